@@ -35,6 +35,15 @@ public sealed unsafe class HnswIndex : IVectorIndex
     /// <inheritdoc />
     public int Dimensions => _items.Dimensions;
 
+    /// <summary>Candidate list size (ef) used by searches from now on; raises recall at the cost of latency.</summary>
+    public void SetExpansionSearch(int expansion)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(expansion);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        UsearchNative.ChangeExpansionSearch(_handle, (nuint)expansion, out nint error);
+        UsearchNative.Check(error, "change_expansion_search");
+    }
+
     /// <summary>Builds the graph over every row of <paramref name="items"/> (keys are row numbers), in parallel.</summary>
     /// <param name="items">Catalogue, [Rows, Dimensions]; kept by reference for exact filtered scoring.</param>
     /// <param name="options">Graph parameters; null uses the defaults of <see cref="HnswOptions"/>.</param>
