@@ -4,8 +4,9 @@ using GraphAttn.Serving.Benchmarks;
 using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.Snapshots;
 
-// Usage: dotnet run -c Release --project tests/GraphAttn.Serving.Benchmarks -- [items] [dims] [queries] [clusters]
-// clusters = 0 gives i.i.d. Gaussian vectors. Prints a Markdown table.
+// Usage: dotnet run -c Release --project tests/GraphAttn.Serving.Benchmarks -- [items] [dims] [queries] [clusters] [index cache]
+// clusters = 0 gives i.i.d. Gaussian vectors. With an index cache path the HNSW graph is saved there after the
+// build and loaded on later runs with the same arguments. Prints a Markdown table.
 int items = Arg(0, 1_000_000);
 int dims = Arg(1, 64);
 int queryCount = Arg(2, 1_000);
@@ -30,8 +31,32 @@ var exactSplit = LatencyRun.Sequential(queries, q => ExactTopK.Search(catalogue,
 Row("exact", $"{cores} chunks", exactSplit.MedianMs, exactSplit.P99Ms, exactSplit.Qps, double.NaN, LatencyRun.Recall(exactSplit.Results, exact.Results));
 
 clock.Restart();
-using HnswIndex hnsw = HnswIndex.Build(catalogue, new HnswOptions());
-Console.WriteLine($"hnsw build (M=16, efConstruction=128, {cores} threads): {clock.Elapsed.TotalSeconds:F1} s, {items / clock.Elapsed.TotalSeconds:F0} vectors/s");
+string? cache = args.Length > 4 ? $"{args[4]}-{items}-{dims}-{clusters}.usearch" : null;
+HnswIndex hnsw;
+if (cache is not null && File.Exists(cache))
+{
+    hnsw = HnswIndex.Load(cache, catalogue);
+    Console.WriteLine($"hnsw loaded from {cache} in {clock.Elapsed.TotalSeconds:F1} s");
+}
+else
+{
+    int reported = 0;
+    var progress = new Progress<int>(n =>
+    {
+        if (n * 10L / items > reported)
+        {
+            reported = (int)(n * 10L / items);
+            Console.Error.WriteLine($"  hnsw build {n:N0}/{items:N0} after {clock.Elapsed.TotalSeconds:F0} s");
+        }
+    });
+    hnsw = HnswIndex.Build(catalogue, new HnswOptions(), progress);
+    Console.WriteLine($"hnsw build (M=16, efConstruction=128, {cores} threads): {clock.Elapsed.TotalSeconds:F1} s, {items / clock.Elapsed.TotalSeconds:F0} vectors/s");
+    if (cache is not null)
+    {
+        hnsw.Save(cache);
+    }
+}
+
 foreach (int ef in new[] { 64, 128, 256 })
 {
     hnsw.SetExpansionSearch(ef);
@@ -46,6 +71,7 @@ var hnswFiltered = LatencyRun.Sequential(queries, q => hnsw.Search(q, K, exclude
 Row("exact", "200 excluded", exactFiltered.MedianMs, exactFiltered.P99Ms, exactFiltered.Qps, double.NaN, 1.0);
 Row("hnsw", "ef=64, 200 excluded", hnswFiltered.MedianMs, hnswFiltered.P99Ms, hnswFiltered.Qps, double.NaN,
     LatencyRun.Recall(hnswFiltered.Results, exactFiltered.Results));
+hnsw.Dispose();
 
 int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
 

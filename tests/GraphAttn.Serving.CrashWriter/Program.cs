@@ -2,7 +2,8 @@ using GraphAttn.Serving.Snapshots;
 using GraphAttn.Serving.CrashWriter;
 
 // Usage: CrashWriter <snapshot path> <users> <contents> <dims> <first generation>
-// Writes generation g, g+1, ... to the same path forever, printing "wrote g" after each rename, until killed.
+// Writes generation g, g+1, ... to the same path forever, printing "writing g" before each write and "wrote g"
+// after its rename, until killed.
 string path = args[0];
 int users = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
 int contents = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
@@ -11,7 +12,9 @@ int generation = int.Parse(args[4], System.Globalization.CultureInfo.InvariantCu
 Console.WriteLine("ready");
 while (true)
 {
-    SnapshotWriter.Write(GenerationSnapshot.Create(generation, users, contents, dims), path);
+    EmbeddingSnapshot snapshot = GenerationSnapshot.Create(generation, users, contents, dims);
+    Console.WriteLine($"writing {generation}");
+    SnapshotWriter.Write(snapshot, path);
     Console.WriteLine($"wrote {generation}");
     generation++;
 }

@@ -39,8 +39,9 @@ internal static unsafe class HnswNativeIndex
         }
     }
 
-    public static void AddAll(nint handle, EmbeddingMatrix items, int threads, CancellationToken ct)
+    public static void AddAll(nint handle, EmbeddingMatrix items, int threads, IProgress<int>? progress, CancellationToken ct)
     {
+        int added = 0;
         int chunks = (items.Rows + AddChunk - 1) / AddChunk;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = ct };
         Parallel.For(0, chunks, parallel, chunk =>
@@ -55,12 +56,28 @@ internal static unsafe class HnswNativeIndex
                     UsearchNative.Check(error, "add");
                 }
             }
+
+            progress?.Report(Interlocked.Add(ref added, end - start));
         });
         nuint size = UsearchNative.Size(handle, out nint sizeError);
         UsearchNative.Check(sizeError, "size");
         if (size != (nuint)items.Rows)
         {
             throw new InvalidOperationException($"USearch holds {size} vectors after adding {items.Rows}.");
+        }
+    }
+
+    public static void Load(nint handle, string path, int rows, int threads)
+    {
+        UsearchNative.Load(handle, path, out nint error);
+        UsearchNative.Check(error, "load");
+        UsearchNative.ChangeThreadsSearch(handle, (nuint)Math.Max(1, threads), out error);
+        UsearchNative.Check(error, "change_threads_search");
+        nuint size = UsearchNative.Size(handle, out error);
+        UsearchNative.Check(error, "size");
+        if (size != (nuint)rows)
+        {
+            throw new InvalidDataException($"HNSW index file '{path}' holds {size} vectors, the catalogue has {rows}.");
         }
     }
 

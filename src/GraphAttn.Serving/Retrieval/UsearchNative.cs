@@ -45,6 +45,12 @@ internal static unsafe partial class UsearchNative
     [LibraryImport(Library, EntryPoint = "usearch_change_expansion_search")]
     public static partial void ChangeExpansionSearch(nint index, nuint expansion, out nint error);
 
+    [LibraryImport(Library, EntryPoint = "usearch_save", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial void Save(nint index, string path, out nint error);
+
+    [LibraryImport(Library, EntryPoint = "usearch_load", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial void Load(nint index, string path, out nint error);
+
     [LibraryImport(Library, EntryPoint = "usearch_size")]
     public static partial nuint Size(nint index, out nint error);
 

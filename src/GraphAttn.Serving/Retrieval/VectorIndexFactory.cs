@@ -11,7 +11,7 @@ public static class VectorIndexFactory
         ArgumentNullException.ThrowIfNull(items);
         options ??= new RetrievalOptions();
         return items.Rows >= options.HnswMinRows
-            ? HnswIndex.Build(items, options.Hnsw, ct)
+            ? HnswIndex.Build(items, options.Hnsw, ct: ct)
             : new ExactIndex(items, options.ExactParallelism);
     }
 }

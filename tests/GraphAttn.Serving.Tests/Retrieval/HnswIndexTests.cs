@@ -89,4 +89,30 @@ public sealed class HnswIndexTests(ITestOutputHelper output)
         Assert.Equal("exact", small.Kind);
         Assert.Equal("hnsw", large.Kind);
     }
+
+    [Fact]
+    public void Load_SavedIndex_ReturnsSameResults()
+    {
+        using var folder = new TempFolder();
+        EmbeddingMatrix items = ClusteredVectors.Items(rows: 2_000, dims: 8, clusters: 20, spread: 0.2f, seed: 5);
+        float[] query = ClusteredVectors.Queries(1, 8, clusters: 20, spread: 0.2f, seed: 5)[0];
+        using HnswIndex built = HnswIndex.Build(items);
+        built.Save(folder.File("index.usearch"));
+
+        using HnswIndex loaded = HnswIndex.Load(folder.File("index.usearch"), items);
+
+        Assert.Equal(built.Search(query, 10), loaded.Search(query, 10));
+    }
+
+    [Fact]
+    public void Load_IndexOfOtherCatalogueSize_Throws()
+    {
+        using var folder = new TempFolder();
+        using HnswIndex built = HnswIndex.Build(new EmbeddingMatrix(new float[50 * 4], 50, 4));
+        built.Save(folder.File("index.usearch"));
+
+        var error = Assert.Throws<InvalidDataException>(() => HnswIndex.Load(folder.File("index.usearch"), new EmbeddingMatrix(new float[60 * 4], 60, 4)));
+
+        Assert.Contains("holds 50 vectors", error.Message);
+    }
 }

@@ -24,7 +24,7 @@ public sealed class SnapshotCrashTests
         for (int round = 0; round < 10; round++)
         {
             int before = generation;
-            int lastReported = await RunAndKillAsync(path, before + 1, random.Next(0, 400));
+            int lastReported = await RunAndKillAsync(path, before + 1, writesBeforeKill: random.Next(1, 4), delayMs: random.Next(0, 60));
             EmbeddingSnapshot survivor = SnapshotReader.Read(path);
             generation = int.Parse(survivor.Header.ModelId["gen-".Length..], System.Globalization.CultureInfo.InvariantCulture);
 
@@ -41,7 +41,9 @@ public sealed class SnapshotCrashTests
         Assert.True(killsMidWrite > 0, "no kill landed during a write, so the test proved nothing");
     }
 
-    private static async Task<int> RunAndKillAsync(string path, int firstGeneration, int delayMs)
+    /// <summary>Starts the writer, kills it <paramref name="delayMs"/> after it starts write number
+    /// <paramref name="writesBeforeKill"/> (a write of this size takes tens of ms), returns the last finished generation.</summary>
+    private static async Task<int> RunAndKillAsync(string path, int firstGeneration, int writesBeforeKill, int delayMs)
     {
         string writer = Path.Combine(AppContext.BaseDirectory, "GraphAttn.Serving.CrashWriter.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -57,16 +59,27 @@ public sealed class SnapshotCrashTests
         using var child = Process.Start(start)!;
         int lastReported = firstGeneration - 1;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        string? line = await child.StandardOutput.ReadLineAsync(timeout.Token);
-        Assert.Equal("ready", line);
+        int started = 0;
+        string? line;
+        while (started < writesBeforeKill && (line = await child.StandardOutput.ReadLineAsync(timeout.Token)) is not null)
+        {
+            started += line.StartsWith("writing ", StringComparison.Ordinal) ? 1 : 0;
+            lastReported = Finished(line, lastReported);
+        }
+
         await Task.Delay(delayMs, timeout.Token);
         child.Kill(entireProcessTree: true);
         await child.WaitForExitAsync(timeout.Token);
         while ((line = await child.StandardOutput.ReadLineAsync(timeout.Token)) is not null)
         {
-            lastReported = int.Parse(line["wrote ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            lastReported = Finished(line, lastReported);
         }
 
         return lastReported;
     }
+
+    private static int Finished(string line, int lastReported) =>
+        line.StartsWith("wrote ", StringComparison.Ordinal)
+            ? int.Parse(line["wrote ".Length..], System.Globalization.CultureInfo.InvariantCulture)
+            : lastReported;
 }
