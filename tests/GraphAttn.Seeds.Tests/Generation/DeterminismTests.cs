@@ -34,7 +34,7 @@ public sealed class DeterminismTests
     [Fact]
     public void Generate_DemoOptions_ReproducesCommittedDemo()
     {
-        var demo = Path.Combine(RepoRoot(), "graph-seeds", "demo");
+        var demo = RepoPaths.Demo;
         using var folder = new TempFolder();
         new SeedGenerator(new SeedOptions { Users = 2_000, Seed = 42 }).Generate(folder.Path);
 
@@ -46,11 +46,4 @@ public sealed class DeterminismTests
 
     private static IEnumerable<string> AllFiles() =>
         SeedFiles.Graph.Select(f => f.File).Concat(SeedFiles.Planted.Select(f => $"{SeedFiles.PlantedFolder}/{f.File}"));
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "graph-seeds", "demo"))) return dir.FullName;
-        throw new DirectoryNotFoundException($"No graph-seeds/demo above {AppContext.BaseDirectory}.");
-    }
 }
