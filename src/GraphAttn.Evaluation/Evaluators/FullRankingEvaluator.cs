@@ -47,7 +47,7 @@ public sealed class FullRankingEvaluator(EvaluatorOptions options)
                 auc[i] = UserAucSamples.Sample(task, user, scores, options.AucNegativesPerPositive, options.Seed);
             }
             var top = new int[maxK];
-            var n = TopK.Select(scores, top);
+            var n = TopKSelection.Select(scores, top);
             lists[i] = top[..n];
             WriteUserMetrics(task, user, lists[i], ks, perUser, i);
             var now = Interlocked.Increment(ref done);
@@ -76,11 +76,11 @@ public sealed class FullRankingEvaluator(EvaluatorOptions options)
     {
         foreach (var c in task.Exclude.Row(user))
         {
-            scores[c] = TopK.Excluded;
+            scores[c] = TopKSelection.Excluded;
         }
         if (task.ExcludeSelf)
         {
-            scores[user] = TopK.Excluded;
+            scores[user] = TopKSelection.Excluded;
         }
     }
 

@@ -5,7 +5,7 @@ namespace GraphAttn.Evaluation.Metrics;
 /// the whole catalogue. Entries scored <see cref="float.NegativeInfinity"/> or NaN are never selected, which is how
 /// callers exclude seen items, the user itself and existing friends.
 /// </summary>
-public static class TopK
+public static class TopKSelection
 {
     /// <summary>Value that marks a candidate as excluded from ranking.</summary>
     public const float Excluded = float.NegativeInfinity;

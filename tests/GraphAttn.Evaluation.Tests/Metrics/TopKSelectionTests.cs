@@ -2,7 +2,7 @@ using GraphAttn.Evaluation.Metrics;
 
 namespace GraphAttn.Evaluation.Tests.Metrics;
 
-public sealed class TopKTests
+public sealed class TopKSelectionTests
 {
     [Fact]
     public void Select_RandomScores_EqualsFullSortPrefix()
@@ -14,7 +14,7 @@ public sealed class TopKTests
             scores[i] = rng.Next(200); // many ties on purpose
         }
         var result = new int[25];
-        var n = TopK.Select(scores, result);
+        var n = TopKSelection.Select(scores, result);
         var expected = Enumerable.Range(0, scores.Length)
             .OrderByDescending(i => scores[i]).ThenBy(i => i).Take(25).ToArray();
         Assert.Equal(25, n);
@@ -24,9 +24,9 @@ public sealed class TopKTests
     [Fact]
     public void Select_ExcludedAndNaN_AreNeverReturned()
     {
-        float[] scores = [5f, TopK.Excluded, float.NaN, 1f, TopK.Excluded];
+        float[] scores = [5f, TopKSelection.Excluded, float.NaN, 1f, TopKSelection.Excluded];
         var result = new int[4];
-        var n = TopK.Select(scores, result);
+        var n = TopKSelection.Select(scores, result);
         Assert.Equal(2, n);
         Assert.Equal([0, 3], result[..n]);
     }
@@ -34,6 +34,6 @@ public sealed class TopKTests
     [Fact]
     public void Select_ZeroK_ReturnsNothing()
     {
-        Assert.Equal(0, TopK.Select([1f, 2f], Span<int>.Empty));
+        Assert.Equal(0, TopKSelection.Select([1f, 2f], Span<int>.Empty));
     }
 }
