@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.Intrinsics.X86;
+
 namespace GraphAttn.Model.Attention;
 
 /// <summary>
@@ -11,6 +14,9 @@ public static unsafe partial class FusedGatKernels
 {
     /// <summary>LeakyReLU slope used by GAT (PyG default 0.2).</summary>
     public const float NegativeSlope = 0.2f;
+
+    /// <summary>How many edges ahead the kernels prefetch the next source rows (random gathers dominate).</summary>
+    private const int PrefetchDistance = 8;
 
     /// <summary>
     /// Forward pass. Writes out and the per-(target, head) log-sum-exp of the logits (0 for targets without edges,
@@ -34,46 +40,48 @@ public static unsafe partial class FusedGatKernels
         var sum = stackalloc float[heads];
         var offsets = edges.TargetOffsets;
         var sources = edges.Sources;
-        for (var t = first; t < end; t++)
-        {
-            var row = output + (long)t * width;
-            new Span<float>(row, width).Clear();
-            int e0 = offsets[t], e1 = offsets[t + 1];
-            var dst = aDst + (long)t * heads;
-            if (e0 == e1)
+        var buffer = ArrayPool<float>.Shared.Rent(MaxDegree(offsets, first, end) * heads + 1);
+        fixed (int* src0 = sources)
+        fixed (float* logits = buffer)
+            for (var t = first; t < end; t++)
             {
-                for (var k = 0; k < heads; k++) lse[(long)t * heads + k] = 0f;
-                continue;
-            }
-            // 1. per-head maximum logit: the constant shift that keeps exp() finite.
-            for (var k = 0; k < heads; k++) max[k] = float.NegativeInfinity;
-            for (var e = e0; e < e1; e++)
-            {
-                var src = aSrc + (long)sources[e] * heads;
-                for (var k = 0; k < heads; k++) max[k] = MathF.Max(max[k], Logit(src[k] + dst[k]));
-            }
-            // 2. unnormalised weights, their sums, and the weighted sum of source rows.
-            for (var k = 0; k < heads; k++) sum[k] = 0f;
-            for (var e = e0; e < e1; e++)
-            {
-                var s = sources[e];
-                var src = aSrc + (long)s * heads;
-                var hs = h + (long)s * width;
+                var row = output + (long)t * width;
+                new Span<float>(row, width).Clear();
+                int e0 = offsets[t], e1 = offsets[t + 1];
+                var dst = aDst + (long)t * heads;
+                // 1. logits per edge and head, and their per-head maximum (the shift that keeps exp() finite).
+                for (var k = 0; k < heads; k++) max[k] = float.NegativeInfinity;
+                for (var e = e0; e < e1; e++)
+                {
+                    if (e + PrefetchDistance < e1) Prefetch(aSrc + (long)src0[e + PrefetchDistance] * heads, heads);
+                    var src = aSrc + (long)src0[e] * heads;
+                    var l = logits + (e - e0) * heads;
+                    for (var k = 0; k < heads; k++) max[k] = MathF.Max(max[k], l[k] = Logit(src[k] + dst[k]));
+                }
+                // 2. unnormalised weights (exp of shifted logits, in place), their sums, and the weighted sum of rows.
+                VectorMath.ShiftedExpInPlace(logits, (e1 - e0) * heads, max, heads);
+                for (var k = 0; k < heads; k++) sum[k] = 0f;
+                for (var e = e0; e < e1; e++)
+                {
+                    if (e + PrefetchDistance < e1) Prefetch(h + (long)src0[e + PrefetchDistance] * width, width);
+                    var hs = h + (long)src0[e] * width;
+                    var w = logits + (e - e0) * heads;
+                    for (var k = 0; k < heads; k++)
+                    {
+                        sum[k] += w[k];
+                        var weight = dropout > 0f ? w[k] * AttentionDropout.Factor(seed, e, k, heads, dropout) : w[k];
+                        if (weight != 0f) VectorMath.Axpy(weight, hs + k * channels, row + k * channels, channels);
+                    }
+                }
+                // 3. normalise (targets without edges keep a zero row and lse 0).
                 for (var k = 0; k < heads; k++)
                 {
-                    var w = MathF.Exp(Logit(src[k] + dst[k]) - max[k]);
-                    sum[k] += w;
-                    var keep = AttentionDropout.Factor(seed, e, k, heads, dropout);
-                    if (keep != 0f) VectorMath.Axpy(w * keep, hs + k * channels, row + k * channels, channels);
+                    var empty = e0 == e1;
+                    if (!empty) VectorMath.Scale(1f / sum[k], row + k * channels, channels);
+                    lse[(long)t * heads + k] = empty ? 0f : max[k] + MathF.Log(sum[k]);
                 }
             }
-            // 3. normalise.
-            for (var k = 0; k < heads; k++)
-            {
-                VectorMath.Scale(1f / sum[k], row + k * channels, channels);
-                lse[(long)t * heads + k] = max[k] + MathF.Log(sum[k]);
-            }
-        }
+        ArrayPool<float>.Shared.Return(buffer);
     }
 
     /// <summary>Attention coefficients alpha [E, H] (before dropout), e.g. for explanations and tests.</summary>
@@ -101,4 +109,18 @@ public static unsafe partial class FusedGatKernels
     }
 
     private static float Logit(float x) => x > 0f ? x : NegativeSlope * x;
+
+    private static int MaxDegree(int[] offsets, int first, int end)
+    {
+        var max = 0;
+        for (var t = first; t < end; t++) max = Math.Max(max, offsets[t + 1] - offsets[t]);
+        return max;
+    }
+
+    /// <summary>Asks for a row's cache lines ahead of use; the gather of random source rows is latency-bound.</summary>
+    private static void Prefetch(float* row, int width)
+    {
+        if (!Sse.IsSupported) return;
+        for (var i = 0; i < width; i += 16) Sse.Prefetch0(row + i);
+    }
 }

@@ -22,6 +22,13 @@ public sealed class GatEdges
         SourceEdgeIds = new int[sources.Length];
         var cursor = SourceOffsets[..^1];
         for (var e = 0; e < sources.Length; e++) SourceEdgeIds[cursor[sources[e]]++] = e;
+        SourceTargets = new int[sources.Length];
+        EdgeSourcePositions = new int[sources.Length];
+        for (var j = 0; j < sources.Length; j++)
+        {
+            SourceTargets[j] = EdgeTargets[SourceEdgeIds[j]];
+            EdgeSourcePositions[SourceEdgeIds[j]] = j;
+        }
     }
 
     /// <summary>Number of source nodes (rows of the source features).</summary>
@@ -47,6 +54,12 @@ public sealed class GatEdges
 
     /// <summary>[E]: edge ids grouped by source node.</summary>
     public int[] SourceEdgeIds { get; }
+
+    /// <summary>[E]: target of the j-th edge in source order (EdgeTargets[SourceEdgeIds[j]]).</summary>
+    public int[] SourceTargets { get; }
+
+    /// <summary>[E]: position of each edge (target order) in source order.</summary>
+    public int[] EdgeSourcePositions { get; }
 
     /// <summary>
     /// Builds edges from (source, target) pairs. With <paramref name="addSelfLoops"/> (homogeneous graphs only) existing

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace GraphAttn.Model.Attention;
@@ -6,6 +7,7 @@ namespace GraphAttn.Model.Attention;
 internal static unsafe class VectorMath
 {
     /// <summary>y[0..n) += a * x[0..n).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Axpy(float a, float* x, float* y, int n)
     {
         var i = 0;
@@ -18,6 +20,7 @@ internal static unsafe class VectorMath
     }
 
     /// <summary>Sum of x[k] * y[k] over k in [0, n).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Dot(float* x, float* y, int n)
     {
         var i = 0;
@@ -36,5 +39,16 @@ internal static unsafe class VectorMath
     public static void Scale(float a, float* x, int n)
     {
         for (var i = 0; i < n; i++) x[i] *= a;
+    }
+
+    /// <summary>x[i] = exp(x[i] - shift[i % period]) for i in [0, n); vectorised because libm exp per element is the
+    /// kernels' largest compute cost.</summary>
+    public static void ShiftedExpInPlace(float* x, int n, float* shift, int period)
+    {
+        for (var i = 0; i < n; i++) x[i] -= shift[i % period];
+        var j = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; j <= n - 8; j += 8) Vector256.Store(Vector256.Exp(Vector256.Load(x + j)), x + j);
+        for (; j < n; j++) x[j] = MathF.Exp(x[j]);
     }
 }
