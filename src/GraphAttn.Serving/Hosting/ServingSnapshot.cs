@@ -8,12 +8,13 @@ namespace GraphAttn.Serving.Hosting;
 /// counted: the store holds one reference and every <see cref="SnapshotLease"/> one more; the indexes are disposed
 /// when the last reference goes, so requests in flight finish on the snapshot they started with.
 /// </summary>
-public sealed class ServingSnapshot
+public sealed class ServingSnapshot : IDisposable
 {
     private readonly EmbeddingSnapshot _snapshot;
     private readonly IVectorIndex _contents;
     private readonly IVectorIndex _users;
     private int _references = 1;
+    private int _ownerReleased;
 
     private ServingSnapshot(SnapshotFileInfo file, EmbeddingSnapshot snapshot, IVectorIndex contents, IVectorIndex users)
     {
@@ -44,7 +45,10 @@ public sealed class ServingSnapshot
     /// <exception cref="ObjectDisposedException">Used after the last lease was released.</exception>
     public IVectorIndex Users => Alive(_users);
 
-    /// <summary>Reads, validates and indexes the snapshot file; the caller owns the returned reference.</summary>
+    /// <summary>
+    /// Reads, validates and indexes the snapshot file. The caller owns one reference: hand it to
+    /// <see cref="SnapshotStore.PublishAsync"/> or <see cref="Dispose"/> it.
+    /// </summary>
     /// <exception cref="SnapshotFormatException">The file is truncated or corrupted.</exception>
     public static ServingSnapshot Load(SnapshotFileInfo file, RetrievalOptions? options = null, CancellationToken ct = default)
     {
@@ -53,7 +57,10 @@ public sealed class ServingSnapshot
         return FromSnapshot(file, snapshot, options, ct);
     }
 
-    /// <summary>Indexes an in-memory snapshot (for a freshly embedded model); the caller owns the returned reference.</summary>
+    /// <summary>
+    /// Indexes an in-memory snapshot (for a freshly embedded model). The caller owns one reference: hand it to
+    /// <see cref="SnapshotStore.PublishAsync"/> or <see cref="Dispose"/> it.
+    /// </summary>
     public static ServingSnapshot FromSnapshot(
         SnapshotFileInfo file, EmbeddingSnapshot snapshot, RetrievalOptions? options = null, CancellationToken ct = default)
     {
@@ -68,6 +75,15 @@ public sealed class ServingSnapshot
         {
             contents.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Releases the creator's reference (once); the indexes go when the last lease ends too.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _ownerReleased, 1) == 0)
+        {
+            Release();
         }
     }
 

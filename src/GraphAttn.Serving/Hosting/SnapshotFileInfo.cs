@@ -13,6 +13,9 @@ public sealed record SnapshotFileInfo(string Path, DateTime LastWriteUtc, long L
         return new SnapshotFileInfo(file.FullName, file.LastWriteTimeUtc, file.Length);
     }
 
+    /// <summary>Identity for a snapshot built in memory (no file), stamped now.</summary>
+    public static SnapshotFileInfo InMemory(string name) => new($"memory:{name}", DateTime.UtcNow, 0);
+
     /// <summary>Whether this file is newer than <paramref name="other"/> (later write time, then later name).</summary>
     public bool IsNewerThan(SnapshotFileInfo? other) =>
         other is null

@@ -100,6 +100,26 @@ public sealed class SnapshotStore : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Serves <paramref name="snapshot"/> (e.g. embedded in-process by a freshly trained model) from now on; the store
+    /// takes over the caller's reference. A file in the folder replaces it later only if written after
+    /// <see cref="SnapshotFileInfo.LastWriteUtc"/> of <paramref name="snapshot"/>.
+    /// </summary>
+    public async Task PublishAsync(ServingSnapshot snapshot, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        await _reloadGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            Swap(snapshot);
+        }
+        finally
+        {
+            _reloadGate.Release();
+        }
+    }
+
     /// <summary>Stops watching and polling and releases the store's reference to the current snapshot.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -112,7 +132,7 @@ public sealed class SnapshotStore : IAsyncDisposable
             if (!_disposed)
             {
                 _disposed = true;
-                Interlocked.Exchange(ref _current, null)?.Release();
+                Interlocked.Exchange(ref _current, null)?.Dispose();
             }
         }
         finally
@@ -167,7 +187,7 @@ public sealed class SnapshotStore : IAsyncDisposable
         Interlocked.Increment(ref _swaps);
 
         // Leases taken before the swap keep the previous snapshot alive until they end.
-        previous?.Release();
+        previous?.Dispose();
     }
 
     private IEnumerable<SnapshotFileInfo> NewestFirst() =>

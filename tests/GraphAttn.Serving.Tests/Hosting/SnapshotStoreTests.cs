@@ -126,4 +126,23 @@ public sealed class SnapshotStoreTests
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.ReloadAsync().Within());
     }
+
+    [Fact]
+    public async Task PublishAsync_InMemorySnapshot_ServesItUntilANewerFileArrives()
+    {
+        using var folder = new TempFolder();
+        WriteAt(folder.File("a.gasnap"), TestSnapshots.Create(modelId: "file-old"), minutesAgo: 10);
+        await using var store = new SnapshotStore(Manual(folder.Path));
+        await store.StartAsync().Within();
+
+        await store.PublishAsync(ServingSnapshot.FromSnapshot(SnapshotFileInfo.InMemory("fresh"), TestSnapshots.Create(modelId: "in-memory"))).Within();
+        SnapshotReloadResult unchanged = await store.ReloadAsync().Within();
+        SnapshotWriter.Write(TestSnapshots.Create(modelId: "file-new"), folder.File("b.gasnap"));
+        File.SetLastWriteTimeUtc(folder.File("b.gasnap"), DateTime.UtcNow.AddMinutes(1));
+        SnapshotReloadResult swapped = await store.ReloadAsync().Within();
+
+        Assert.Equal(SnapshotReloadOutcome.Unchanged, unchanged.Outcome);
+        Assert.Equal(SnapshotReloadOutcome.Swapped, swapped.Outcome);
+        Assert.Equal("file-new", store.Current!.Value.Header.ModelId);
+    }
 }

@@ -1,0 +1,117 @@
+using GraphAttn.Contracts.V1;
+using GraphAttn.Graph;
+using GraphAttn.Serving.Recommending;
+using GraphAttn.Serving.Retrieval;
+using GraphAttn.Serving.Snapshots;
+
+namespace GraphAttn.Serving.Embeddings;
+
+/// <summary>
+/// Explanations from the model's attention weights stored in the snapshot: which attended friends and which attended
+/// history items drove a recommendation, each with its weight.
+/// </summary>
+public sealed class AttentionReasons(SocialGraph graph, EmbeddingSnapshot snapshot, SnapshotAlignment alignment)
+{
+    private const int MaxEvidence = 5;
+
+    /// <summary>
+    /// Reasons for recommending graph content <paramref name="content"/> to graph user <paramref name="user"/>:
+    /// attended friends who engaged with it (weight = their attention), and attended history items it resembles
+    /// (weight = attention x cosine similarity, positive only). Empty when the snapshot lacks either.
+    /// </summary>
+    public IReadOnlyList<Reason> ExplainContent(int user, int content)
+    {
+        int userRow = alignment.UserRow[user];
+        int contentRow = alignment.ContentRow[content];
+        if (userRow < 0 || contentRow < 0)
+        {
+            return [];
+        }
+
+        var reasons = new List<Reason>(2);
+        List<(int User, float Weight)> engaged = AttendedFriends(userRow)
+            .Where(f => graph.ContentUsers.Contains(content, f.User)).ToList();
+        if (engaged.Count > 0)
+        {
+            reasons.Add(Reasons.Make(ReasonKind.FriendsEngaged,
+                $"{Names.Join(engaged.Select(f => Names.User(graph, f.User)).ToList())}, whom you attend to, engaged with it",
+                engaged.Take(MaxEvidence).Select(f => Reasons.User(graph, f.User, f.Weight))));
+        }
+
+        ReadOnlySpan<float> target = snapshot.ContentVectors.Row(contentRow);
+        var similar = new List<(int Content, float Weight)>();
+        ReadOnlySpan<int> history = snapshot.HistoryAttention.RowTargets(userRow);
+        ReadOnlySpan<float> weights = snapshot.HistoryAttention.RowWeights(userRow);
+        for (int i = 0; i < history.Length; i++)
+        {
+            int graphContent = alignment.RowContent[history[i]];
+            float weight = weights[i] * Cosine(target, snapshot.ContentVectors.Row(history[i]));
+            if (graphContent >= 0 && graphContent != content && weight > 0)
+            {
+                similar.Add((graphContent, weight));
+            }
+        }
+
+        if (similar.Count > 0)
+        {
+            similar.Sort((a, b) => b.Weight.CompareTo(a.Weight));
+            reasons.Add(Reasons.Make(ReasonKind.SimilarToHistory,
+                $"Because you engaged with {Names.Join(similar.Select(s => Title(s.Content)).ToList())}",
+                similar.Take(MaxEvidence).Select(s => Reasons.Content(graph, s.Content, s.Weight))));
+        }
+
+        return reasons;
+    }
+
+    /// <summary>
+    /// Reasons for suggesting graph user <paramref name="candidate"/> to <paramref name="user"/>: attended friends who
+    /// follow the candidate (weight = attention); otherwise, when their embeddings agree, similar interests.
+    /// </summary>
+    public IReadOnlyList<Reason> ExplainFriend(int user, int candidate)
+    {
+        int userRow = alignment.UserRow[user];
+        int candidateRow = alignment.UserRow[candidate];
+        if (userRow < 0 || candidateRow < 0)
+        {
+            return [];
+        }
+
+        List<(int User, float Weight)> followers = AttendedFriends(userRow)
+            .Where(f => graph.Following.Contains(f.User, candidate)).ToList();
+        if (followers.Count > 0)
+        {
+            return [Reasons.Make(ReasonKind.MutualFriends,
+                $"Followed by {Names.Join(followers.Select(f => Names.User(graph, f.User)).ToList())}, whom you attend to",
+                followers.Take(MaxEvidence).Select(f => Reasons.User(graph, f.User, f.Weight)))];
+        }
+
+        float similarity = Cosine(snapshot.UserVectors.Row(userRow), snapshot.UserVectors.Row(candidateRow));
+        return similarity > 0
+            ? [Reasons.Make(ReasonKind.SimilarInterests, "Has interests similar to yours", [Reasons.User(graph, candidate, similarity)])]
+            : [];
+    }
+
+    // The user's attended friends present in the graph, strongest first (as stored).
+    private IEnumerable<(int User, float Weight)> AttendedFriends(int userRow)
+    {
+        int[] targets = snapshot.FriendAttention.Targets;
+        float[] weights = snapshot.FriendAttention.Weights;
+        for (int i = snapshot.FriendAttention.Offsets[userRow]; i < snapshot.FriendAttention.Offsets[userRow + 1]; i++)
+        {
+            int friend = alignment.RowUser[targets[i]];
+            if (friend >= 0)
+            {
+                yield return (friend, weights[i]);
+            }
+        }
+    }
+
+    private string Title(int content) =>
+        string.IsNullOrEmpty(graph.ContentTitles[content]) ? graph.Contents[content] : graph.ContentTitles[content];
+
+    private static float Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        float norms = MathF.Sqrt(VectorMath.Dot(a, a) * VectorMath.Dot(b, b));
+        return norms > 0 ? VectorMath.Dot(a, b) / norms : 0f;
+    }
+}

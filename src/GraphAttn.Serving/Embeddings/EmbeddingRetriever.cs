@@ -1,0 +1,75 @@
+using GraphAttn.Graph;
+using GraphAttn.Serving.Hosting;
+using GraphAttn.Serving.Retrieval;
+
+namespace GraphAttn.Serving.Embeddings;
+
+/// <summary>
+/// Top-k content and follow candidates from a leased snapshot's indexes, in graph index space, with the filters the
+/// API needs: seen items, a topic, the user themself and whom they already follow. Rows the graph no longer has are
+/// never returned. Create one per request from the lease (cheap) or keep one per snapshot and graph.
+/// </summary>
+public sealed class EmbeddingRetriever
+{
+    private readonly SocialGraph _graph;
+    private readonly ServingSnapshot _snapshot;
+    private readonly SnapshotAlignment _alignment;
+    private readonly int[] _orphanContentRows;
+    private readonly int[] _orphanUserRows;
+
+    /// <summary>Binds a snapshot (keep its lease open while using this) to the graph it serves.</summary>
+    public EmbeddingRetriever(SocialGraph graph, ServingSnapshot snapshot, SnapshotAlignment alignment)
+    {
+        _graph = graph ?? throw new ArgumentNullException(nameof(graph));
+        _snapshot = snapshot ?? throw new ArgumentNullException(nameof(snapshot));
+        _alignment = alignment ?? throw new ArgumentNullException(nameof(alignment));
+        _orphanContentRows = Orphans(alignment.RowContent);
+        _orphanUserRows = Orphans(alignment.RowUser);
+    }
+
+    /// <summary>Whether graph user <paramref name="user"/> has an embedding (else use a baseline or a cold-start vector).</summary>
+    public bool HasUser(int user) => (uint)user < (uint)_alignment.UserRow.Length && _alignment.UserRow[user] >= 0;
+
+    /// <summary>The best <paramref name="k"/> contents for <paramref name="user"/>; empty when the user has no embedding.</summary>
+    /// <param name="user">Graph user index.</param>
+    /// <param name="k">Results wanted.</param>
+    /// <param name="excludedContent">Graph content indices never returned (seen items); null for none.</param>
+    /// <param name="topic">Graph topic index: only contents tagged with it; null for any.</param>
+    public IReadOnlyList<ScoredItem> TopContent(int user, int k, IEnumerable<int>? excludedContent = null, int? topic = null) =>
+        HasUser(user) ? TopContentFor(_snapshot.Embeddings.UserVectors.Row(_alignment.UserRow[user]), k, excludedContent, topic) : [];
+
+    /// <summary>The best <paramref name="k"/> contents for an arbitrary query vector (e.g. a cold-start user's).</summary>
+    public IReadOnlyList<ScoredItem> TopContentFor(ReadOnlySpan<float> vector, int k, IEnumerable<int>? excludedContent = null, int? topic = null)
+    {
+        IEnumerable<int> exclude = _orphanContentRows.Concat(Rows(excludedContent, _alignment.ContentRow));
+        IEnumerable<int>? allowed = topic is int t ? Rows(_graph.TopicContents.Neighbors(t).ToArray(), _alignment.ContentRow) : null;
+        ScoredItem[] found = _snapshot.Contents.Search(vector, k, new RetrievalFilter(exclude, allowed));
+        return ToGraph(found, _alignment.RowContent);
+    }
+
+    /// <summary>The best <paramref name="k"/> users for <paramref name="user"/> to follow: never the user or whom they follow.</summary>
+    /// <param name="user">Graph user index.</param>
+    /// <param name="k">Results wanted.</param>
+    /// <param name="alsoExcluded">More graph user indices never returned (blocked, dismissed); null for none.</param>
+    public IReadOnlyList<ScoredItem> TopFriends(int user, int k, IEnumerable<int>? alsoExcluded = null)
+    {
+        if (!HasUser(user))
+        {
+            return [];
+        }
+
+        IEnumerable<int> excluded = _graph.Following.Neighbors(user).ToArray().Append(user).Concat(alsoExcluded ?? []);
+        IEnumerable<int> exclude = _orphanUserRows.Concat(Rows(excluded, _alignment.UserRow));
+        ReadOnlySpan<float> vector = _snapshot.Embeddings.UserVectors.Row(_alignment.UserRow[user]);
+        return ToGraph(_snapshot.Users.Search(vector, k, new RetrievalFilter(exclude)), _alignment.RowUser);
+    }
+
+    private static IEnumerable<int> Rows(IEnumerable<int>? graphIndices, int[] toRow) =>
+        (graphIndices ?? []).Where(i => (uint)i < (uint)toRow.Length && toRow[i] >= 0).Select(i => toRow[i]);
+
+    private static ScoredItem[] ToGraph(ScoredItem[] rows, int[] rowToGraph) =>
+        Array.ConvertAll(rows, r => r with { Index = rowToGraph[r.Index] });
+
+    private static int[] Orphans(int[] rowToGraph) =>
+        Enumerable.Range(0, rowToGraph.Length).Where(r => rowToGraph[r] < 0).ToArray();
+}
