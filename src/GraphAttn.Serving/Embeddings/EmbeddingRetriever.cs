@@ -17,6 +17,12 @@ public sealed class EmbeddingRetriever
     private readonly int[] _orphanContentRows;
     private readonly int[] _orphanUserRows;
 
+    /// <summary>Binds a snapshot (keep its lease open while using this) to the graph it serves, with the cached alignment.</summary>
+    public EmbeddingRetriever(SocialGraph graph, ServingSnapshot snapshot)
+        : this(graph, snapshot, (snapshot ?? throw new ArgumentNullException(nameof(snapshot))).AlignWith(graph))
+    {
+    }
+
     /// <summary>Binds a snapshot (keep its lease open while using this) to the graph it serves.</summary>
     public EmbeddingRetriever(SocialGraph graph, ServingSnapshot snapshot, SnapshotAlignment alignment)
     {

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using GraphAttn.Graph;
+using GraphAttn.Serving.Embeddings;
 using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.Snapshots;
 
@@ -13,6 +16,7 @@ public sealed class ServingSnapshot : IDisposable
     private readonly EmbeddingSnapshot _snapshot;
     private readonly IVectorIndex _contents;
     private readonly IVectorIndex _users;
+    private readonly ConditionalWeakTable<SocialGraph, SnapshotAlignment> _alignments = new();
     private int _references = 1;
     private int _ownerReleased;
 
@@ -44,6 +48,13 @@ public sealed class ServingSnapshot : IDisposable
     /// <summary>Top-k index over user vectors, for friend recommendations.</summary>
     /// <exception cref="ObjectDisposedException">Used after the last lease was released.</exception>
     public IVectorIndex Users => Alive(_users);
+
+    /// <summary>Index maps between <paramref name="graph"/> and this snapshot, computed once per graph and cached.</summary>
+    public SnapshotAlignment AlignWith(SocialGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return _alignments.GetValue(graph, g => SnapshotAlignment.Create(g, Embeddings));
+    }
 
     /// <summary>
     /// Reads, validates and indexes the snapshot file. The caller owns one reference: hand it to

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using GraphAttn.Serving.Snapshots;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -59,7 +60,7 @@ public sealed class SnapshotStore : IAsyncDisposable
     }
 
     /// <summary>Leases the current snapshot, or returns false when none is loaded. Dispose the lease when done.</summary>
-    public bool TryAcquire(out SnapshotLease? lease)
+    public bool TryAcquire([NotNullWhen(true)] out SnapshotLease? lease)
     {
         while (Volatile.Read(ref _current) is { } current)
         {
@@ -79,7 +80,7 @@ public sealed class SnapshotStore : IAsyncDisposable
     /// <exception cref="InvalidOperationException">No snapshot is loaded.</exception>
     public SnapshotLease Acquire() =>
         TryAcquire(out SnapshotLease? lease)
-            ? lease!
+            ? lease
             : throw new InvalidOperationException($"No embedding snapshot is loaded from {_options.Folder}.");
 
     /// <summary>

@@ -86,5 +86,16 @@ public sealed class EmbeddingRetrieverTests : IDisposable
         Assert.Equal([1f, 0.9f, 0f, 0.8f], scores);
     }
 
+    [Fact]
+    public void AlignWith_SameGraphTwice_ReturnsCachedAlignmentUsedByRetriever()
+    {
+        SnapshotAlignment first = _snapshot.AlignWith(_graph);
+
+        Assert.Same(first, _snapshot.AlignWith(_graph));
+        Assert.Equal(
+            _retriever.TopContent(U("u2"), 4).Select(t => t.Index),
+            new EmbeddingRetriever(_graph, _snapshot).TopContent(U("u2"), 4).Select(t => t.Index));
+    }
+
     public void Dispose() => _snapshot.Dispose();
 }
