@@ -14,8 +14,6 @@ public sealed class EmbeddingRetriever
     private readonly SocialGraph _graph;
     private readonly ServingSnapshot _snapshot;
     private readonly SnapshotAlignment _alignment;
-    private readonly int[] _orphanContentRows;
-    private readonly int[] _orphanUserRows;
 
     /// <summary>Binds a snapshot (keep its lease open while using this) to the graph it serves, with the cached alignment.</summary>
     public EmbeddingRetriever(SocialGraph graph, ServingSnapshot snapshot)
@@ -29,8 +27,6 @@ public sealed class EmbeddingRetriever
         _graph = graph ?? throw new ArgumentNullException(nameof(graph));
         _snapshot = snapshot ?? throw new ArgumentNullException(nameof(snapshot));
         _alignment = alignment ?? throw new ArgumentNullException(nameof(alignment));
-        _orphanContentRows = Orphans(alignment.RowContent);
-        _orphanUserRows = Orphans(alignment.RowUser);
     }
 
     /// <summary>Whether graph user <paramref name="user"/> has an embedding (else use a baseline or a cold-start vector).</summary>
@@ -47,9 +43,9 @@ public sealed class EmbeddingRetriever
     /// <summary>The best <paramref name="k"/> contents for an arbitrary query vector (e.g. a cold-start user's).</summary>
     public IReadOnlyList<ScoredItem> TopContentFor(ReadOnlySpan<float> vector, int k, IEnumerable<int>? excludedContent = null, int? topic = null)
     {
-        IEnumerable<int> exclude = _orphanContentRows.Concat(Rows(excludedContent, _alignment.ContentRow));
+        IEnumerable<int> exclude = Rows(excludedContent, _alignment.ContentRow);
         IEnumerable<int>? allowed = topic is int t ? Rows(_graph.TopicContents.Neighbors(t).ToArray(), _alignment.ContentRow) : null;
-        ScoredItem[] found = _snapshot.Contents.Search(vector, k, new RetrievalFilter(exclude, allowed));
+        ScoredItem[] found = _snapshot.Contents.Search(vector, k, new RetrievalFilter(exclude, allowed, _alignment.OrphanContentRows));
         return ToGraph(found, _alignment.RowContent);
     }
 
@@ -65,9 +61,9 @@ public sealed class EmbeddingRetriever
         }
 
         IEnumerable<int> excluded = _graph.Following.Neighbors(user).ToArray().Append(user).Concat(alsoExcluded ?? []);
-        IEnumerable<int> exclude = _orphanUserRows.Concat(Rows(excluded, _alignment.UserRow));
         ReadOnlySpan<float> vector = _snapshot.Embeddings.UserVectors.Row(_alignment.UserRow[user]);
-        return ToGraph(_snapshot.Users.Search(vector, k, new RetrievalFilter(exclude)), _alignment.RowUser);
+        var filter = new RetrievalFilter(Rows(excluded, _alignment.UserRow), sharedExclude: _alignment.OrphanUserRows);
+        return ToGraph(_snapshot.Users.Search(vector, k, filter), _alignment.RowUser);
     }
 
     private static IEnumerable<int> Rows(IEnumerable<int>? graphIndices, int[] toRow) =>
@@ -75,7 +71,4 @@ public sealed class EmbeddingRetriever
 
     private static ScoredItem[] ToGraph(ScoredItem[] rows, int[] rowToGraph) =>
         Array.ConvertAll(rows, r => r with { Index = rowToGraph[r.Index] });
-
-    private static int[] Orphans(int[] rowToGraph) =>
-        Enumerable.Range(0, rowToGraph.Length).Where(r => rowToGraph[r] < 0).ToArray();
 }

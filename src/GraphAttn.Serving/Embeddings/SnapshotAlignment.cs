@@ -18,6 +18,8 @@ public sealed class SnapshotAlignment
         SameGraph = sameGraph;
         MissingUsers = userRow.Count(r => r < 0);
         MissingContents = contentRow.Count(r => r < 0);
+        OrphanUserRows = Orphans(rowUser);
+        OrphanContentRows = Orphans(rowContent);
     }
 
     /// <summary>Snapshot user row of each graph user, -1 if the snapshot lacks it. Length: graph user count.</summary>
@@ -35,6 +37,12 @@ public sealed class SnapshotAlignment
     /// <summary>Whether the snapshot's graph fingerprint equals the graph's.</summary>
     public bool SameGraph { get; }
 
+    /// <summary>Snapshot user rows whose id the graph no longer has; never returned by retrieval.</summary>
+    public IReadOnlySet<int> OrphanUserRows { get; }
+
+    /// <summary>Snapshot content rows whose id the graph no longer has; never returned by retrieval.</summary>
+    public IReadOnlySet<int> OrphanContentRows { get; }
+
     /// <summary>Graph users without an embedding (arrived after the snapshot).</summary>
     public int MissingUsers { get; }
 
@@ -51,6 +59,9 @@ public sealed class SnapshotAlignment
         return new SnapshotAlignment(userRow, rowUser, contentRow, rowContent,
             graph.Fingerprint == snapshot.Header.GraphFingerprint);
     }
+
+    private static HashSet<int> Orphans(int[] rowToGraph) =>
+        [.. Enumerable.Range(0, rowToGraph.Length).Where(r => rowToGraph[r] < 0)];
 
     private static (int[] ToRow, int[] FromRow) Match(IdMap ids, string[] rows)
     {

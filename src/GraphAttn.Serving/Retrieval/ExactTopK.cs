@@ -32,12 +32,13 @@ public static class ExactTopK
         }
 
         filter ??= RetrievalFilter.None;
-        var heap = new TopKHeap(k);
+        k = Math.Min(k, filter.AllowedRows?.Length ?? items.Rows);
         if (k == 0)
         {
             return [];
         }
 
+        var heap = new TopKHeap(k);
         if (filter.AllowedRows is { } allowed)
         {
             ScanRows(items, query, allowed, heap);

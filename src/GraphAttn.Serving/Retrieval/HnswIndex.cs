@@ -144,7 +144,8 @@ public sealed unsafe class HnswIndex : IVectorIndex
 
     private ScoredItem[] SearchFiltered(ReadOnlySpan<float> query, int k, RetrievalFilter filter)
     {
-        if (k == 0 || Count == 0)
+        k = Math.Min(k, Count);
+        if (k == 0)
         {
             return [];
         }

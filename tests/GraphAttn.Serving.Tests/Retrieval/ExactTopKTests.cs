@@ -42,6 +42,19 @@ public sealed class ExactTopKTests
     }
 
     [Fact]
+    public void Search_SharedAndPerRequestExclusions_BothApply()
+    {
+        int[] best = BruteForce.TopK(Items, Query, 6);
+        var shared = new HashSet<int>(best.Take(3));
+        var filter = new RetrievalFilter(exclude: best.Skip(3), sharedExclude: shared);
+
+        ScoredItem[] found = ExactTopK.Search(Items, Query, 5, filter);
+
+        Assert.Equal(6, filter.ExcludedCount);
+        Assert.Equal(BruteForce.TopK(Items, Query, 5, r => !best.Contains(r)), found.Select(f => f.Index));
+    }
+
+    [Fact]
     public void Search_KLargerThanAccepted_ReturnsAllAcceptedSorted()
     {
         var filter = new RetrievalFilter(allowed: [5, 9, 2]);
