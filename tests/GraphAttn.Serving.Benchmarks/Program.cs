@@ -4,10 +4,10 @@ using GraphAttn.Serving.Benchmarks;
 using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.Snapshots;
 
-// Usage: dotnet run -c Release --project tests/GraphAttn.Serving.Benchmarks -- [items] [dims] [queries] [clusters] [index cache] [build threads]
+// Usage: dotnet run -c Release --project tests/GraphAttn.Serving.Benchmarks -- [items] [dims] [queries] [clusters] [index cache] [build threads] [efConstruction]
 // clusters = 0 gives i.i.d. Gaussian vectors. With an index cache path the HNSW graph is saved there after the
-// build and loaded on later runs with the same arguments. Build threads default to the core count. Prints a
-// Markdown table.
+// build and loaded on later runs with the same arguments ("-" for none). Build threads default to the core count,
+// efConstruction to 128. Prints a Markdown table.
 int items = Arg(0, 1_000_000);
 int dims = Arg(1, 64);
 int queryCount = Arg(2, 1_000);
@@ -34,6 +34,7 @@ Row("exact", $"{cores} chunks", exactSplit.MedianMs, exactSplit.P99Ms, exactSpli
 clock.Restart();
 string? cache = args.Length > 4 && args[4] != "-" ? $"{args[4]}-{items}-{dims}-{clusters}.usearch" : null;
 int buildThreads = Arg(5, cores);
+int expansionAdd = Arg(6, 128);
 HnswIndex hnsw;
 if (cache is not null && File.Exists(cache))
 {
@@ -51,8 +52,8 @@ else
             Console.Error.WriteLine($"  hnsw build {n:N0}/{items:N0} after {clock.Elapsed.TotalSeconds:F0} s");
         }
     });
-    hnsw = HnswIndex.Build(catalogue, new HnswOptions { BuildThreads = buildThreads }, progress);
-    Console.WriteLine($"hnsw build (M=16, efConstruction=128, {buildThreads} threads): {clock.Elapsed.TotalSeconds:F1} s, {items / clock.Elapsed.TotalSeconds:F0} vectors/s");
+    hnsw = HnswIndex.Build(catalogue, new HnswOptions { BuildThreads = buildThreads, ExpansionAdd = expansionAdd }, progress);
+    Console.WriteLine($"hnsw build (M=16, efConstruction={expansionAdd}, {buildThreads} threads): {clock.Elapsed.TotalSeconds:F1} s, {items / clock.Elapsed.TotalSeconds:F0} vectors/s");
     if (cache is not null)
     {
         hnsw.Save(cache);
