@@ -55,12 +55,16 @@ public sealed partial record Neo4jSchema
     {
         foreach (var property in typeof(Neo4jSchema).GetProperties().Where(p => p.PropertyType == typeof(string)))
         {
-            var value = (string?)property.GetValue(this);
-            if (value is null || !Identifier().IsMatch(value))
-            {
-                throw new ArgumentException(
-                    $"Neo4j schema mapping {property.Name} = '{value}' is not a plain identifier (letters, digits, _).");
-            }
+            RequireIdentifier("Neo4j schema mapping " + property.Name, (string?)property.GetValue(this));
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="value"/> is a plain identifier.</summary>
+    internal static void RequireIdentifier(string what, string? value)
+    {
+        if (value is null || !Identifier().IsMatch(value))
+        {
+            throw new ArgumentException($"{what} = '{value}' is not a plain identifier (letters, digits, _).");
         }
     }
 
