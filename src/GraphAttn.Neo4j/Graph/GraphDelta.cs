@@ -6,7 +6,7 @@ namespace GraphAttn.Neo4j.Graph;
 /// What changed in Neo4j after a timestamp (see <see cref="Neo4jGraphSource.LoadChangesAsync"/>): nodes created
 /// and relationships stamped after it. <see cref="ApplyTo"/> folds it into an earlier graph.
 /// </summary>
-public sealed class GraphDelta
+public sealed class GraphDelta : IGraphRows
 {
     /// <summary>The timestamp (epoch ms) the delta starts after.</summary>
     public long SinceMs { get; init; }
@@ -45,6 +45,15 @@ public sealed class GraphDelta
         foreach (var t in Tagged) b.AddTagged(t.Content, t.Topic);
         return b.Build();
     }
+
+    void IGraphRows.User(string id, string name) => Users.Add((id, name));
+    void IGraphRows.Content(string id, string title) => Contents.Add((id, title));
+    void IGraphRows.Topic(string id, string name) => Topics.Add((id, name));
+    void IGraphRows.Follow(string from, string to, long sinceMs) => Follows.Add((from, to, sinceMs));
+    void IGraphRows.Interaction(string user, string content, InteractionKind kind, long tsMs, float weight) =>
+        Interactions.Add((user, content, kind, tsMs, weight));
+    void IGraphRows.Posted(string user, string content, long tsMs) => Posted.Add((user, content, tsMs));
+    void IGraphRows.Tagged(string content, string topic) => Tagged.Add((content, topic));
 
     private static void CopyEdges(SocialGraph g, GraphBuilder b)
     {

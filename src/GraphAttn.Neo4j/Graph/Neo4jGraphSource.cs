@@ -7,8 +7,8 @@ namespace GraphAttn.Neo4j.Graph;
 /// <summary>
 /// Reads the social graph from Neo4j in keyset-paginated read transactions (see <see cref="CypherQueries"/>):
 /// users, content, topics, then follows, interactions, authorship and tags, each streamed page by page, so memory
-/// holds one page of rows besides the graph being built. Pages are retried on transient errors. Loaded from
-/// graph-seeds/load.cypher it yields the same graph (same <see cref="SocialGraph.Fingerprint"/>) as
+/// holds one page of rows besides the graph being built (ids go straight into the builder's id maps). Pages
+/// are retried on transient errors. Loaded from graph-seeds/load.cypher it yields the same graph (same <see cref="SocialGraph.Fingerprint"/>) as
 /// <see cref="CsvGraphSource"/> on that folder. Bad data (unknown ids, bad kinds) throws
 /// <see cref="GraphDataException"/> naming the stage and the row.
 /// </summary>
@@ -34,37 +34,35 @@ public sealed class Neo4jGraphSource : IGraphSource
     /// <inheritdoc />
     public async Task<SocialGraph> LoadAsync(IProgress<GraphLoadProgress>? progress, CancellationToken ct)
     {
-        var delta = await LoadChangesAsync(long.MinValue, progress, ct).ConfigureAwait(false);
-        var b = new GraphBuilder();
-        foreach (var (id, name) in delta.Users) b.AddUser(id, name);
-        foreach (var (id, title) in delta.Contents) b.AddContent(id, title);
-        foreach (var (id, name) in delta.Topics) b.AddTopic(id, name);
-        foreach (var f in delta.Follows) b.AddFollow(f.From, f.To, f.SinceMs);
-        foreach (var x in delta.Interactions) b.AddInteraction(x.User, x.Content, x.Kind, x.TsMs, x.Weight);
-        foreach (var p in delta.Posted) b.AddPosted(p.User, p.Content, p.TsMs);
-        foreach (var t in delta.Tagged) b.AddTagged(t.Content, t.Topic);
-        return b.Build();
+        var builder = new GraphBuilder();
+        await ReadAsync(long.MinValue, new BuilderRows(builder), progress, ct).ConfigureAwait(false);
+        return builder.Build();
     }
 
     /// <summary>
     /// Reads what was created after <paramref name="sinceMs"/> (epoch ms): users by joinedAt, content by createdAt,
     /// relationships by their timestamp, tags of new content, and all topics. Apply it with
-    /// <see cref="GraphDelta.ApplyTo"/>. <see cref="long.MinValue"/> reads everything.
+    /// <see cref="GraphDelta.ApplyTo"/>.
     /// </summary>
     public async Task<GraphDelta> LoadChangesAsync(long sinceMs, IProgress<GraphLoadProgress>? progress, CancellationToken ct)
     {
-        var d = new GraphDelta { SinceMs = sinceMs };
+        var delta = new GraphDelta { SinceMs = sinceMs };
+        await ReadAsync(sinceMs, delta, progress, ct).ConfigureAwait(false);
+        return delta;
+    }
+
+    private async Task ReadAsync(long sinceMs, IGraphRows rows, IProgress<GraphLoadProgress>? progress, CancellationToken ct)
+    {
         await using var session = _driver.AsyncSession(new SessionConfig { Database = _options.Database, DefaultAccessMode = AccessMode.Read });
         var pager = new PagedReader(session, _options.PageSize, sinceMs, progress);
-        await pager.ReadAsync("users", _queries.Users, "id", r => d.Users.Add((Id(r, "id"), Text(r, "name"))), ct).ConfigureAwait(false);
-        await pager.ReadAsync("contents", _queries.Contents, "id", r => d.Contents.Add((Id(r, "id"), Text(r, "title"))), ct).ConfigureAwait(false);
-        await pager.ReadAsync("topics", _queries.Topics, "id", r => d.Topics.Add((Id(r, "id"), Text(r, "name"))), ct).ConfigureAwait(false);
-        await pager.ReadAsync("follows", _queries.Follows, "from", r => d.Follows.Add((Id(r, "from"), Id(r, "to"), Long(r, "since"))), ct).ConfigureAwait(false);
+        await pager.ReadAsync("users", _queries.Users, "id", r => rows.User(Id(r, "id"), Text(r, "name")), ct).ConfigureAwait(false);
+        await pager.ReadAsync("contents", _queries.Contents, "id", r => rows.Content(Id(r, "id"), Text(r, "title")), ct).ConfigureAwait(false);
+        await pager.ReadAsync("topics", _queries.Topics, "id", r => rows.Topic(Id(r, "id"), Text(r, "name")), ct).ConfigureAwait(false);
+        await pager.ReadAsync("follows", _queries.Follows, "from", r => rows.Follow(Id(r, "from"), Id(r, "to"), Long(r, "since")), ct).ConfigureAwait(false);
         await pager.ReadAsync("interactions", _queries.Interactions, "from", r =>
-            d.Interactions.Add((Id(r, "from"), Id(r, "to"), Kind(r), Long(r, "ts"), Weight(r))), ct).ConfigureAwait(false);
-        await pager.ReadAsync("posted", _queries.Posted, "from", r => d.Posted.Add((Id(r, "from"), Id(r, "to"), Long(r, "ts"))), ct).ConfigureAwait(false);
-        await pager.ReadAsync("tagged", _queries.Tagged, "from", r => d.Tagged.Add((Id(r, "from"), Id(r, "to"))), ct).ConfigureAwait(false);
-        return d;
+            rows.Interaction(Id(r, "from"), Id(r, "to"), Kind(r), Long(r, "ts"), Weight(r)), ct).ConfigureAwait(false);
+        await pager.ReadAsync("posted", _queries.Posted, "from", r => rows.Posted(Id(r, "from"), Id(r, "to"), Long(r, "ts")), ct).ConfigureAwait(false);
+        await pager.ReadAsync("tagged", _queries.Tagged, "from", r => rows.Tagged(Id(r, "from"), Id(r, "to")), ct).ConfigureAwait(false);
     }
 
     private static string Id(Record r, string key) => r[key] switch
