@@ -64,7 +64,16 @@ internal static class GenerateCommand
         }
         var clock = Stopwatch.StartNew();
         var progress = quiet ? null : new ProgressPrinter(console.Output, clock);
-        var summary = new SeedGenerator(options).Generate(folder, progress, ct);
+        SeedSummary summary;
+        try
+        {
+            summary = new SeedGenerator(options).Generate(folder, progress, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"Cannot write {folder}: {e.Message}");
+            return 1;
+        }
         console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Wrote {folder}: {summary.Users:N0} users, {summary.Contents:N0} contents, {summary.Topics:N0} topics, " +
             $"{summary.Follows:N0} follows, {summary.Interactions:N0} interactions ({summary.SocialInteractions:N0} social), " +

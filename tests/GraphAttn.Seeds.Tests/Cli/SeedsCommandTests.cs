@@ -58,6 +58,18 @@ public sealed class SeedsCommandTests
     }
 
     [Fact]
+    public async Task Invoke_OutIsAFile_ExitOneNamingFolder()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Sub("taken");
+        File.WriteAllText(file, "not a folder");
+        var (exit, _, error) = await InvokeAsync("seeds", "generate", "--users", "100", "--communities", "2", "--out", file, "-q");
+
+        Assert.Equal(1, exit);
+        Assert.Contains(file, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invoke_MissingOut_NonZeroExit()
     {
         var (exit, _, error) = await InvokeAsync("seeds", "generate", "--users", "100");
