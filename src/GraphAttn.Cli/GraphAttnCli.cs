@@ -1,0 +1,20 @@
+using System.CommandLine;
+using GraphAttn.Cli.Bench;
+using GraphAttn.Cli.Client;
+using GraphAttn.Seeds.Cli;
+
+namespace GraphAttn.Cli;
+
+/// <summary>The command tree of <c>graphattn</c>; each branch lives with the area it drives.</summary>
+public static class GraphAttnCli
+{
+    /// <summary>Builds the root command.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("graphattn: graph-attention recommendations and user profiles — data, client calls, benchmarks.");
+        root.Subcommands.Add(SeedsCommand.Create());
+        foreach (var command in ClientCommands.Create()) root.Subcommands.Add(command);
+        root.Subcommands.Add(BenchCommand.Create());
+        return root;
+    }
+}

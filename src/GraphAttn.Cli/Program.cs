@@ -1,0 +1,3 @@
+using GraphAttn.Cli;
+
+return await GraphAttnCli.Build().Parse(args).InvokeAsync();

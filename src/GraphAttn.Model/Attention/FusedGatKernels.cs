@@ -1,0 +1,126 @@
+using System.Buffers;
+using System.Runtime.Intrinsics.X86;
+
+namespace GraphAttn.Model.Attention;
+
+/// <summary>
+/// Fused edge-attention kernels over target-sorted CSR edges. Per target and head they compute
+/// alpha_e = softmax over incoming edges of LeakyReLU(aSrc[src] + aDst[dst]) and out = sum_e alpha_e * d_e * h[src],
+/// without materialising anything of shape [E, H, C]. Rows are parallel over targets (forward) and over sources
+/// (gradient of h), so no two threads write the same row.
+/// Layouts (row-major, float32): h [Ns, H, C], aSrc [Ns, H], aDst [Nt, H], out [Nt, H, C], lse [Nt, H].
+/// </summary>
+public static unsafe partial class FusedGatKernels
+{
+    /// <summary>LeakyReLU slope used by GAT (PyG default 0.2).</summary>
+    public const float NegativeSlope = 0.2f;
+
+    /// <summary>How many edges ahead the kernels prefetch the next source rows (random gathers dominate).</summary>
+    private const int PrefetchDistance = 8;
+
+    /// <summary>
+    /// Forward pass. Writes out and the per-(target, head) log-sum-exp of the logits (0 for targets without edges,
+    /// whose output row is zero).
+    /// </summary>
+    public static void Forward(GatEdges edges, int heads, int channels, float* h, float* aSrc, float* aDst,
+        float* output, float* lse, float dropout, ulong seed)
+    {
+        nint hp = (nint)h, asp = (nint)aSrc, adp = (nint)aDst, op = (nint)output, lp = (nint)lse;
+        var bounds = WorkChunks.Split(edges.TargetOffsets, edges.TargetCount);
+        Parallel.For(0, bounds.Length - 1, k =>
+            ForwardRange(edges, heads, channels, (float*)hp, (float*)asp, (float*)adp, (float*)op, (float*)lp,
+                dropout, seed, bounds[k], bounds[k + 1]));
+    }
+
+    private static void ForwardRange(GatEdges edges, int heads, int channels, float* h, float* aSrc, float* aDst,
+        float* output, float* lse, float dropout, ulong seed, int first, int end)
+    {
+        var width = heads * channels;
+        var max = stackalloc float[heads];
+        var sum = stackalloc float[heads];
+        var offsets = edges.TargetOffsets;
+        var sources = edges.Sources;
+        var buffer = ArrayPool<float>.Shared.Rent(MaxDegree(offsets, first, end) * heads + 1);
+        fixed (int* src0 = sources)
+        fixed (float* logits = buffer)
+            for (var t = first; t < end; t++)
+            {
+                var row = output + (long)t * width;
+                new Span<float>(row, width).Clear();
+                int e0 = offsets[t], e1 = offsets[t + 1];
+                var dst = aDst + (long)t * heads;
+                // 1. logits per edge and head, and their per-head maximum (the shift that keeps exp() finite).
+                for (var k = 0; k < heads; k++) max[k] = float.NegativeInfinity;
+                for (var e = e0; e < e1; e++)
+                {
+                    if (e + PrefetchDistance < e1) Prefetch(aSrc + (long)src0[e + PrefetchDistance] * heads, heads);
+                    var src = aSrc + (long)src0[e] * heads;
+                    var l = logits + (e - e0) * heads;
+                    for (var k = 0; k < heads; k++) max[k] = MathF.Max(max[k], l[k] = Logit(src[k] + dst[k]));
+                }
+                // 2. unnormalised weights (exp of shifted logits, in place), their sums, and the weighted sum of rows.
+                VectorMath.ShiftedExpInPlace(logits, (e1 - e0) * heads, max, heads);
+                for (var k = 0; k < heads; k++) sum[k] = 0f;
+                for (var e = e0; e < e1; e++)
+                {
+                    if (e + PrefetchDistance < e1) Prefetch(h + (long)src0[e + PrefetchDistance] * width, width);
+                    var hs = h + (long)src0[e] * width;
+                    var w = logits + (e - e0) * heads;
+                    for (var k = 0; k < heads; k++)
+                    {
+                        sum[k] += w[k];
+                        var weight = dropout > 0f ? w[k] * AttentionDropout.Factor(seed, e, k, heads, dropout) : w[k];
+                        if (weight != 0f) VectorMath.Axpy(weight, hs + k * channels, row + k * channels, channels);
+                    }
+                }
+                // 3. normalise (targets without edges keep a zero row and lse 0).
+                for (var k = 0; k < heads; k++)
+                {
+                    var empty = e0 == e1;
+                    if (!empty) VectorMath.Scale(1f / sum[k], row + k * channels, channels);
+                    lse[(long)t * heads + k] = empty ? 0f : max[k] + MathF.Log(sum[k]);
+                }
+            }
+        ArrayPool<float>.Shared.Return(buffer);
+    }
+
+    /// <summary>Attention coefficients alpha [E, H] (before dropout), e.g. for explanations and tests.</summary>
+    public static float[] Coefficients(GatEdges edges, int heads, ReadOnlySpan<float> aSrc, ReadOnlySpan<float> aDst)
+    {
+        var alpha = new float[(long)edges.EdgeCount * heads];
+        var max = new float[heads];
+        var sum = new float[heads];
+        for (var t = 0; t < edges.TargetCount; t++)
+        {
+            int e0 = edges.TargetOffsets[t], e1 = edges.TargetOffsets[t + 1];
+            Array.Fill(max, float.NegativeInfinity);
+            Array.Clear(sum);
+            for (var e = e0; e < e1; e++)
+                for (var k = 0; k < heads; k++)
+                    max[k] = MathF.Max(max[k], Logit(aSrc[edges.Sources[e] * heads + k] + aDst[t * heads + k]));
+            for (var e = e0; e < e1; e++)
+                for (var k = 0; k < heads; k++)
+                    sum[k] += alpha[(long)e * heads + k] =
+                        MathF.Exp(Logit(aSrc[edges.Sources[e] * heads + k] + aDst[t * heads + k]) - max[k]);
+            for (var e = e0; e < e1; e++)
+                for (var k = 0; k < heads; k++) alpha[(long)e * heads + k] /= sum[k];
+        }
+        return alpha;
+    }
+
+    private static float Logit(float x) => x > 0f ? x : NegativeSlope * x;
+
+    private static int MaxDegree(int[] offsets, int first, int end)
+    {
+        var max = 0;
+        for (var t = first; t < end; t++) max = Math.Max(max, offsets[t + 1] - offsets[t]);
+        return max;
+    }
+
+    /// <summary>Asks for a row's cache lines ahead of use; the gather of random source rows is latency-bound.</summary>
+    private static void Prefetch(float* row, int width)
+    {
+        if (!Sse.IsSupported) return;
+        for (var i = 0; i < width; i += 16) Sse.Prefetch0(row + i);
+    }
+}

@@ -1,0 +1,98 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace GraphAttn.Model.Attention;
+
+/// <summary>
+/// Graph attention layer with the semantics of PyG's <c>GATConv</c> (Velickovic et al., "Graph Attention Networks"):
+/// out_i = || or mean over heads of sum_{j in N(i)} alpha_ij W x_j, with
+/// alpha_ij = softmax_j(LeakyReLU_0.2(a_src . W x_j + a_dst . W x_i)) over the incoming edges of i (self-loops come
+/// from <see cref="GatEdges.FromPairs"/>), dropout on alpha in training, then bias and an optional residual.
+/// Bipartite use (sources and targets are different node types) gives targets their own projection.
+/// Shapes: xSrc [Ns, Fsrc], xDst [Nt, Fdst] -> [Nt, H*C] (concat) or [Nt, C] (mean).
+/// </summary>
+public sealed class GatConv : nn.Module<Tensor, Tensor, GatEdges, Tensor>
+{
+    private readonly Linear lin_src;
+    private readonly Linear? lin_dst;
+    private readonly Parameter att_src;
+    private readonly Parameter att_dst;
+    private readonly Parameter? bias;
+    private readonly Linear? res;
+    private readonly int heads, channels;
+    private readonly bool concat;
+    private readonly float dropout;
+    private readonly ulong seed;
+    private ulong calls;
+
+    /// <summary>Creates the layer.</summary>
+    /// <param name="name">Module name.</param>
+    /// <param name="sourceFeatures">Fsrc.</param>
+    /// <param name="targetFeatures">Fdst; null = homogeneous (targets share the source projection).</param>
+    /// <param name="heads">H (default 4).</param>
+    /// <param name="channels">C per head (default 16).</param>
+    /// <param name="concat">Concatenate heads (true, default) or average them.</param>
+    /// <param name="dropout">Attention dropout probability in training (default 0).</param>
+    /// <param name="bias">Add a learned bias (default true).</param>
+    /// <param name="residual">Add a linear projection of xDst (default false).</param>
+    /// <param name="seed">Seed of the dropout mask sequence.</param>
+    public GatConv(string name, int sourceFeatures, int? targetFeatures = null, int heads = 4, int channels = 16,
+        bool concat = true, float dropout = 0f, bool bias = true, bool residual = false, ulong seed = 0) : base(name)
+    {
+        if (sourceFeatures <= 0 || heads <= 0 || channels <= 0 || dropout is < 0f or >= 1f)
+            throw new ArgumentException($"bad GatConv sizes: in {sourceFeatures}, heads {heads}, channels {channels}, dropout {dropout}");
+        (this.heads, this.channels, this.concat, this.dropout, this.seed) = (heads, channels, concat, dropout, seed);
+        lin_src = nn.Linear(sourceFeatures, heads * channels, hasBias: false);
+        if (targetFeatures is int f) lin_dst = nn.Linear(f, heads * channels, hasBias: false);
+        att_src = new Parameter(nn.init.xavier_uniform_(empty(1, heads, channels)));
+        att_dst = new Parameter(nn.init.xavier_uniform_(empty(1, heads, channels)));
+        var outWidth = concat ? heads * channels : channels;
+        if (bias) this.bias = new Parameter(zeros(outWidth));
+        if (residual) res = nn.Linear(targetFeatures ?? sourceFeatures, outWidth, hasBias: false);
+        RegisterComponents();
+    }
+
+    /// <summary>Which implementation computes the edge attention (default fused).</summary>
+    public GatImplementation Implementation { get; set; } = GatImplementation.Fused;
+
+    /// <summary>Output width: H*C when concatenating, else C.</summary>
+    public int OutputWidth => concat ? heads * channels : channels;
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor xSrc, Tensor xDst, GatEdges edges)
+    {
+        // 1. project sources (and targets, if bipartite) to H heads of C channels.
+        var hSrc = lin_src.forward(xSrc).view(-1, heads, channels).contiguous(); // [Ns, H, C]
+        var hDst = lin_dst is null ? hSrc : lin_dst.forward(xDst).view(-1, heads, channels); // [Nt, H, C]
+        // 2. per-node halves of the attention logits.
+        var aSrc = (hSrc * att_src).sum(-1).contiguous(); // [Ns, H]
+        var aDst = (hDst * att_dst).sum(-1).contiguous(); // [Nt, H]
+        // 3. edge softmax and aggregation.
+        var p = training ? dropout : 0f;
+        var step = training ? seed + 0x5851F42D4C957F2DUL * ++calls : 0UL;
+        var output = Implementation == GatImplementation.Fused
+            ? FusedEdgeAttention.apply(hSrc, aSrc, aDst, edges, p, step)
+            : ReferenceEdgeAttention.Apply(hSrc, aSrc, aDst, edges, p, step).Output; // [Nt, H, C]
+        // 4. combine heads, then residual and bias.
+        output = concat ? output.reshape(edges.TargetCount, heads * channels) : output.mean([1]);
+        if (res is not null) output = output + res.forward(xDst);
+        if (bias is not null) output = output + bias;
+        return output;
+    }
+
+    /// <summary>Restarts the dropout mask sequence, so a second run draws the masks of the first (tests).</summary>
+    internal void ResetDropoutSequence() => calls = 0;
+
+    /// <summary>Attention coefficients alpha [E, H] (no dropout) for the given inputs, for explanations.</summary>
+    public float[] AttentionCoefficients(Tensor xSrc, Tensor xDst, GatEdges edges)
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var hSrc = lin_src.forward(xSrc).view(-1, heads, channels);
+        var hDst = lin_dst is null ? hSrc : lin_dst.forward(xDst).view(-1, heads, channels);
+        var aSrc = (hSrc * att_src).sum(-1).contiguous().data<float>().ToArray();
+        var aDst = (hDst * att_dst).sum(-1).contiguous().data<float>().ToArray();
+        return FusedGatKernels.Coefficients(edges, heads, aSrc, aDst);
+    }
+}

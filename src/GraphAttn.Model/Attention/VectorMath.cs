@@ -1,0 +1,54 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace GraphAttn.Model.Attention;
+
+/// <summary>Small SIMD helpers for the fused kernels (rows of C floats, C usually 8-64).</summary>
+internal static unsafe class VectorMath
+{
+    /// <summary>y[0..n) += a * x[0..n).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Axpy(float a, float* x, float* y, int n)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var va = Vector256.Create(a);
+            for (; i <= n - 8; i += 8) Vector256.Store(Vector256.Load(y + i) + va * Vector256.Load(x + i), y + i);
+        }
+        for (; i < n; i++) y[i] += a * x[i];
+    }
+
+    /// <summary>Sum of x[k] * y[k] over k in [0, n).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Dot(float* x, float* y, int n)
+    {
+        var i = 0;
+        var sum = 0f;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var acc = Vector256<float>.Zero;
+            for (; i <= n - 8; i += 8) acc += Vector256.Load(x + i) * Vector256.Load(y + i);
+            sum = Vector256.Sum(acc);
+        }
+        for (; i < n; i++) sum += x[i] * y[i];
+        return sum;
+    }
+
+    /// <summary>x[0..n) *= a.</summary>
+    public static void Scale(float a, float* x, int n)
+    {
+        for (var i = 0; i < n; i++) x[i] *= a;
+    }
+
+    /// <summary>x[i] = exp(x[i] - shift[i % period]) for i in [0, n); vectorised because libm exp per element is the
+    /// kernels' largest compute cost.</summary>
+    public static void ShiftedExpInPlace(float* x, int n, float* shift, int period)
+    {
+        for (var i = 0; i < n; i++) x[i] -= shift[i % period];
+        var j = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; j <= n - 8; j += 8) Vector256.Store(Vector256.Exp(Vector256.Load(x + j)), x + j);
+        for (; j < n; j++) x[j] = MathF.Exp(x[j]);
+    }
+}

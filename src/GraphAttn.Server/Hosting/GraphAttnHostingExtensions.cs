@@ -1,0 +1,48 @@
+using GraphAttn.Graph;
+using GraphAttn.Server.Health;
+using GraphAttn.Server.Loading;
+using GraphAttn.Server.Options;
+using GraphAttn.Server.Services;
+
+namespace GraphAttn.Server.Hosting;
+
+/// <summary>Service registration and endpoint mapping, kept out of Program.cs.</summary>
+public static class GraphAttnHostingExtensions
+{
+    /// <summary>Registers options, the graph source and loader, gRPC with limits, health and reflection.</summary>
+    public static WebApplicationBuilder AddGraphAttn(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(GraphAttnOptions.Section);
+        builder.Services.Configure<GraphAttnOptions>(section);
+        var options = section.Get<GraphAttnOptions>() ?? new GraphAttnOptions();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ServingStateHolder>();
+        builder.Services.AddSingleton<IGraphSource>(_ => GraphSourceFactory.Create(options.Graph));
+        builder.Services.AddSingleton<GraphLoader>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<GraphLoader>());
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+
+        builder.Services.AddGrpc(o =>
+        {
+            o.MaxReceiveMessageSize = options.Limits.MaxRequestBytes;
+            o.EnableDetailedErrors = false;
+            o.Interceptors.Add<CancellationInterceptor>();
+        });
+        builder.Services.AddGrpcHealthChecks().AddCheck<GraphReadyHealthCheck>("graph");
+        builder.Services.AddGrpcReflection();
+        return builder;
+    }
+
+    /// <summary>Maps the four GraphAttn services, grpc.health.v1.Health and server reflection.</summary>
+    public static WebApplication MapGraphAttn(this WebApplication app)
+    {
+        app.MapGrpcService<RecommendationGrpcService>();
+        app.MapGrpcService<ProfileGrpcService>();
+        app.MapGrpcService<EventGrpcService>();
+        app.MapGrpcService<AdminGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

@@ -1,0 +1,23 @@
+namespace GraphAttn.Server.Hosting;
+
+/// <summary>Source-generated structured log messages (stable event ids for alerting).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1000, EventName = "GraphLoading", Level = LogLevel.Information, Message = "Loading graph from {Source}")]
+    public static partial void GraphLoading(this ILogger logger, string source);
+
+    [LoggerMessage(EventId = 1001, EventName = "GraphStageRead", Level = LogLevel.Information, Message = "Read {Stage}: {Rows} rows")]
+    public static partial void GraphStageRead(this ILogger logger, string stage, long rows);
+
+    [LoggerMessage(EventId = 1002, EventName = "GraphLoaded", Level = LogLevel.Information, Message = "Serving {Counts} as {ModelVersion} (loaded in {ElapsedMs:F0} ms)")]
+    public static partial void GraphLoaded(this ILogger logger, string counts, string modelVersion, double elapsedMs);
+
+    [LoggerMessage(EventId = 1003, EventName = "GraphLoadFailed", Level = LogLevel.Error, Message = "Loading the graph from {Source} failed; health stays NOT_SERVING")]
+    public static partial void GraphLoadFailed(this ILogger logger, string source, Exception exception);
+
+    [LoggerMessage(EventId = 1004, EventName = "ReloadRejected", Level = LogLevel.Warning, Message = "Reload rejected; the previous state keeps serving: {Problem}")]
+    public static partial void ReloadRejected(this ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 1005, EventName = "RequestCancelled", Level = LogLevel.Debug, Message = "{Method} ended early: {Status}")]
+    public static partial void RequestCancelled(this ILogger logger, string method, string status);
+}

@@ -1,0 +1,59 @@
+using GraphAttn.Graph;
+using GraphAttn.Serving.State;
+using GraphAttn.Server.Hosting;
+
+namespace GraphAttn.Server.Loading;
+
+/// <summary>
+/// Loads the graph at start-up (in the background, so the server listens and reports NOT_SERVING meanwhile) and on
+/// demand. A reload builds a complete new state before swapping it in; a failed reload leaves the old state serving.
+/// </summary>
+public sealed class GraphLoader(IGraphSource source, ServingStateHolder holder, TimeProvider clock, ILogger<GraphLoader> logger)
+    : BackgroundService
+{
+    private readonly SemaphoreSlim _reloadGate = new(1, 1);
+
+    /// <summary>Completes when the first load has finished (successfully or not).</summary>
+    public Task FirstLoad => _firstLoad.Task;
+    private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await ReloadAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.GraphLoadFailed(source.Describe, ex);
+        }
+        finally
+        {
+            _firstLoad.TrySetResult();
+        }
+    }
+
+    /// <summary>Loads the graph again and publishes it; serialised with other reloads. Returns (previous, current).</summary>
+    public async Task<(ServingState? Previous, ServingState Current)> ReloadAsync(CancellationToken ct)
+    {
+        await _reloadGate.WaitAsync(ct);
+        try
+        {
+            var started = clock.GetTimestamp();
+            logger.GraphLoading(source.Describe);
+            var progress = new Progress<GraphLoadProgress>(p => { if (p.Done) logger.GraphStageRead(p.Stage, p.Rows); });
+            var graph = await source.LoadAsync(progress, ct);
+            var state = ServingState.Baseline(graph, source.Describe, clock.GetUtcNow());
+            state.WarmUp();
+            var previous = holder.Current;
+            holder.Publish(state);
+            logger.GraphLoaded(graph.ToString(), state.Provenance.ModelVersion, clock.GetElapsedTime(started).TotalMilliseconds);
+            return (previous, state);
+        }
+        finally
+        {
+            _reloadGate.Release();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using GraphAttn.Serving.Events;
+using GraphAttn.Serving.State;
+using Grpc.Core;
+
+namespace GraphAttn.Server.Loading;
+
+/// <summary>
+/// Holds the state being served and the live events overlaid on it. Publishing swaps one reference, so a request
+/// that read <see cref="Current"/> keeps a consistent state for its whole duration.
+/// </summary>
+public sealed class ServingStateHolder
+{
+    private volatile ServingState? _current;
+
+    /// <summary>The state in force, or null while the first load is running.</summary>
+    public ServingState? Current => _current;
+
+    /// <summary>Live events recorded through EventService.</summary>
+    public LiveEvents Events { get; } = new();
+
+    /// <summary>Makes <paramref name="state"/> the one answered from.</summary>
+    public void Publish(ServingState state) => _current = state;
+
+    /// <summary>The state in force, or UNAVAILABLE while loading (clients may retry).</summary>
+    public ServingState Require() =>
+        _current ?? throw new RpcException(new Status(StatusCode.Unavailable, "The graph is still loading; retry shortly."));
+}

@@ -1,0 +1,37 @@
+namespace GraphAttn.Server.Options;
+
+/// <summary>Configuration section "GraphAttn" (appsettings, or environment variables such as GraphAttn__Graph__SeedsPath).</summary>
+public sealed class GraphAttnOptions
+{
+    /// <summary>Section name.</summary>
+    public const string Section = "GraphAttn";
+
+    /// <summary>Where the graph comes from.</summary>
+    public GraphOptions Graph { get; set; } = new();
+
+    /// <summary>Request limits enforced by every service.</summary>
+    public LimitOptions Limits { get; set; } = new();
+}
+
+/// <summary>Graph source settings.</summary>
+public sealed class GraphOptions
+{
+    /// <summary>"csv" (a graph-seeds folder). Default "csv".</summary>
+    public string Source { get; set; } = "csv";
+
+    /// <summary>graph-seeds folder for the csv source; empty means the demo graph shipped next to the binaries.</summary>
+    public string SeedsPath { get; set; } = "";
+}
+
+/// <summary>Request limits (stated in the protos' comments).</summary>
+public sealed class LimitOptions
+{
+    /// <summary>Largest `limit` a request may ask for. Default 100.</summary>
+    public int MaxLimit { get; set; } = 100;
+
+    /// <summary>Longest id, in characters. Default 128.</summary>
+    public int MaxIdLength { get; set; } = 128;
+
+    /// <summary>Largest request message, in bytes. Default 64 KiB.</summary>
+    public int MaxRequestBytes { get; set; } = 64 * 1024;
+}

@@ -1,0 +1,53 @@
+using GraphAttn.Contracts.V1;
+using GraphAttn.Server.Loading;
+using GraphAttn.Server.Options;
+using GraphAttn.Server.Validation;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+
+namespace GraphAttn.Server.Services;
+
+/// <summary>graphattn.v1.EventService: live interactions and follows, overlaid on the served graph.</summary>
+public sealed class EventGrpcService(ServingStateHolder holder, IOptions<GraphAttnOptions> options, TimeProvider clock)
+    : EventService.EventServiceBase
+{
+    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+    private readonly LimitOptions _limits = options.Value.Limits;
+
+    /// <inheritdoc />
+    public override Task<RecordEventResponse> RecordInteraction(RecordInteractionRequest request, ServerCallContext context)
+    {
+        var now = clock.GetUtcNow();
+        var at = request.Timestamp?.ToDateTimeOffset() ?? now;
+        new RequestValidator(_limits).Id("user_id", request.UserId).Id("content_id", request.ContentId)
+            .Check(request.Kind != InteractionKind.Unspecified && Enum.IsDefined(request.Kind), "kind", "must be VIEW, LIKE, COMMENT, SHARE or PLAY")
+            .Check(at <= now + FutureTolerance, "timestamp", "must not be more than 5 minutes in the future")
+            .ThrowIfInvalid();
+        var state = holder.Require();
+        Lookup.User(state.Graph, request.UserId);
+        Lookup.Content(state.Graph, request.ContentId);
+        var changed = holder.Events.RecordInteraction(request.UserId, request.ContentId, at);
+        return Task.FromResult(new RecordEventResponse { Changed = changed, Provenance = state.Provenance });
+    }
+
+    /// <inheritdoc />
+    public override Task<RecordEventResponse> RecordFollow(RecordFollowRequest request, ServerCallContext context) =>
+        Task.FromResult(Follow(request, follow: true));
+
+    /// <inheritdoc />
+    public override Task<RecordEventResponse> RecordUnfollow(RecordFollowRequest request, ServerCallContext context) =>
+        Task.FromResult(Follow(request, follow: false));
+
+    private RecordEventResponse Follow(RecordFollowRequest request, bool follow)
+    {
+        new RequestValidator(_limits).Id("follower_id", request.FollowerId).Id("followee_id", request.FolloweeId)
+            .Check(request.FollowerId != request.FolloweeId || request.FollowerId.Length == 0, "followee_id", "must differ from follower_id")
+            .ThrowIfInvalid();
+        var state = holder.Require();
+        var g = state.Graph;
+        var follower = Lookup.User(g, request.FollowerId);
+        var followee = Lookup.User(g, request.FolloweeId);
+        var changed = holder.Events.RecordFollow(request.FollowerId, request.FolloweeId, follow, g.Following.Contains(follower, followee));
+        return new RecordEventResponse { Changed = changed, Provenance = state.Provenance };
+    }
+}

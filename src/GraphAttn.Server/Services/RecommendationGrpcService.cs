@@ -1,0 +1,62 @@
+using GraphAttn.Contracts.V1;
+using GraphAttn.Serving.Recommending;
+using GraphAttn.Server.Loading;
+using GraphAttn.Server.Options;
+using GraphAttn.Server.Validation;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+
+namespace GraphAttn.Server.Services;
+
+/// <summary>graphattn.v1.RecommendationService: content and friend recommendations.</summary>
+public sealed class RecommendationGrpcService(ServingStateHolder holder, IOptions<GraphAttnOptions> options)
+    : RecommendationService.RecommendationServiceBase
+{
+    private readonly LimitOptions _limits = options.Value.Limits;
+
+    /// <inheritdoc />
+    public override Task<RecommendContentResponse> RecommendContent(RecommendContentRequest request, ServerCallContext context)
+    {
+        new RequestValidator(_limits).Id("user_id", request.UserId).Limit("limit", request.Limit)
+            .OptionalId("topic_id", request.TopicId).ThrowIfInvalid();
+        var state = holder.Require();
+        var g = state.Graph;
+        var user = Lookup.User(g, request.UserId);
+        int? topic = request.TopicId.Length == 0 ? null : Lookup.Topic(g, request.TopicId);
+
+        var query = new ContentQuery(request.Limit, request.IncludeSeen, topic, request.Explain);
+        var picks = ContentRecommender.Recommend(state, user, query, holder.Events.For(request.UserId), context.CancellationToken);
+        var response = new RecommendContentResponse { Provenance = state.Provenance };
+        foreach (var p in picks)
+        {
+            var item = new RecommendedContent { ContentId = g.Contents[p.Index], Title = g.ContentTitles[p.Index], Score = p.Score };
+            foreach (var t in g.ContentTopics.Neighbors(p.Index)) item.TopicIds.Add(g.Topics[t]);
+            item.Reasons.AddRange(p.Reasons);
+            response.Items.Add(item);
+        }
+        return Task.FromResult(response);
+    }
+
+    /// <inheritdoc />
+    public override Task<RecommendFriendsResponse> RecommendFriends(RecommendFriendsRequest request, ServerCallContext context)
+    {
+        new RequestValidator(_limits).Id("user_id", request.UserId).Limit("limit", request.Limit).ThrowIfInvalid();
+        var state = holder.Require();
+        var g = state.Graph;
+        var user = Lookup.User(g, request.UserId);
+
+        var picks = FriendRecommender.Recommend(state, user, request.Limit, request.Explain,
+            holder.Events.For(request.UserId), context.CancellationToken);
+        var response = new RecommendFriendsResponse { Provenance = state.Provenance };
+        foreach (var p in picks)
+        {
+            var item = new RecommendedUser
+            {
+                UserId = g.Users[p.User], Name = g.UserNames[p.User], Score = p.Score, MutualFriendCount = p.MutualFriends,
+            };
+            item.Reasons.AddRange(p.Reasons);
+            response.Users.Add(item);
+        }
+        return Task.FromResult(response);
+    }
+}

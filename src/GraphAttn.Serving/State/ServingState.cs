@@ -1,0 +1,75 @@
+using GraphAttn.Contracts.V1;
+using GraphAttn.Graph;
+using GraphAttn.Graph.Algorithms;
+using GraphAttn.Graph.Baselines;
+
+namespace GraphAttn.Serving.State;
+
+/// <summary>
+/// Everything one version of the service answers from: the graph, the scorers ranking over it, and derived indexes.
+/// Immutable and swapped as a whole, so a request that captured a state finishes on it even if a reload lands.
+/// </summary>
+public sealed class ServingState
+{
+    private readonly Lazy<int[]> _communities;
+
+    /// <summary>Builds a baseline state over <paramref name="graph"/>: recency-popularity and Adamic-Adar.</summary>
+    public static ServingState Baseline(SocialGraph graph, string source, DateTimeOffset loadedAt)
+    {
+        var friends = Neighbourhood.Undirected(graph);
+        var provenance = new Provenance
+        {
+            ModelVersion = $"baseline@{graph.Fingerprint}",
+            Method = "baseline",
+            GraphFingerprint = graph.Fingerprint,
+        };
+        return new ServingState(graph, friends, new RecencyPopularityScorer(graph), new AdamicAdarScorer(graph, friends),
+            provenance, source, loadedAt);
+    }
+
+    /// <summary>Assembles a state from prepared parts (used when a model's scorers replace the baselines).</summary>
+    public ServingState(SocialGraph graph, Csr friends, IContentScorer content, IFriendScorer friendScorer,
+        Provenance provenance, string source, DateTimeOffset loadedAt)
+    {
+        Graph = graph;
+        Friends = friends;
+        ContentScorer = content;
+        FriendScorer = friendScorer;
+        Provenance = provenance;
+        Source = source;
+        LoadedAt = loadedAt;
+        PostedCounts = CountPosts(graph);
+        // Label propagation takes seconds on large graphs: computed once, on first use, off the load path.
+        _communities = new Lazy<int[]>(() => LabelPropagation.Communities(friends), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The graph.</summary>
+    public SocialGraph Graph { get; }
+    /// <summary>Undirected social ties (follows either way).</summary>
+    public Csr Friends { get; }
+    /// <summary>Ranks content.</summary>
+    public IContentScorer ContentScorer { get; }
+    /// <summary>Ranks follow candidates.</summary>
+    public IFriendScorer FriendScorer { get; }
+    /// <summary>What produces this state's answers.</summary>
+    public Provenance Provenance { get; }
+    /// <summary>Where the graph came from (no secrets).</summary>
+    public string Source { get; }
+    /// <summary>When the state was built.</summary>
+    public DateTimeOffset LoadedAt { get; }
+    /// <summary>Number of content items each user posted.</summary>
+    public int[] PostedCounts { get; }
+    /// <summary>Community label per user (computed on first access).</summary>
+    public int[] Communities => _communities.Value;
+
+    /// <summary>Starts computing communities in the background so the first profile request does not pay for it.</summary>
+    public void WarmUp() => _ = Task.Run(() => _communities.Value);
+
+    private static int[] CountPosts(SocialGraph g)
+    {
+        var counts = new int[g.UserCount];
+        foreach (var author in g.ContentAuthor)
+            if (author >= 0) counts[author]++;
+        return counts;
+    }
+}

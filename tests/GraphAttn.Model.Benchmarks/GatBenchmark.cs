@@ -1,0 +1,100 @@
+using GraphAttn.Model.Attention;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GraphAttn.Model.Benchmarks;
+
+/// <summary>
+/// One GAT layer (4 heads x 16 channels, input 64) on a random graph: fused vs reference, forward and
+/// forward+backward, in the same process; plus the fused edge kernels alone against the time needed to stream the
+/// bytes they touch at this machine's measured copy bandwidth.
+/// </summary>
+internal static class GatBenchmark
+{
+    private const int Heads = 4, Channels = 16, Features = 64;
+
+    public static int Run(int[] args)
+    {
+        int nodes = args.ElementAtOrDefault(0) is > 0 and var n ? n : 100_000;
+        int edgeCount = args.ElementAtOrDefault(1) is > 0 and var e ? e : 2_000_000;
+        int fusedReps = args.ElementAtOrDefault(2) is > 0 and var f ? f : 5;
+        int referenceReps = args.ElementAtOrDefault(3) is > 0 and var r ? r : 2;
+        Console.WriteLine($"threads: {Environment.ProcessorCount} cores, torch threads {get_num_threads()}");
+        var random = new Random(1);
+        var src = new int[edgeCount];
+        var dst = new int[edgeCount];
+        for (var i = 0; i < edgeCount; i++) (src[i], dst[i]) = (random.Next(nodes), random.Next(nodes));
+        var edges = GatEdges.FromPairs(src, dst, nodes, nodes, addSelfLoops: true);
+        Console.WriteLine($"graph: {nodes:N0} nodes, {edgeCount:N0} random edges + self-loops = {edges.EdgeCount:N0}; H={Heads} C={Channels} F={Features}");
+
+        manual_seed(1);
+        using var layer = new GatConv("gat", Features, heads: Heads, channels: Channels);
+        using var x = randn(nodes, Features).requires_grad_(true);
+        var results = new List<(string Name, double Mean, double Std)>();
+        foreach (var impl in new[] { GatImplementation.Fused, GatImplementation.Reference })
+        {
+            layer.Implementation = impl;
+            var reps = impl == GatImplementation.Fused ? fusedReps : referenceReps;
+            var (fMean, fStd) = Run(reps, () => { using var s = NewDisposeScope(); using var _ = no_grad(); layer.forward(x, x, edges); });
+            results.Add(($"{impl} forward", fMean, fStd));
+            var (bMean, bStd) = Run(reps, () =>
+            {
+                using var s = NewDisposeScope();
+                layer.forward(x, x, edges).sum().backward();
+                layer.zero_grad();
+                x.grad?.zero_();
+            });
+            results.Add(($"{impl} forward+backward", bMean, bStd));
+        }
+        foreach (var (name, mean, std) in results) Console.WriteLine($"layer {name,-28} {mean,10:F1} ms +- {std:F1}");
+        Console.WriteLine($"speed-up fused vs reference: forward {results[2].Mean / results[0].Mean:F1}x, forward+backward {results[3].Mean / results[1].Mean:F1}x");
+        KernelOnly(edges, nodes, fusedReps);
+        return 0;
+    }
+
+    /// <summary>Only the fused kernels and the streaming bound (quick).</summary>
+    public static int RunKernelOnly(int[] args)
+    {
+        int nodes = args.ElementAtOrDefault(0) is > 0 and var n ? n : 100_000;
+        int edgeCount = args.ElementAtOrDefault(1) is > 0 and var e ? e : 2_000_000;
+        var random = new Random(1);
+        var src = new int[edgeCount];
+        var dst = new int[edgeCount];
+        for (var i = 0; i < edgeCount; i++) (src[i], dst[i]) = (random.Next(nodes), random.Next(nodes));
+        KernelOnly(GatEdges.FromPairs(src, dst, nodes, nodes, addSelfLoops: true), nodes, args.ElementAtOrDefault(2) is > 0 and var r ? r : 5);
+        return 0;
+    }
+
+    private static (double, double) Run(int reps, Action action) => Measure.Milliseconds(reps, action);
+
+    private static unsafe void KernelOnly(GatEdges edges, int nodes, int reps)
+    {
+        using var scope = NewDisposeScope();
+        var h = randn(nodes, Heads, Channels);
+        var aSrc = randn(nodes, Heads);
+        var aDst = randn(nodes, Heads);
+        var output = empty(nodes, Heads, Channels);
+        var lse = empty(nodes, Heads);
+        var gradOut = randn(nodes, Heads, Channels);
+        var gradH = empty(nodes, Heads, Channels);
+        var gradASrc = empty(nodes, Heads);
+        var gradADst = empty(nodes, Heads);
+        float* P(Tensor t) { fixed (byte* p = t.bytes) return (float*)p; }
+        var (fwd, fwdStd) = Measure.Milliseconds(reps, () =>
+            FusedGatKernels.Forward(edges, Heads, Channels, P(h), P(aSrc), P(aDst), P(output), P(lse), 0f, 0));
+        var fwdCpu = Measure.LastCpuMilliseconds;
+        var (bwd, bwdStd) = Measure.Milliseconds(reps, () =>
+            FusedGatKernels.Backward(edges, Heads, Channels, P(h), P(aSrc), P(aDst), P(lse), P(gradOut), P(gradH),
+                P(gradASrc), P(gradADst), 0f, 0));
+        var bwdCpu = Measure.LastCpuMilliseconds;
+        Console.WriteLine($"kernel cpu time (all threads): forward {fwdCpu:F1} ms, backward {bwdCpu:F1} ms");
+        var (fwdBytes, bwdBytes) = KernelBytes.Count(edges.EdgeCount, nodes, Heads, Channels);
+        var one = Measure.CopyBandwidthBytesPerSecond(parallel: false);
+        var all = Measure.CopyBandwidthBytesPerSecond(parallel: true);
+        Console.WriteLine($"copy bandwidth (read+write bytes/s): 1 thread {one / 1e9:F1} GB/s, {Environment.ProcessorCount} threads {all / 1e9:F1} GB/s");
+        Console.WriteLine($"kernel forward          {fwd,8:F1} ms +- {fwdStd:F1}; touches {fwdBytes / 1e6:F0} MB; streaming at {all / 1e9:F1} GB/s = {fwdBytes / all * 1e3:F1} ms; ratio {fwd / (fwdBytes / all * 1e3):F2}x");
+        Console.WriteLine($"kernel backward         {bwd,8:F1} ms +- {bwdStd:F1}; touches {bwdBytes / 1e6:F0} MB; streaming = {bwdBytes / all * 1e3:F1} ms; ratio {bwd / (bwdBytes / all * 1e3):F2}x");
+        var total = fwdBytes + bwdBytes;
+        Console.WriteLine($"kernel forward+backward {fwd + bwd,8:F1} ms; touches {total / 1e6:F0} MB; streaming = {total / all * 1e3:F1} ms; ratio {(fwd + bwd) / (total / all * 1e3):F2}x");
+    }
+}

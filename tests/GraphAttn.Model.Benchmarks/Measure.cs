@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+namespace GraphAttn.Model.Benchmarks;
+
+/// <summary>Repeats an action after one warm-up run and reports mean and standard deviation in milliseconds.</summary>
+internal static class Measure
+{
+    public static (double Mean, double Std) Milliseconds(int reps, Action action)
+    {
+        action();
+        var times = new double[reps];
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        for (var r = 0; r < reps; r++)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            times[r] = watch.Elapsed.TotalMilliseconds;
+        }
+        process.Refresh();
+        LastCpuMilliseconds = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / reps;
+        var mean = times.Average();
+        return (mean, Math.Sqrt(times.Sum(t => (t - mean) * (t - mean)) / reps));
+    }
+
+    /// <summary>Process CPU time (all threads) per repetition of the last <see cref="Milliseconds"/> call: a load-robust companion to wall time.</summary>
+    public static double LastCpuMilliseconds { get; private set; }
+
+    /// <summary>Copy bandwidth of this machine: bytes read plus bytes written per second, over 2 x 256 MiB buffers.</summary>
+    public static unsafe double CopyBandwidthBytesPerSecond(bool parallel)
+    {
+        const long size = 256L << 20;
+        var from = GC.AllocateUninitializedArray<byte>((int)size);
+        var to = GC.AllocateUninitializedArray<byte>((int)size);
+        Array.Fill(from, (byte)1);
+        Array.Fill(to, (byte)2);
+        var parts = parallel ? Environment.ProcessorCount : 1;
+        var (ms, _) = Milliseconds(5, () => Parallel.For(0, parts, p =>
+        {
+            var chunk = size / parts;
+            fixed (byte* src = from, dst = to)
+                Buffer.MemoryCopy(src + p * chunk, dst + p * chunk, chunk, chunk);
+        }));
+        return 2.0 * size / (ms / 1000.0);
+    }
+}

@@ -1,0 +1,56 @@
+using GraphAttn.Graph;
+using GraphAttn.Server.Hosting;
+using GraphAttn.Server.Loading;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GraphAttn.Server.Tests.Infrastructure;
+
+/// <summary>The real service composition on an in-memory test server, with a scripted graph source.</summary>
+internal sealed class ServerHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ServerHost(WebApplication app, StubGraphSource source)
+    {
+        _app = app;
+        Source = source;
+        var server = app.GetTestServer();
+        Channel = GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.CreateHandler() });
+    }
+
+    public GrpcChannel Channel { get; }
+    public StubGraphSource Source { get; }
+
+    /// <summary>Starts a host; by default waits until the first graph is served.</summary>
+    public static async Task<ServerHost> StartAsync(StubGraphSource source, bool waitLoaded = true)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.AddGraphAttn();
+        builder.Services.AddSingleton<IGraphSource>(source);
+        var app = builder.Build();
+        app.MapGraphAttn();
+        await app.StartAsync().Bounded();
+        var host = new ServerHost(app, source);
+        if (waitLoaded) await app.Services.GetRequiredService<GraphLoader>().FirstLoad.Bounded();
+        return host;
+    }
+
+    public static Task<ServerHost> StartAsync(Func<SocialGraph>? graph = null) =>
+        StartAsync(StubGraphSource.Ready(graph ?? (() => TestGraphs.Small())));
+
+    public GraphLoader Loader => _app.Services.GetRequiredService<GraphLoader>();
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await _app.StopAsync().Bounded();
+        await _app.DisposeAsync();
+    }
+}
