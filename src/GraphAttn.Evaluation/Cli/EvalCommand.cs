@@ -10,7 +10,7 @@ namespace GraphAttn.Evaluation.Cli;
 /// <code>
 /// graphattn eval DATASET [--format auto|seeds|lastfm|recbole] [--split random|temporal|SPLIT_FILE]
 ///   [--save-split FILE] [--seed 2026] [--methods all|pop,itemknn,...] [--k 10,20] [--out DIR]
-///   [--fail-below [METHOD:]METRIC=VALUE ...] [--threads N] [--live ADDRESS] [--snapshot FILE] [--export-train DIR]
+///   [--fail-below [METHOD:]METRIC=VALUE ...] [--threads N] [--live ADDRESS] [--snapshot FILE] [--export-train DIR] [--on test|valid]
 /// </code>
 /// Prints the Markdown table to stdout and progress to stderr. Exit codes: 0 ok, 1 bad input or failure,
 /// 2 a <c>--fail-below</c> gate did not hold.
@@ -37,11 +37,13 @@ public static class EvalCommand
         var threads = new Option<int>("--threads") { Description = "Users ranked in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var live = new Option<string?>("--live") { Description = "Also evaluate a running server at this gRPC address." };
         var snapshot = new Option<string?>("--snapshot") { Description = "Also evaluate an embedding snapshot (the model) embedded from --export-train's graph." };
+        var on = new Option<string>("--on") { Description = "Score content on test (default) or valid items (for tuning).", DefaultValueFactory = _ => "test" };
+        on.AcceptOnlyFromAmong("test", "valid");
         var exportTrain = new Option<string?>("--export-train") { Description = "Write the split's training graph as graph-seeds CSV here (to train and embed the model on)." };
 
         var command = new Command("eval", "Evaluate recommenders offline with full ranking (RecBole protocol), or a live server.");
         command.Arguments.Add(dataset);
-        foreach (var o in new Option[] { format, split, saveSplit, seed, methods, ks, output, failBelow, threads, live, snapshot, exportTrain })
+        foreach (var o in new Option[] { format, split, saveSplit, seed, methods, ks, output, failBelow, threads, live, snapshot, exportTrain, on })
             command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
@@ -53,7 +55,7 @@ public static class EvalCommand
                     parse.GetValue(dataset)!, parse.GetValue(format)!, parse.GetValue(split)!, parse.GetValue(saveSplit),
                     parse.GetValue(seed), Names(parse.GetValue(methods)!), Cutoffs(parse.GetValue(ks)!), parse.GetValue(output),
                     [.. (parse.GetValue(failBelow) ?? []).Select(QualityGate.Parse)], parse.GetValue(threads), parse.GetValue(live),
-                    parse.GetValue(snapshot), parse.GetValue(exportTrain));
+                    parse.GetValue(snapshot), parse.GetValue(exportTrain), parse.GetValue(on) == "valid");
                 var session = new EvalSession(catalog ?? MethodCatalog.Default(), liveClient, stdout, stderr);
                 return await session.RunAsync(settings, ct).ConfigureAwait(false);
             }

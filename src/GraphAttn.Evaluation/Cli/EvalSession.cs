@@ -57,7 +57,7 @@ internal sealed class EvalSession(
         var options = new EvaluatorOptions { Ks = s.Ks, Threads = s.Threads, Seed = s.Seed };
         var progress = new ConsoleProgress(stderr, !Console.IsErrorRedirected);
         var report = new EvaluationRunner(catalog, options)
-            .Run(graph, split, source.Describe, methods, progress, stderr.WriteLine, ct);
+            .Run(graph, split, source.Describe, methods, progress, stderr.WriteLine, ct, s.OnValidation);
         var markdown = MarkdownReport.Render(report);
         await stdout.WriteAsync(markdown).ConfigureAwait(false);
         if (s.Out is { } folder) await WriteReportsAsync(report, markdown, folder, ct).ConfigureAwait(false);

@@ -14,4 +14,5 @@ public sealed record EvalSettings(
     int Threads,
     string? Live,
     string? Snapshot = null,
-    string? ExportTrain = null);
+    string? ExportTrain = null,
+    bool OnValidation = false);
