@@ -20,8 +20,8 @@ public static class EvalCommand
     /// <summary>Creates the command.</summary>
     /// <param name="catalog">Methods offered; default <see cref="MethodCatalog.Default"/>. The host adds the GAT
     /// model here.</param>
-    /// <param name="liveClient">Makes a client for <c>--live ADDRESS</c>; null means live evaluation is not wired
-    /// into this host, and <c>--live</c> fails with a clear message.</param>
+    /// <param name="liveClient">Makes a client for <c>--live ADDRESS</c>; default a <see cref="GrpcLiveRecommender"/>
+    /// calling the server's RecommendationService at that address.</param>
     public static Command Create(MethodCatalog? catalog = null, Func<string, ILiveRecommender>? liveClient = null)
     {
         var dataset = new Argument<string>("dataset") { Description = "Dataset folder: graph-seeds CSV, HetRec Last.fm, or RecBole atomic files." };
@@ -56,7 +56,8 @@ public static class EvalCommand
                     parse.GetValue(seed), Names(parse.GetValue(methods)!), Cutoffs(parse.GetValue(ks)!), parse.GetValue(output),
                     [.. (parse.GetValue(failBelow) ?? []).Select(QualityGate.Parse)], parse.GetValue(threads), parse.GetValue(live),
                     parse.GetValue(snapshot), parse.GetValue(exportTrain), parse.GetValue(on) == "valid");
-                var session = new EvalSession(catalog ?? MethodCatalog.Default(), liveClient, stdout, stderr);
+                var session = new EvalSession(
+                    catalog ?? MethodCatalog.Default(), liveClient ?? (address => new GrpcLiveRecommender(address)), stdout, stderr);
                 return await session.RunAsync(settings, ct).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is FormatException or ArgumentException or IOException or Graph.GraphDataException or InvalidDataException

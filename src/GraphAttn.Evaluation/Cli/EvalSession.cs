@@ -13,7 +13,7 @@ namespace GraphAttn.Evaluation.Cli;
 
 /// <summary>One run of the eval command: load, split, evaluate, report, gate.</summary>
 internal sealed class EvalSession(
-    MethodCatalog catalog, Func<string, ILiveRecommender>? liveClient, TextWriter stdout, TextWriter stderr)
+    MethodCatalog catalog, Func<string, ILiveRecommender> liveClient, TextWriter stdout, TextWriter stderr)
 {
     private static readonly TimeSpan LiveTimeout = TimeSpan.FromSeconds(30);
 
@@ -47,8 +47,9 @@ internal sealed class EvalSession(
         }
         if (s.Live is { } address)
         {
-            var client = liveClient?.Invoke(address) ?? throw new ArgumentException(
-                "--live needs the gRPC client, which this host does not wire in yet (EvalCommand.Create(liveClient: ...)).");
+            if (s.Ks.Max() > GrpcLiveRecommender.MaxLimit)
+                throw new ArgumentException($"--live needs every K <= {GrpcLiveRecommender.MaxLimit} (the service's limit).");
+            var client = liveClient(address);
             catalog.AddContent("live", _ => new LiveContentScorer(client, graph, s.Ks.Max(), LiveTimeout));
             catalog.AddFriend("live-friends", _ => new LiveFriendScorer(client, graph, s.Ks.Max(), LiveTimeout));
             methods = [.. methods, "live", "live-friends"];
@@ -56,8 +57,17 @@ internal sealed class EvalSession(
 
         var options = new EvaluatorOptions { Ks = s.Ks, Threads = s.Threads, Seed = s.Seed };
         var progress = new ConsoleProgress(stderr, !Console.IsErrorRedirected);
-        var report = new EvaluationRunner(catalog, options)
-            .Run(graph, split, source.Describe, methods, progress, stderr.WriteLine, ct, s.OnValidation);
+        EvalReport report;
+        try
+        {
+            report = new EvaluationRunner(catalog, options)
+                .Run(graph, split, source.Describe, methods, progress, stderr.WriteLine, ct, s.OnValidation);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is Grpc.Core.RpcException or InvalidDataException or TimeoutException))
+        {
+            // Scoring runs on pool threads; a failing live server surfaces here and becomes a one-line error.
+            throw new IOException($"live server {s.Live}: {ex.InnerExceptions[0].Message}", ex);
+        }
         var markdown = MarkdownReport.Render(report);
         await stdout.WriteAsync(markdown).ConfigureAwait(false);
         if (s.Out is { } folder) await WriteReportsAsync(report, markdown, folder, ct).ConfigureAwait(false);

@@ -61,7 +61,7 @@ public sealed class EvalCommandTests : IDisposable
     [InlineData("--methods", "magic")]
     [InlineData("--split", "sideways")]
     [InlineData("--fail-below", "Recall@10")]
-    [InlineData("--live", "http://localhost:5000")]
+    [InlineData("--live", "http://127.0.0.1:1")]
     public async Task Eval_BadOption_ExitsOneWithMessage(string option, string value)
     {
         var (code, _, stderr) = await EvalCommandRunner.Run([_seeds, option, value]);
