@@ -56,7 +56,8 @@ internal sealed class EvalSession(
         }
 
         var options = new EvaluatorOptions { Ks = s.Ks, Threads = s.Threads, Seed = s.Seed };
-        var progress = new ConsoleProgress(stderr, !Console.IsErrorRedirected);
+        // Rewrite one line only on a real terminal; captured or redirected output gets a few plain lines.
+        var progress = new ConsoleProgress(stderr, ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
         EvalReport report;
         try
         {
