@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GraphAttn.Cli.Bench;
 using GraphAttn.Cli.Client;
+using GraphAttn.Evaluation.Cli;
 using GraphAttn.Seeds.Cli;
 
 namespace GraphAttn.Cli;
@@ -13,6 +14,8 @@ public static class GraphAttnCli
     {
         var root = new RootCommand("graphattn: graph-attention recommendations and user profiles — data, client calls, benchmarks.");
         root.Subcommands.Add(SeedsCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         foreach (var command in ClientCommands.Create()) root.Subcommands.Add(command);
         root.Subcommands.Add(BenchCommand.Create());
         return root;

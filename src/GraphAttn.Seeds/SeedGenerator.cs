@@ -35,7 +35,7 @@ public sealed class SeedGenerator(SeedOptions options)
 
         Directory.CreateDirectory(folder);
         var bytes = new GraphFileWriter(world, folder, progress).WriteAll();
-        var planted = new PlantedFileWriter(world, Path.Combine(folder, SeedFiles.PlantedFolder));
+        var planted = new PlantedFileWriter(world, Path.Combine(folder, SeedCsvLayout.PlantedFolder));
         bytes += planted.WriteAll();
 
         var summary = new SeedSummary

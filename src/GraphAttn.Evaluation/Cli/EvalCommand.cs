@@ -10,7 +10,7 @@ namespace GraphAttn.Evaluation.Cli;
 /// <code>
 /// graphattn eval DATASET [--format auto|seeds|lastfm|recbole] [--split random|temporal|SPLIT_FILE]
 ///   [--save-split FILE] [--seed 2026] [--methods all|pop,itemknn,...] [--k 10,20] [--out DIR]
-///   [--fail-below [METHOD:]METRIC=VALUE ...] [--threads N] [--live ADDRESS]
+///   [--fail-below [METHOD:]METRIC=VALUE ...] [--threads N] [--live ADDRESS] [--snapshot FILE] [--export-train DIR] [--on test|valid]
 /// </code>
 /// Prints the Markdown table to stdout and progress to stderr. Exit codes: 0 ok, 1 bad input or failure,
 /// 2 a <c>--fail-below</c> gate did not hold.
@@ -20,8 +20,8 @@ public static class EvalCommand
     /// <summary>Creates the command.</summary>
     /// <param name="catalog">Methods offered; default <see cref="MethodCatalog.Default"/>. The host adds the GAT
     /// model here.</param>
-    /// <param name="liveClient">Makes a client for <c>--live ADDRESS</c>; null means live evaluation is not wired
-    /// into this host, and <c>--live</c> fails with a clear message.</param>
+    /// <param name="liveClient">Makes a client for <c>--live ADDRESS</c>; default a <see cref="GrpcLiveRecommender"/>
+    /// calling the server's RecommendationService at that address.</param>
     public static Command Create(MethodCatalog? catalog = null, Func<string, ILiveRecommender>? liveClient = null)
     {
         var dataset = new Argument<string>("dataset") { Description = "Dataset folder: graph-seeds CSV, HetRec Last.fm, or RecBole atomic files." };
@@ -36,10 +36,14 @@ public static class EvalCommand
         var failBelow = new Option<string[]>("--fail-below") { Description = "[METHOD:]METRIC=VALUE; exit 2 when a result is lower.", AllowMultipleArgumentsPerToken = true };
         var threads = new Option<int>("--threads") { Description = "Users ranked in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var live = new Option<string?>("--live") { Description = "Also evaluate a running server at this gRPC address." };
+        var snapshot = new Option<string?>("--snapshot") { Description = "Also evaluate an embedding snapshot (the model) embedded from --export-train's graph." };
+        var on = new Option<string>("--on") { Description = "Score content on test (default) or valid items (for tuning).", DefaultValueFactory = _ => "test" };
+        on.AcceptOnlyFromAmong("test", "valid");
+        var exportTrain = new Option<string?>("--export-train") { Description = "Write the split's training graph as graph-seeds CSV here (to train and embed the model on)." };
 
         var command = new Command("eval", "Evaluate recommenders offline with full ranking (RecBole protocol), or a live server.");
         command.Arguments.Add(dataset);
-        foreach (var o in new Option[] { format, split, saveSplit, seed, methods, ks, output, failBelow, threads, live })
+        foreach (var o in new Option[] { format, split, saveSplit, seed, methods, ks, output, failBelow, threads, live, snapshot, exportTrain, on })
             command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
@@ -50,11 +54,14 @@ public static class EvalCommand
                 var settings = new EvalSettings(
                     parse.GetValue(dataset)!, parse.GetValue(format)!, parse.GetValue(split)!, parse.GetValue(saveSplit),
                     parse.GetValue(seed), Names(parse.GetValue(methods)!), Cutoffs(parse.GetValue(ks)!), parse.GetValue(output),
-                    [.. (parse.GetValue(failBelow) ?? []).Select(QualityGate.Parse)], parse.GetValue(threads), parse.GetValue(live));
-                var session = new EvalSession(catalog ?? MethodCatalog.Default(), liveClient, stdout, stderr);
+                    [.. (parse.GetValue(failBelow) ?? []).Select(QualityGate.Parse)], parse.GetValue(threads), parse.GetValue(live),
+                    parse.GetValue(snapshot), parse.GetValue(exportTrain), parse.GetValue(on) == "valid");
+                var session = new EvalSession(
+                    catalog ?? MethodCatalog.Default(), liveClient ?? (address => new GrpcLiveRecommender(address)), stdout, stderr);
                 return await session.RunAsync(settings, ct).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is FormatException or ArgumentException or IOException or Graph.GraphDataException or InvalidDataException)
+            catch (Exception ex) when (ex is FormatException or ArgumentException or IOException or Graph.GraphDataException or InvalidDataException
+                or Serving.Snapshots.SnapshotFormatException)
             {
                 await stderr.WriteLineAsync($"eval: {ex.Message}").ConfigureAwait(false);
                 return 1;

@@ -1,17 +1,19 @@
 using System.Diagnostics;
 using GraphAttn.Evaluation.Evaluators;
+using GraphAttn.Evaluation.Exports;
 using GraphAttn.Evaluation.Imports;
 using GraphAttn.Evaluation.Live;
 using GraphAttn.Evaluation.Methods;
 using GraphAttn.Evaluation.Reports;
 using GraphAttn.Evaluation.Splits;
 using GraphAttn.Graph;
+using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Evaluation.Cli;
 
 /// <summary>One run of the eval command: load, split, evaluate, report, gate.</summary>
 internal sealed class EvalSession(
-    MethodCatalog catalog, Func<string, ILiveRecommender>? liveClient, TextWriter stdout, TextWriter stderr)
+    MethodCatalog catalog, Func<string, ILiveRecommender> liveClient, TextWriter stdout, TextWriter stderr)
 {
     private static readonly TimeSpan LiveTimeout = TimeSpan.FromSeconds(30);
 
@@ -26,19 +28,47 @@ internal sealed class EvalSession(
         var split = MakeSplit(s, graph);
         if (s.SaveSplit is { } savePath) SplitFile.Save(savePath, split, graph);
         var methods = Expand(s.Methods);
+        if (s.ExportTrain is not null || s.Snapshot is not null)
+        {
+            var train = TrainGraph.Build(graph, split);
+            if (s.ExportTrain is { } exportDir)
+            {
+                GraphSeedsWriter.Write(train, exportDir);
+                await stderr.WriteLineAsync($"wrote training graph ({train}; fingerprint {train.Fingerprint}) to {exportDir}").ConfigureAwait(false);
+            }
+            if (s.Snapshot is { } snapshotPath)
+            {
+                var scorers = new SnapshotScorers(SnapshotReader.Read(snapshotPath), graph);
+                scorers.CheckTrainedOn(train.Fingerprint);
+                catalog.AddContent("snapshot", _ => scorers.Content);
+                catalog.AddFriend("snapshot-friends", _ => scorers.Friends);
+                methods = [.. methods, "snapshot", "snapshot-friends"];
+            }
+        }
         if (s.Live is { } address)
         {
-            var client = liveClient?.Invoke(address) ?? throw new ArgumentException(
-                "--live needs the gRPC client, which this host does not wire in yet (EvalCommand.Create(liveClient: ...)).");
+            if (s.Ks.Max() > GrpcLiveRecommender.MaxLimit)
+                throw new ArgumentException($"--live needs every K <= {GrpcLiveRecommender.MaxLimit} (the service's limit).");
+            var client = liveClient(address);
             catalog.AddContent("live", _ => new LiveContentScorer(client, graph, s.Ks.Max(), LiveTimeout));
             catalog.AddFriend("live-friends", _ => new LiveFriendScorer(client, graph, s.Ks.Max(), LiveTimeout));
             methods = [.. methods, "live", "live-friends"];
         }
 
         var options = new EvaluatorOptions { Ks = s.Ks, Threads = s.Threads, Seed = s.Seed };
-        var progress = new ConsoleProgress(stderr, !Console.IsErrorRedirected);
-        var report = new EvaluationRunner(catalog, options)
-            .Run(graph, split, source.Describe, methods, progress, stderr.WriteLine, ct);
+        // Rewrite one line only on a real terminal; captured or redirected output gets a few plain lines.
+        var progress = new ConsoleProgress(stderr, ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
+        EvalReport report;
+        try
+        {
+            report = new EvaluationRunner(catalog, options)
+                .Run(graph, split, source.Describe, methods, progress, stderr.WriteLine, ct, s.OnValidation);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is Grpc.Core.RpcException or InvalidDataException or TimeoutException))
+        {
+            // Scoring runs on pool threads; a failing live server surfaces here and becomes a one-line error.
+            throw new IOException($"live server {s.Live}: {ex.InnerExceptions[0].Message}", ex);
+        }
         var markdown = MarkdownReport.Render(report);
         await stdout.WriteAsync(markdown).ConfigureAwait(false);
         if (s.Out is { } folder) await WriteReportsAsync(report, markdown, folder, ct).ConfigureAwait(false);

@@ -23,9 +23,19 @@ public sealed class EvaluationRunner(MethodCatalog catalog, EvaluatorOptions opt
 
     /// <summary>Evaluates <paramref name="methods"/> (names from the catalogue) and returns the report.</summary>
     /// <exception cref="ArgumentException">For a method name the catalogue does not know.</exception>
+    /// <param name="full">The complete graph.</param>
+    /// <param name="split">Held-out parts; methods train on the rest.</param>
+    /// <param name="dataset">Dataset description for the report.</param>
+    /// <param name="methods">Catalogue names, run in this order.</param>
+    /// <param name="progress">Ranking progress; optional.</param>
+    /// <param name="log">Receives one line per trained method; optional.</param>
+    /// <param name="ct">Cancels between methods and users.</param>
+    /// <param name="onValidation">True ranks content against the validation items instead of test (excluding only
+    /// training items), for choosing hyper-parameters without touching test; friends are always scored on test.</param>
     public EvalReport Run(
         SocialGraph full, DatasetSplit split, string dataset, IReadOnlyList<string> methods,
-        IProgress<EvalProgress>? progress = null, Action<string>? log = null, CancellationToken ct = default)
+        IProgress<EvalProgress>? progress = null, Action<string>? log = null, CancellationToken ct = default,
+        bool onValidation = false)
     {
         ArgumentNullException.ThrowIfNull(full);
         ArgumentNullException.ThrowIfNull(split);
@@ -38,9 +48,7 @@ public sealed class EvaluationRunner(MethodCatalog catalog, EvaluatorOptions opt
         var context = new MethodContext(train, trainPairs, Neighbourhood.Undirected(train), options.Seed);
         var evaluator = new FullRankingEvaluator(options);
         var results = new List<MethodResult>();
-        var contentTask = new RankingTask(ContentTask,
-            SparseBinaryMatrix.FromPairs(full.UserCount, full.ContentCount, trainPairs.Pairs().Concat(split.ContentValid.Pairs())),
-            split.ContentTest, false, trainPairs.ColumnCounts());
+        var contentTask = ContentRanking(split, trainPairs, onValidation);
         var trainFollowing = GraphViews.Following(train);
         var friendTask = new RankingTask(FriendTask, trainFollowing, split.FriendTest, true,
             trainFollowing.ColumnCounts(), GraphViews.Undirected(full));
@@ -63,8 +71,23 @@ public sealed class EvaluationRunner(MethodCatalog catalog, EvaluatorOptions opt
             }
             results.Add(result);
         }
-        return new EvalReport(dataset, full.ToString() + $"; fingerprint {full.Fingerprint}", split.Description,
+        var described = onValidation ? split.Description + "; content scored on VALIDATION items" : split.Description;
+        return new EvalReport(dataset, full.ToString() + $"; fingerprint {full.Fingerprint}", described,
             options.Ks, results, clock.Elapsed.TotalSeconds, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>
+    /// The content ranking task of a split: on test, training and validation items are excluded (RecBole's test
+    /// protocol); on validation, only training items are.
+    /// </summary>
+    public static RankingTask ContentRanking(DatasetSplit split, SparseBinaryMatrix trainPairs, bool onValidation = false)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        ArgumentNullException.ThrowIfNull(trainPairs);
+        var exclude = onValidation ? trainPairs : SparseBinaryMatrix.FromPairs(
+            trainPairs.RowCount, trainPairs.ColumnCount, trainPairs.Pairs().Concat(split.ContentValid.Pairs()));
+        return new RankingTask(ContentTask, exclude, onValidation ? split.ContentValid : split.ContentTest, false,
+            trainPairs.ColumnCounts());
     }
 
     private static double Trained(string method, Stopwatch fit, Action<string>? log)

@@ -10,35 +10,28 @@ internal static class StructureHydrator
 {
     public static object Hydrate(byte signature, object?[] f) => signature switch
     {
-        StructureSignature.Node => Expect(f, 4, "Node") is var n
-            ? new Node(L(n[0]), Strings(n[1]), Map(n[2]), OptS(n[3])) : null!,
-        StructureSignature.Relationship => Expect(f, 8, "Relationship") is var r
-            ? new Relationship(L(r[0]), L(r[1]), L(r[2]), S(r[3]), Map(r[4]), OptS(r[5]), OptS(r[6]), OptS(r[7]))
-            : null!,
-        StructureSignature.UnboundRelationship => Expect(f, 4, "UnboundRelationship") is var u
-            ? new UnboundRelationship(L(u[0]), S(u[1]), Map(u[2]), OptS(u[3])) : null!,
-        StructureSignature.Path => Expect(f, 3, "Path") is var p
-            ? new GraphPath(ListOf<Node>(p[0]), ListOf<UnboundRelationship>(p[1]), Longs(p[2])) : null!,
-        StructureSignature.Date => new LocalDate(L(Expect(f, 1, "Date")[0])),
-        StructureSignature.Time => Expect(f, 2, "Time") is var t ? new OffsetTime(L(t[0]), L(t[1])) : null!,
-        StructureSignature.LocalTime => new LocalTime(L(Expect(f, 1, "LocalTime")[0])),
-        StructureSignature.DateTime => Expect(f, 3, "DateTime") is var d
-            ? new OffsetDateTime(L(d[0]), L(d[1]), L(d[2])) : null!,
-        StructureSignature.DateTimeZoneId => Expect(f, 3, "DateTimeZoneId") is var z
-            ? new ZonedDateTime(L(z[0]), L(z[1]), S(z[2])) : null!,
-        StructureSignature.LocalDateTime => Expect(f, 2, "LocalDateTime") is var ld
-            ? new LocalDateTime(L(ld[0]), L(ld[1])) : null!,
-        StructureSignature.Duration => Expect(f, 4, "Duration") is var du
-            ? new Duration(L(du[0]), L(du[1]), L(du[2]), L(du[3])) : null!,
-        StructureSignature.Point2D => Expect(f, 3, "Point2D") is var p2
-            ? new Point2D(L(p2[0]), D(p2[1]), D(p2[2])) : null!,
-        StructureSignature.Point3D => Expect(f, 4, "Point3D") is var p3
-            ? new Point3D(L(p3[0]), D(p3[1]), D(p3[2]), D(p3[3])) : null!,
+        StructureSignature.Node when Has(f, 4, "Node") => new Node(L(f[0]), ListOf<string>(f[1]), Map(f[2]), OptS(f[3])),
+        StructureSignature.Relationship when Has(f, 8, "Relationship") =>
+            new Relationship(L(f[0]), L(f[1]), L(f[2]), S(f[3]), Map(f[4]), OptS(f[5]), OptS(f[6]), OptS(f[7])),
+        StructureSignature.UnboundRelationship when Has(f, 4, "UnboundRelationship") =>
+            new UnboundRelationship(L(f[0]), S(f[1]), Map(f[2]), OptS(f[3])),
+        StructureSignature.Path when Has(f, 3, "Path") =>
+            new GraphPath(ListOf<Node>(f[0]), ListOf<UnboundRelationship>(f[1]), ListOf<long>(f[2])),
+        StructureSignature.Date when Has(f, 1, "Date") => new LocalDate(L(f[0])),
+        StructureSignature.Time when Has(f, 2, "Time") => new OffsetTime(L(f[0]), L(f[1])),
+        StructureSignature.LocalTime when Has(f, 1, "LocalTime") => new LocalTime(L(f[0])),
+        StructureSignature.DateTime when Has(f, 3, "DateTime") => new OffsetDateTime(L(f[0]), L(f[1]), L(f[2])),
+        StructureSignature.DateTimeZoneId when Has(f, 3, "DateTimeZoneId") => new ZonedDateTime(L(f[0]), L(f[1]), S(f[2])),
+        StructureSignature.LocalDateTime when Has(f, 2, "LocalDateTime") => new LocalDateTime(L(f[0]), L(f[1])),
+        StructureSignature.Duration when Has(f, 4, "Duration") => new Duration(L(f[0]), L(f[1]), L(f[2]), L(f[3])),
+        StructureSignature.Point2D when Has(f, 3, "Point2D") => new Point2D(L(f[0]), D(f[1]), D(f[2])),
+        StructureSignature.Point3D when Has(f, 4, "Point3D") => new Point3D(L(f[0]), D(f[1]), D(f[2]), D(f[3])),
         _ => new UnknownStructure(signature, f),
     };
 
-    private static object?[] Expect(object?[] fields, int count, string name) => fields.Length == count
-        ? fields
+    // A guard that never says no: a known signature with the wrong field count is malformed, not unknown.
+    private static bool Has(object?[] fields, int count, string name) => fields.Length == count
+        ? true
         : throw new BoltProtocolException($"{name} structure has {fields.Length} fields, expected {count}.");
 
     private static long L(object? v) => v as long? ?? throw Bad("integer", v);
@@ -51,10 +44,6 @@ internal static class StructureHydrator
 
     private static IReadOnlyDictionary<string, object?> Map(object? v) =>
         v as IReadOnlyDictionary<string, object?> ?? throw Bad("map", v);
-
-    private static List<string> Strings(object? v) => ListOf<string>(v);
-
-    private static List<long> Longs(object? v) => ListOf<long>(v);
 
     private static List<T> ListOf<T>(object? v)
     {

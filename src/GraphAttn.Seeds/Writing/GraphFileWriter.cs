@@ -6,9 +6,9 @@ namespace GraphAttn.Seeds.Writing;
 /// <summary>Writes the seven graph files of a graph-seeds folder from a planted world.</summary>
 internal sealed class GraphFileWriter(SeedWorld world, string folder, IProgress<SeedProgress>? progress)
 {
-    private readonly string[] _userIds = Ids(world.Population.UserCount, SeedFiles.UserId);
-    private readonly string[] _contentIds = Ids(world.Catalog.Count, SeedFiles.ContentId);
-    private readonly string[] _topicIds = Ids(world.Options.Topics, SeedFiles.TopicId);
+    private readonly string[] _userIds = Ids(world.Population.UserCount, SeedCsvLayout.UserId);
+    private readonly string[] _contentIds = Ids(world.Catalog.Count, SeedCsvLayout.ContentId);
+    private readonly string[] _topicIds = Ids(world.Options.Topics, SeedCsvLayout.TopicId);
 
     /// <summary>Writes every file, the big interactions file in parallel with the rest; returns total bytes.</summary>
     public long WriteAll()
@@ -111,7 +111,7 @@ internal sealed class GraphFileWriter(SeedWorld world, string folder, IProgress<
     {
         progress?.Report(new SeedProgress($"write {file}", 0, 1));
         using var writer = new CsvRowWriter(Path.Combine(folder, file));
-        writer.Header(SeedFiles.HeaderOf(file));
+        writer.Header(SeedCsvLayout.HeaderOf(file));
         rows(writer);
         return writer.Length;
     }

@@ -5,7 +5,7 @@ namespace GraphAttn.Seeds.Writing;
 
 /// <summary>
 /// Writes the planted truth (communities, topic mixes, user interests, a summary of options and counts) under
-/// <see cref="SeedFiles.PlantedFolder"/>, for evaluation; graph loaders never read it.
+/// <see cref="SeedCsvLayout.PlantedFolder"/>, for evaluation; graph loaders never read it.
 /// </summary>
 internal sealed class PlantedFileWriter(SeedWorld world, string folder)
 {
@@ -44,7 +44,7 @@ internal sealed class PlantedFileWriter(SeedWorld world, string folder)
         var community = world.Population.Community;
         for (var u = 0; u < community.Length; u++)
         {
-            w.Field(SeedFiles.UserId(u));
+            w.Field(SeedCsvLayout.UserId(u));
             w.Field(community[u]);
             w.EndRow();
         }
@@ -52,7 +52,7 @@ internal sealed class PlantedFileWriter(SeedWorld world, string folder)
 
     private long WriteCommunityTopics() => Write("community_topics.csv", w => WriteRows(w, world.Population.CommunityTopics, r => r.ToString(CultureInfo.InvariantCulture)));
 
-    private long WriteUserInterests() => Write("user_interests.csv", w => WriteRows(w, world.Population.Interests, SeedFiles.UserId));
+    private long WriteUserInterests() => Write("user_interests.csv", w => WriteRows(w, world.Population.Interests, SeedCsvLayout.UserId));
 
     private static void WriteRows(CsvRowWriter w, SparseRows rows, Func<int, string> rowId)
     {
@@ -64,7 +64,7 @@ internal sealed class PlantedFileWriter(SeedWorld world, string folder)
             for (var i = 0; i < topics.Length; i++)
             {
                 w.Field(id);
-                w.Field(SeedFiles.TopicId(topics[i]));
+                w.Field(SeedCsvLayout.TopicId(topics[i]));
                 w.Field(weights[i]);
                 w.EndRow();
             }
@@ -74,7 +74,7 @@ internal sealed class PlantedFileWriter(SeedWorld world, string folder)
     private long Write(string file, Action<CsvRowWriter> rows)
     {
         using var writer = new CsvRowWriter(Path.Combine(folder, file));
-        writer.Header(SeedFiles.HeaderOf(file));
+        writer.Header(SeedCsvLayout.HeaderOf(file));
         rows(writer);
         return writer.Length;
     }

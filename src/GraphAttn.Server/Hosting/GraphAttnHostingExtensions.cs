@@ -18,7 +18,7 @@ public static class GraphAttnHostingExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ServingStateHolder>();
-        builder.Services.AddSingleton<IGraphSource>(_ => GraphSourceFactory.Create(options.Graph));
+        builder.Services.AddSingleton<IGraphSource>(_ => GraphSourceFactory.Create(options.Graph, builder.Configuration));
         builder.Services.AddSingleton<GraphLoader>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GraphLoader>());
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));

@@ -12,8 +12,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1002, EventName = "GraphLoaded", Level = LogLevel.Information, Message = "Serving {Counts} as {ModelVersion} (loaded in {ElapsedMs:F0} ms)")]
     public static partial void GraphLoaded(this ILogger logger, string counts, string modelVersion, double elapsedMs);
 
-    [LoggerMessage(EventId = 1003, EventName = "GraphLoadFailed", Level = LogLevel.Error, Message = "Loading the graph from {Source} failed; health stays NOT_SERVING")]
-    public static partial void GraphLoadFailed(this ILogger logger, string source, Exception exception);
+    [LoggerMessage(EventId = 1003, EventName = "GraphLoadFailed", Level = LogLevel.Error, Message = "Loading the graph from {Source} failed; health stays NOT_SERVING, next attempt in {RetrySeconds} s")]
+    public static partial void GraphLoadFailed(this ILogger logger, string source, double retrySeconds, Exception exception);
 
     [LoggerMessage(EventId = 1004, EventName = "ReloadRejected", Level = LogLevel.Warning, Message = "Reload rejected; the previous state keeps serving: {Problem}")]
     public static partial void ReloadRejected(this ILogger logger, string problem);

@@ -1,6 +1,8 @@
 using GraphAttn.Graph;
 using GraphAttn.Serving.State;
 using GraphAttn.Server.Hosting;
+using GraphAttn.Server.Options;
+using Microsoft.Extensions.Options;
 
 namespace GraphAttn.Server.Loading;
 
@@ -8,25 +10,40 @@ namespace GraphAttn.Server.Loading;
 /// Loads the graph at start-up (in the background, so the server listens and reports NOT_SERVING meanwhile) and on
 /// demand. A reload builds a complete new state before swapping it in; a failed reload leaves the old state serving.
 /// </summary>
-public sealed class GraphLoader(IGraphSource source, ServingStateHolder holder, TimeProvider clock, ILogger<GraphLoader> logger)
-    : BackgroundService
+public sealed class GraphLoader(IGraphSource source, ServingStateHolder holder, TimeProvider clock,
+    IOptions<GraphAttnOptions> options, ILogger<GraphLoader> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
 
-    /// <summary>Completes when the first load has finished (successfully or not).</summary>
+    /// <summary>Completes when the first load attempt has finished (successfully or not).</summary>
     public Task FirstLoad => _firstLoad.Task;
     private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Until a first graph is served, keep trying: the database may still be starting, or an operator may be
+        // fixing a seed file. Health stays NOT_SERVING meanwhile and every failure is logged with its cause.
+        var retry = TimeSpan.FromSeconds(Math.Max(0.1, options.Value.Graph.RetrySeconds));
         try
         {
-            await ReloadAsync(stoppingToken);
+            while (!stoppingToken.IsCancellationRequested && holder.Current is null)
+            {
+                try
+                {
+                    await ReloadAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.GraphLoadFailed(source.Describe, retry.TotalSeconds, ex);
+                    _firstLoad.TrySetResult();
+                    await Task.Delay(retry, clock, stoppingToken);
+                }
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            logger.GraphLoadFailed(source.Describe, ex);
+            // Host shutting down.
         }
         finally
         {

@@ -16,11 +16,14 @@ public sealed class GraphAttnOptions
 /// <summary>Graph source settings.</summary>
 public sealed class GraphOptions
 {
-    /// <summary>"csv" (a graph-seeds folder). Default "csv".</summary>
+    /// <summary>"csv" (a graph-seeds folder) or "neo4j" (settings in the "Neo4j" section). Default "csv".</summary>
     public string Source { get; set; } = "csv";
 
     /// <summary>graph-seeds folder for the csv source; empty means the demo graph shipped next to the binaries.</summary>
     public string SeedsPath { get; set; } = "";
+
+    /// <summary>Seconds between attempts while the first load keeps failing (e.g. Neo4j not up yet). Default 15.</summary>
+    public double RetrySeconds { get; set; } = 15;
 }
 
 /// <summary>Request limits (stated in the protos' comments).</summary>

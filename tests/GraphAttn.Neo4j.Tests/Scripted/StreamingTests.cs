@@ -136,4 +136,23 @@ public sealed class StreamingTests
         var ex = await Assert.ThrowsAsync<ServiceUnavailableException>(() => cursor.FetchAsync().AsTask().Within());
         Assert.Contains("within", ex.Message);
     }
+
+    [Theory]
+    [InlineData("0003 b1 71 df 0000")]
+    [InlineData("0004 b1 71 d6ff 0000")]
+    [InlineData("0002 b3 50 0000")]
+    public async Task FetchAsync_GarbageFromServer_ProtocolErrorAndConnectionDropped(string garbage)
+    {
+        await using var server = new ScriptedBoltServer(StubScripts.Login + $$"""
+            C: RUN * {} {}
+            C: PULL *
+            S: SUCCESS {"fields":["i"]}
+            S: <RAW> {{garbage}}
+            """);
+        await using var driver = StubScripts.Driver(server);
+        await using var session = driver.AsyncSession();
+        var cursor = await session.RunAsync("RETURN 1 AS i").Within();
+        await Assert.ThrowsAsync<BoltProtocolException>(() => cursor.FetchAsync().AsTask().Within());
+        Assert.Equal((0, 0), (driver.Pool.IdleCount, driver.Pool.InUseCount));
+    }
 }

@@ -25,7 +25,9 @@ internal static class ScriptJson
         _ => throw new ArgumentException("unexpected JSON node " + node),
     };
 
-    public static string Render(object? value) => ToNode(value)?.ToJsonString() ?? "null";
+    private static readonly JsonSerializerOptions Plain = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Render(object? value) => ToNode(value)?.ToJsonString(Plain) ?? "null";
 
     private static JsonNode? ToNode(object? value) => value switch
     {

@@ -98,6 +98,8 @@ internal sealed partial class ScriptedBoltServer : IAsyncDisposable
             }
             catch
             {
+                // Refuse further connections too, so a retrying client fails fast instead of waiting on the backlog.
+                _listener.Stop();
                 await stream.DisposeAsync();
                 client.Dispose();
                 throw;

@@ -19,19 +19,23 @@ internal static class StubScripts
 
     public static AuthToken Auth => AuthToken.Basic("neo4j", Password);
 
-    public static DriverConfig Config(List<TimeSpan>? delays = null, TimeProvider? time = null) => new()
+    /// <summary>Test settings: short timeouts and a fake clock that retry delays advance, so the 30 s retry
+    /// budget runs out after a handful of instant retries when a script goes wrong.</summary>
+    public static DriverConfig Config(List<TimeSpan>? delays = null, FakeTime? time = null) => Build(delays, time ?? new FakeTime());
+
+    private static DriverConfig Build(List<TimeSpan>? delays, FakeTime time) => new()
     {
         ConnectionTimeout = TimeSpan.FromSeconds(5),
         ReadTimeout = TimeSpan.FromSeconds(10),
         ConnectionAcquisitionTimeout = TimeSpan.FromSeconds(2),
-        Time = time ?? TimeProvider.System,
+        Time = time,
         Retry = new RetryPolicy
         {
             Random = new Random(1),
             Delay = (d, _) =>
             {
                 delays?.Add(d);
-                (time as FakeTime)?.Advance(d);
+                time.Advance(d);
                 return Task.CompletedTask;
             },
         },

@@ -16,7 +16,7 @@ public sealed class SeedsCommandTests
         var (exit, output, error) = await InvokeAsync("seeds", "generate", "--users", "300", "--seed", "5", "--communities", "4", "--out", folder.Path);
 
         Assert.True(exit == 0, error);
-        Assert.All(SeedFiles.Graph, f => Assert.True(File.Exists(Path.Combine(folder.Path, f.File)), f.File));
+        Assert.All(SeedCsvLayout.Graph, f => Assert.True(File.Exists(Path.Combine(folder.Path, f.File)), f.File));
         Assert.Contains("300 users", output, StringComparison.Ordinal);
         Assert.Contains("interactions", output, StringComparison.Ordinal); // progress lines name the stages
         Assert.Equal(301, File.ReadAllLines(Path.Combine(folder.Path, "users.csv")).Length);
@@ -36,7 +36,7 @@ public sealed class SeedsCommandTests
             SocialInfluence = 0.4, WithinCommunityFollow = 0.7, PersonalTaste = 0.3, Topics = 20, Contents = 500,
         }).Generate(folder.Sub("lib"));
 
-        foreach (var (file, _) in SeedFiles.Graph)
+        foreach (var (file, _) in SeedCsvLayout.Graph)
             Assert.Equal(File.ReadAllBytes(Path.Combine(folder.Sub("lib"), file)), File.ReadAllBytes(Path.Combine(folder.Sub("cli"), file)));
     }
 
@@ -58,11 +58,47 @@ public sealed class SeedsCommandTests
     }
 
     [Fact]
+    public async Task Invoke_OutIsAFile_ExitOneNamingFolder()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Sub("taken");
+        File.WriteAllText(file, "not a folder");
+        var (exit, _, error) = await InvokeAsync("seeds", "generate", "--users", "100", "--communities", "2", "--out", file, "-q");
+
+        Assert.Equal(1, exit);
+        Assert.Contains(file, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invoke_MissingOut_NonZeroExit()
     {
         var (exit, _, error) = await InvokeAsync("seeds", "generate", "--users", "100");
         Assert.NotEqual(0, exit);
         Assert.Contains("--out", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invoke_StatsOnGeneratedFolder_PrintsSignals()
+    {
+        using var folder = new TempFolder();
+        new SeedGenerator(new SeedOptions { Users = 300, Communities = 4 }).Generate(folder.Path);
+        var (exit, output, error) = await InvokeAsync("seeds", "stats", "--dir", folder.Path);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("300 users", output, StringComparison.Ordinal);
+        Assert.Contains("follows inside the follower's community", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invoke_StatsWithoutPlantedTruth_ExitOneWithFileInError()
+    {
+        using var folder = new TempFolder();
+        new SeedGenerator(new SeedOptions { Users = 60, Communities = 2 }).Generate(folder.Path);
+        Directory.Delete(Path.Combine(folder.Path, "planted"), recursive: true);
+        var (exit, _, error) = await InvokeAsync("seeds", "stats", "--dir", folder.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("communities.csv", error, StringComparison.Ordinal);
     }
 
     private static async Task<(int Exit, string Output, string Error)> InvokeAsync(params string[] args)

@@ -45,5 +45,5 @@ public sealed class DeterminismTests
     }
 
     private static IEnumerable<string> AllFiles() =>
-        SeedFiles.Graph.Select(f => f.File).Concat(SeedFiles.Planted.Select(f => $"{SeedFiles.PlantedFolder}/{f.File}"));
+        SeedCsvLayout.Graph.Select(f => f.File).Concat(SeedCsvLayout.Planted.Select(f => $"{SeedCsvLayout.PlantedFolder}/{f.File}"));
 }

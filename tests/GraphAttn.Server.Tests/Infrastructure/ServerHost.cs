@@ -5,6 +5,7 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -40,6 +41,21 @@ internal sealed class ServerHost : IAsyncDisposable
         var host = new ServerHost(app, source);
         if (waitLoaded) await app.Services.GetRequiredService<GraphLoader>().FirstLoad.Bounded();
         return host;
+    }
+
+    /// <summary>Starts a host with configuration overrides and the graph source they name (no stub), capturing logs.</summary>
+    public static async Task<ServerHost> StartConfiguredAsync(Dictionary<string, string?> settings, ILoggerProvider logs)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        builder.AddGraphAttn();
+        var app = builder.Build();
+        app.MapGraphAttn();
+        await app.StartAsync().Bounded();
+        return new ServerHost(app, new StubGraphSource());
     }
 
     public static Task<ServerHost> StartAsync(Func<SocialGraph>? graph = null) =>

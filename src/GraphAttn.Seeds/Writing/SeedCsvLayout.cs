@@ -1,7 +1,7 @@
 namespace GraphAttn.Seeds.Writing;
 
 /// <summary>File names and exact header rows of a graph-seeds folder (neo4j-admin import headers).</summary>
-public static class SeedFiles
+public static class SeedCsvLayout
 {
     /// <summary>Subfolder holding the planted truth; graph loaders ignore it.</summary>
     public const string PlantedFolder = "planted";

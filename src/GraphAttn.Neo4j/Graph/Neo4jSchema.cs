@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+
+namespace GraphAttn.Neo4j.Graph;
+
+/// <summary>
+/// How the social graph is stored in Neo4j: labels, relationship types and property names. The defaults match
+/// graph-seeds/load.cypher. Names are validated (letters, digits, underscore) and back-quoted in Cypher, so a
+/// mapping read from configuration cannot inject query text.
+/// </summary>
+public sealed partial record Neo4jSchema
+{
+    /// <summary>User label (default <c>User</c>).</summary>
+    public string UserLabel { get; init; } = "User";
+    /// <summary>User id property (default <c>userId</c>).</summary>
+    public string UserId { get; init; } = "userId";
+    /// <summary>User display name property (default <c>name</c>).</summary>
+    public string UserName { get; init; } = "name";
+    /// <summary>User creation time, epoch ms (default <c>joinedAt</c>); used by incremental loads.</summary>
+    public string UserJoinedAt { get; init; } = "joinedAt";
+    /// <summary>Content label (default <c>Content</c>).</summary>
+    public string ContentLabel { get; init; } = "Content";
+    /// <summary>Content id property (default <c>contentId</c>).</summary>
+    public string ContentId { get; init; } = "contentId";
+    /// <summary>Content title property (default <c>title</c>).</summary>
+    public string ContentTitle { get; init; } = "title";
+    /// <summary>Content creation time, epoch ms (default <c>createdAt</c>).</summary>
+    public string ContentCreatedAt { get; init; } = "createdAt";
+    /// <summary>Topic label (default <c>Topic</c>).</summary>
+    public string TopicLabel { get; init; } = "Topic";
+    /// <summary>Topic id property (default <c>topicId</c>).</summary>
+    public string TopicId { get; init; } = "topicId";
+    /// <summary>Topic name property (default <c>name</c>).</summary>
+    public string TopicName { get; init; } = "name";
+    /// <summary>User to user relationship type (default <c>FOLLOWS</c>).</summary>
+    public string Follows { get; init; } = "FOLLOWS";
+    /// <summary>Follow time property, epoch ms (default <c>since</c>).</summary>
+    public string FollowsSince { get; init; } = "since";
+    /// <summary>User to content interaction type (default <c>INTERACTED</c>).</summary>
+    public string Interacted { get; init; } = "INTERACTED";
+    /// <summary>Interaction kind property: view, like, comment, share or play (default <c>kind</c>).</summary>
+    public string InteractionKind { get; init; } = "kind";
+    /// <summary>Interaction time property, epoch ms (default <c>ts</c>).</summary>
+    public string InteractionTs { get; init; } = "ts";
+    /// <summary>Interaction weight property; missing means 1 (default <c>weight</c>).</summary>
+    public string InteractionWeight { get; init; } = "weight";
+    /// <summary>Author relationship type (default <c>POSTED</c>).</summary>
+    public string Posted { get; init; } = "POSTED";
+    /// <summary>Posting time property, epoch ms (default <c>ts</c>).</summary>
+    public string PostedTs { get; init; } = "ts";
+    /// <summary>Content to topic relationship type (default <c>TAGGED</c>).</summary>
+    public string Tagged { get; init; } = "TAGGED";
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first property that is not a plain identifier.</summary>
+    public void Validate()
+    {
+        foreach (var property in typeof(Neo4jSchema).GetProperties().Where(p => p.PropertyType == typeof(string)))
+        {
+            RequireIdentifier("Neo4j schema mapping " + property.Name, (string?)property.GetValue(this));
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="value"/> is a plain identifier.</summary>
+    internal static void RequireIdentifier(string what, string? value)
+    {
+        if (value is null || !Identifier().IsMatch(value))
+        {
+            throw new ArgumentException($"{what} = '{value}' is not a plain identifier (letters, digits, _).");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
+    private static partial Regex Identifier();
+}
