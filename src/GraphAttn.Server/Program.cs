@@ -1,11 +1,10 @@
 using GraphAttn.Server.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content root = the binaries' folder, so appsettings.json and the embedded demo graph are found from any working
+// directory (dotnet run, a published folder, a container).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddGraphAttn();
 
 var app = builder.Build();
 app.MapGraphAttn();
 app.Run();
-
-/// <summary>Entry point; public so functional tests can host it with WebApplicationFactory-style test servers.</summary>
-public partial class Program;

@@ -5,6 +5,9 @@ namespace GraphAttn.Graph;
 /// <see cref="SocialGraph"/>. Nodes must be added before relationships that name them.
 /// Duplicate node ids and relationships naming unknown ids throw <see cref="GraphDataException"/>;
 /// self-follows are dropped and duplicate follows collapse to one edge (counted in <see cref="Report"/>).
+/// Threading: nodes are added from one thread; once every node is in, each relationship kind (follows,
+/// interactions, posts, tags) may be added from its own thread, since each kind has its own buffer and the id maps
+/// are then only read.
 /// </summary>
 public sealed class GraphBuilder
 {
@@ -70,10 +73,23 @@ public sealed class GraphBuilder
     public SocialGraph Build()
     {
         int nu = _users.Count, nc = _contents.Count, nt = _topics.Count;
-        var following = Csr.FromEdges(nu, _follows.Sources, _follows.Targets);
+        Csr following = null!, followers = null!, contentTopics = null!, topicContents = null!, contentUsers = null!;
+        InteractionLog log = null!;
+        // The three adjacency families are independent: build them side by side.
+        Concurrently.Run(
+            () =>
+            {
+                log = _interactions.ToLog(nu);
+                contentUsers = ContentUsersOf(log, nc);
+            },
+            () =>
+            {
+                following = Csr.FromEdges(nu, _follows.Sources, _follows.Targets);
+                followers = following.Transpose(nu);
+                contentTopics = Csr.FromEdges(nc, _tagged.Sources, _tagged.Targets);
+                topicContents = contentTopics.Transpose(nt);
+            });
         Report.DuplicateFollowsCollapsed = _follows.Count - following.EdgeCount;
-        var contentTopics = Csr.FromEdges(nc, _tagged.Sources, _tagged.Targets);
-        var log = _interactions.ToLog(nu);
         var authors = new int[nc];
         Array.Fill(authors, -1);
         foreach (var (c, u) in _authors) authors[c] = u;
@@ -83,11 +99,11 @@ public sealed class GraphBuilder
             Users = _users, Contents = _contents, Topics = _topics,
             UserNames = [.. _userNames], ContentTitles = [.. _contentTitles], TopicNames = [.. _topicNames],
             Following = following,
-            Followers = following.Transpose(nu),
+            Followers = followers,
             Interactions = log,
-            ContentUsers = ContentUsersOf(log, nc),
+            ContentUsers = contentUsers,
             ContentTopics = contentTopics,
-            TopicContents = contentTopics.Transpose(nt),
+            TopicContents = topicContents,
             ContentAuthor = authors,
         };
         graph.Fingerprint = GraphFingerprint.Compute(graph);

@@ -9,13 +9,14 @@ public static class InteractionKinds
     /// <summary>Parses the lower-case CSV spelling (view, like, comment, share, play); case-insensitive.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out InteractionKind kind)
     {
-        kind = text switch
+        // Dispatch on length first: this runs once per interaction row (millions per load).
+        kind = text.Length switch
         {
-            _ when text.Equals("view", StringComparison.OrdinalIgnoreCase) => InteractionKind.View,
-            _ when text.Equals("like", StringComparison.OrdinalIgnoreCase) => InteractionKind.Like,
-            _ when text.Equals("comment", StringComparison.OrdinalIgnoreCase) => InteractionKind.Comment,
-            _ when text.Equals("share", StringComparison.OrdinalIgnoreCase) => InteractionKind.Share,
-            _ when text.Equals("play", StringComparison.OrdinalIgnoreCase) => InteractionKind.Play,
+            4 when text.Equals("view", StringComparison.OrdinalIgnoreCase) => InteractionKind.View,
+            4 when text.Equals("like", StringComparison.OrdinalIgnoreCase) => InteractionKind.Like,
+            4 when text.Equals("play", StringComparison.OrdinalIgnoreCase) => InteractionKind.Play,
+            5 when text.Equals("share", StringComparison.OrdinalIgnoreCase) => InteractionKind.Share,
+            7 when text.Equals("comment", StringComparison.OrdinalIgnoreCase) => InteractionKind.Comment,
             _ => (InteractionKind)255,
         };
         return (byte)kind != 255;

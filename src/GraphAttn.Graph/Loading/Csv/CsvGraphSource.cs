@@ -40,33 +40,42 @@ public sealed class CsvGraphSource(string folder) : IGraphSource
             int id = h.Role("ID", "Topic"), name = h.Property("name", PropertyType.String, false);
             return () => b.AddTopic(r.String(id), r.String(name));
         });
-        Read(SeedFiles.Follows, progress, ct, (r, h) =>
-        {
-            int s = h.Role("START_ID", "User"), e = h.Role("END_ID", "User"), since = h.Property("since", PropertyType.Long, false);
-            return () => b.AddFollow(r.Span(s), r.Span(e), r.Long(since));
-        });
-        Read(SeedFiles.Interactions, progress, ct, (r, h) =>
-        {
-            int s = h.Role("START_ID", "User"), e = h.Role("END_ID", "Content");
-            int kind = h.Property("kind", PropertyType.String, true), ts = h.Property("ts", PropertyType.Long, true);
-            int weight = h.Property("weight", PropertyType.Float, false);
-            return () =>
+        // Relationship kinds go to disjoint builder buffers and only read the (now complete) id maps, so the big
+        // interactions file is parsed on one core while follows, posts and tags are parsed on the other.
+        Concurrently.Run(
+            () =>
             {
-                if (!InteractionKinds.TryParse(r.Span(kind), out var k))
-                    throw r.Error($"column 'kind': '{r.Span(kind)}' is not one of view, like, comment, share, play");
-                b.AddInteraction(r.Span(s), r.Span(e), k, r.Long(ts), r.Float(weight, 1f));
-            };
-        });
-        Read(SeedFiles.Posted, progress, ct, (r, h) =>
-        {
-            int s = h.Role("START_ID", "User"), e = h.Role("END_ID", "Content"), ts = h.Property("ts", PropertyType.Long, false);
-            return () => b.AddPosted(r.Span(s), r.Span(e), r.Long(ts));
-        });
-        Read(SeedFiles.Tagged, progress, ct, (r, h) =>
-        {
-            int s = h.Role("START_ID", "Content"), e = h.Role("END_ID", "Topic");
-            return () => b.AddTagged(r.Span(s), r.Span(e));
-        });
+                Read(SeedFiles.Interactions, progress, ct, (r, h) =>
+                {
+                    int s = h.Role("START_ID", "User"), e = h.Role("END_ID", "Content");
+                    int kind = h.Property("kind", PropertyType.String, true), ts = h.Property("ts", PropertyType.Long, true);
+                    int weight = h.Property("weight", PropertyType.Float, false);
+                    return () =>
+                    {
+                        if (!InteractionKinds.TryParse(r.Span(kind), out var k))
+                            throw r.Error($"column 'kind': '{r.Span(kind)}' is not one of view, like, comment, share, play");
+                        b.AddInteraction(r.Span(s), r.Span(e), k, r.Long(ts), r.Float(weight, 1f));
+                    };
+                });
+            },
+            () =>
+            {
+                Read(SeedFiles.Follows, progress, ct, (r, h) =>
+                {
+                    int s = h.Role("START_ID", "User"), e = h.Role("END_ID", "User"), since = h.Property("since", PropertyType.Long, false);
+                    return () => b.AddFollow(r.Span(s), r.Span(e), r.Long(since));
+                });
+                Read(SeedFiles.Posted, progress, ct, (r, h) =>
+                {
+                    int s = h.Role("START_ID", "User"), e = h.Role("END_ID", "Content"), ts = h.Property("ts", PropertyType.Long, false);
+                    return () => b.AddPosted(r.Span(s), r.Span(e), r.Long(ts));
+                });
+                Read(SeedFiles.Tagged, progress, ct, (r, h) =>
+                {
+                    int s = h.Role("START_ID", "Content"), e = h.Role("END_ID", "Topic");
+                    return () => b.AddTagged(r.Span(s), r.Span(e));
+                });
+            });
         return b.Build();
     }
 

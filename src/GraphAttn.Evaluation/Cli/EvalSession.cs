@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using GraphAttn.Evaluation.Evaluators;
+using GraphAttn.Evaluation.Imports;
+using GraphAttn.Evaluation.Live;
+using GraphAttn.Evaluation.Methods;
+using GraphAttn.Evaluation.Reports;
+using GraphAttn.Evaluation.Splits;
+using GraphAttn.Graph;
+
+namespace GraphAttn.Evaluation.Cli;
+
+/// <summary>One run of the eval command: load, split, evaluate, report, gate.</summary>
+internal sealed class EvalSession(
+    MethodCatalog catalog, Func<string, ILiveRecommender>? liveClient, TextWriter stdout, TextWriter stderr)
+{
+    private static readonly TimeSpan LiveTimeout = TimeSpan.FromSeconds(30);
+
+    public async Task<int> RunAsync(EvalSettings s, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var source = DatasetLoader.Source(s.Dataset, s.Format);
+        var graph = await source.LoadAsync(null, ct).ConfigureAwait(false);
+        await stderr.WriteLineAsync($"loaded {source.Describe}: {graph} in {clock.Elapsed.TotalSeconds:F1} s").ConfigureAwait(false);
+        if (source is LastFmSource lastFm) await stderr.WriteLineAsync($"skipped: {lastFm.Report}").ConfigureAwait(false);
+
+        var split = MakeSplit(s, graph);
+        if (s.SaveSplit is { } savePath) SplitFile.Save(savePath, split, graph);
+        var methods = Expand(s.Methods);
+        if (s.Live is { } address)
+        {
+            var client = liveClient?.Invoke(address) ?? throw new ArgumentException(
+                "--live needs the gRPC client, which this host does not wire in yet (EvalCommand.Create(liveClient: ...)).");
+            catalog.AddContent("live", _ => new LiveContentScorer(client, graph, s.Ks.Max(), LiveTimeout));
+            catalog.AddFriend("live-friends", _ => new LiveFriendScorer(client, graph, s.Ks.Max(), LiveTimeout));
+            methods = [.. methods, "live", "live-friends"];
+        }
+
+        var options = new EvaluatorOptions { Ks = s.Ks, Threads = s.Threads, Seed = s.Seed };
+        var progress = new ConsoleProgress(stderr, !Console.IsErrorRedirected);
+        var report = new EvaluationRunner(catalog, options)
+            .Run(graph, split, source.Describe, methods, progress, stderr.WriteLine, ct);
+        var markdown = MarkdownReport.Render(report);
+        await stdout.WriteAsync(markdown).ConfigureAwait(false);
+        if (s.Out is { } folder) await WriteReportsAsync(report, markdown, folder, ct).ConfigureAwait(false);
+
+        var failures = s.Gates.SelectMany(g => g.Check(report)).ToList();
+        foreach (var f in failures) await stderr.WriteLineAsync($"quality gate failed: {f}").ConfigureAwait(false);
+        await stderr.WriteLineAsync($"total {clock.Elapsed.TotalSeconds:F1} s").ConfigureAwait(false);
+        return failures.Count == 0 ? 0 : 2;
+    }
+
+    private static DatasetSplit MakeSplit(EvalSettings s, SocialGraph graph) => s.Split.ToLowerInvariant() switch
+    {
+        "random" => DatasetSplitter.Split(graph, SplitKind.Random, s.Seed),
+        "temporal" => DatasetSplitter.Split(graph, SplitKind.Temporal, s.Seed),
+        _ when File.Exists(s.Split) => SplitFile.Load(s.Split, graph),
+        _ => throw new ArgumentException($"--split '{s.Split}' is neither random, temporal nor an existing split file."),
+    };
+
+    private List<string> Expand(IReadOnlyList<string> names) =>
+        [.. names.SelectMany(n => n.ToLowerInvariant() switch
+        {
+            "all" => catalog.ContentNames.Concat(catalog.FriendNames),
+            "content" => catalog.ContentNames,
+            "friends" => catalog.FriendNames,
+            _ => [n],
+        }).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    private async Task WriteReportsAsync(EvalReport report, string markdown, string folder, CancellationToken ct)
+    {
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "report.json"), JsonReport.ToJson(report), ct).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(folder, "report.md"), markdown, ct).ConfigureAwait(false);
+        var plots = PlotReport.Write(report, folder);
+        await stderr.WriteLineAsync($"wrote report.json, report.md and {plots.Count} plots to {folder}").ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,15 @@
+namespace GraphAttn.Evaluation.Cli;
+
+/// <summary>The eval command's parsed options (see <see cref="EvalCommand"/> for their meaning and defaults).</summary>
+public sealed record EvalSettings(
+    string Dataset,
+    string Format,
+    string Split,
+    string? SaveSplit,
+    int Seed,
+    IReadOnlyList<string> Methods,
+    IReadOnlyList<int> Ks,
+    string? Out,
+    IReadOnlyList<QualityGate> Gates,
+    int Threads,
+    string? Live);

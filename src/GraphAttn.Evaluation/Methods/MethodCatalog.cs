@@ -1,0 +1,59 @@
+using GraphAttn.Evaluation.Methods.Content;
+using GraphAttn.Evaluation.Methods.Friends;
+using GraphAttn.Graph;
+using GraphAttn.Graph.Baselines;
+
+namespace GraphAttn.Evaluation.Methods;
+
+/// <summary>
+/// Named methods the evaluation can run, each a factory that trains on a <see cref="MethodContext"/>. Names are
+/// matched case-insensitively. <see cref="Default"/> holds the built-in baselines; hosts add more (the GAT model
+/// from a checkpoint or snapshot) with <see cref="AddContent"/> / <see cref="AddFriend"/>.
+/// </summary>
+public sealed class MethodCatalog
+{
+    private readonly Dictionary<string, Func<MethodContext, IContentScorer>> _content = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Func<MethodContext, IFriendScorer>> _friends = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Content method names in registration order.</summary>
+    public IReadOnlyList<string> ContentNames => [.. _content.Keys];
+
+    /// <summary>Friend method names in registration order.</summary>
+    public IReadOnlyList<string> FriendNames => [.. _friends.Keys];
+
+    /// <summary>
+    /// Content: pop, itemknn, bpr, recency-pop (the product baseline). Friends: common-neighbours, adamic-adar
+    /// (the product baseline), jaccard, preferential-attachment.
+    /// </summary>
+    public static MethodCatalog Default()
+    {
+        var c = new MethodCatalog();
+        c.AddContent("pop", m => new PopularityScorer(m.TrainInteractions));
+        c.AddContent("itemknn", m => new ItemKnnScorer(m.TrainInteractions));
+        c.AddContent("bpr", m => new BprScorer(m.TrainInteractions, new BprOptions { Seed = m.Seed }));
+        c.AddContent("recency-pop", m => new RecencyPopularityScorer(m.Train));
+        c.AddFriend("common-neighbours", m => new CommonNeighboursScorer(m.TrainFriends));
+        c.AddFriend("adamic-adar", m => new AdamicAdarScorer(m.Train, m.TrainFriends));
+        c.AddFriend("jaccard", m => new JaccardScorer(m.TrainFriends));
+        c.AddFriend("preferential-attachment", m => new PreferentialAttachmentScorer(m.TrainFriends));
+        return c;
+    }
+
+    /// <summary>Registers (or replaces) a content method.</summary>
+    public void AddContent(string name, Func<MethodContext, IContentScorer> factory) => _content[name] = factory;
+
+    /// <summary>Registers (or replaces) a friend method.</summary>
+    public void AddFriend(string name, Func<MethodContext, IFriendScorer> factory) => _friends[name] = factory;
+
+    /// <summary>True when <paramref name="name"/> is a content method.</summary>
+    public bool IsContent(string name) => _content.ContainsKey(name);
+
+    /// <summary>True when <paramref name="name"/> is a friend method.</summary>
+    public bool IsFriend(string name) => _friends.ContainsKey(name);
+
+    /// <summary>Trains content method <paramref name="name"/>.</summary>
+    public IContentScorer Content(string name, MethodContext context) => _content[name](context);
+
+    /// <summary>Trains friend method <paramref name="name"/>.</summary>
+    public IFriendScorer Friend(string name, MethodContext context) => _friends[name](context);
+}

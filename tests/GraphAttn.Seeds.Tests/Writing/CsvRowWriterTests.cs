@@ -1,0 +1,58 @@
+using GraphAttn.Seeds.Tests.Support;
+using GraphAttn.Seeds.Writing;
+
+namespace GraphAttn.Seeds.Tests.Writing;
+
+public sealed class CsvRowWriterTests
+{
+    [Fact]
+    public void Field_TextNeedingQuotes_QuotedPerRfc4180()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Sub("t.csv");
+        using (var w = new CsvRowWriter(path))
+        {
+            w.Header(["a", "b", "c", "d"]);
+            w.Field("plain");
+            w.Field("with, comma");
+            w.Field("say \"hi\"");
+            w.Field("two\nlines");
+            w.EndRow();
+        }
+
+        var text = File.ReadAllText(path);
+        Assert.Equal("a,b,c,d\nplain,\"with, comma\",\"say \"\"hi\"\"\",\"two\nlines\"\n", text);
+        Assert.Equal(["plain", "with, comma", "say \"hi\"", "two\nlines"], CsvTable.Read(path).Rows[0]);
+    }
+
+    [Fact]
+    public void Field_Numbers_InvariantShortestForm()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Sub("n.csv");
+        using (var w = new CsvRowWriter(path))
+        {
+            w.Field(1_748_736_238_279L);
+            w.Field(-3L);
+            w.Field(2.0);
+            w.Field(0.1234);
+            w.EndRow();
+        }
+
+        Assert.Equal("1748736238279,-3,2,0.1234\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Dispose_NonAsciiText_Utf8WithoutBom()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Sub("u.csv");
+        using (var w = new CsvRowWriter(path))
+        {
+            w.Field("Zoë");
+            w.EndRow();
+        }
+
+        Assert.Equal("Zoë\n"u8.ToArray(), File.ReadAllBytes(path));
+    }
+}
