@@ -10,7 +10,7 @@ namespace GraphAttn.Evaluation.Cli;
 /// <code>
 /// graphattn eval DATASET [--format auto|seeds|lastfm|recbole] [--split random|temporal|SPLIT_FILE]
 ///   [--save-split FILE] [--seed 2026] [--methods all|pop,itemknn,...] [--k 10,20] [--out DIR]
-///   [--fail-below [METHOD:]METRIC=VALUE ...] [--threads N] [--live ADDRESS]
+///   [--fail-below [METHOD:]METRIC=VALUE ...] [--threads N] [--live ADDRESS] [--snapshot FILE] [--export-train DIR]
 /// </code>
 /// Prints the Markdown table to stdout and progress to stderr. Exit codes: 0 ok, 1 bad input or failure,
 /// 2 a <c>--fail-below</c> gate did not hold.
@@ -36,10 +36,12 @@ public static class EvalCommand
         var failBelow = new Option<string[]>("--fail-below") { Description = "[METHOD:]METRIC=VALUE; exit 2 when a result is lower.", AllowMultipleArgumentsPerToken = true };
         var threads = new Option<int>("--threads") { Description = "Users ranked in parallel.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var live = new Option<string?>("--live") { Description = "Also evaluate a running server at this gRPC address." };
+        var snapshot = new Option<string?>("--snapshot") { Description = "Also evaluate an embedding snapshot (the model) embedded from --export-train's graph." };
+        var exportTrain = new Option<string?>("--export-train") { Description = "Write the split's training graph as graph-seeds CSV here (to train and embed the model on)." };
 
         var command = new Command("eval", "Evaluate recommenders offline with full ranking (RecBole protocol), or a live server.");
         command.Arguments.Add(dataset);
-        foreach (var o in new Option[] { format, split, saveSplit, seed, methods, ks, output, failBelow, threads, live })
+        foreach (var o in new Option[] { format, split, saveSplit, seed, methods, ks, output, failBelow, threads, live, snapshot, exportTrain })
             command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
@@ -50,11 +52,13 @@ public static class EvalCommand
                 var settings = new EvalSettings(
                     parse.GetValue(dataset)!, parse.GetValue(format)!, parse.GetValue(split)!, parse.GetValue(saveSplit),
                     parse.GetValue(seed), Names(parse.GetValue(methods)!), Cutoffs(parse.GetValue(ks)!), parse.GetValue(output),
-                    [.. (parse.GetValue(failBelow) ?? []).Select(QualityGate.Parse)], parse.GetValue(threads), parse.GetValue(live));
+                    [.. (parse.GetValue(failBelow) ?? []).Select(QualityGate.Parse)], parse.GetValue(threads), parse.GetValue(live),
+                    parse.GetValue(snapshot), parse.GetValue(exportTrain));
                 var session = new EvalSession(catalog ?? MethodCatalog.Default(), liveClient, stdout, stderr);
                 return await session.RunAsync(settings, ct).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is FormatException or ArgumentException or IOException or Graph.GraphDataException or InvalidDataException)
+            catch (Exception ex) when (ex is FormatException or ArgumentException or IOException or Graph.GraphDataException or InvalidDataException
+                or Serving.Snapshots.SnapshotFormatException)
             {
                 await stderr.WriteLineAsync($"eval: {ex.Message}").ConfigureAwait(false);
                 return 1;

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using GraphAttn.Evaluation.Evaluators;
+using GraphAttn.Evaluation.Exports;
 using GraphAttn.Evaluation.Imports;
 using GraphAttn.Evaluation.Live;
 using GraphAttn.Evaluation.Methods;
 using GraphAttn.Evaluation.Reports;
 using GraphAttn.Evaluation.Splits;
 using GraphAttn.Graph;
+using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Evaluation.Cli;
 
@@ -26,6 +28,23 @@ internal sealed class EvalSession(
         var split = MakeSplit(s, graph);
         if (s.SaveSplit is { } savePath) SplitFile.Save(savePath, split, graph);
         var methods = Expand(s.Methods);
+        if (s.ExportTrain is not null || s.Snapshot is not null)
+        {
+            var train = TrainGraph.Build(graph, split);
+            if (s.ExportTrain is { } exportDir)
+            {
+                GraphSeedsWriter.Write(train, exportDir);
+                await stderr.WriteLineAsync($"wrote training graph ({train}; fingerprint {train.Fingerprint}) to {exportDir}").ConfigureAwait(false);
+            }
+            if (s.Snapshot is { } snapshotPath)
+            {
+                var scorers = new SnapshotScorers(SnapshotReader.Read(snapshotPath), graph);
+                scorers.CheckTrainedOn(train.Fingerprint);
+                catalog.AddContent("snapshot", _ => scorers.Content);
+                catalog.AddFriend("snapshot-friends", _ => scorers.Friends);
+                methods = [.. methods, "snapshot", "snapshot-friends"];
+            }
+        }
         if (s.Live is { } address)
         {
             var client = liveClient?.Invoke(address) ?? throw new ArgumentException(

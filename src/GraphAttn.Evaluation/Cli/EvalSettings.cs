@@ -12,4 +12,6 @@ public sealed record EvalSettings(
     string? Out,
     IReadOnlyList<QualityGate> Gates,
     int Threads,
-    string? Live);
+    string? Live,
+    string? Snapshot = null,
+    string? ExportTrain = null);

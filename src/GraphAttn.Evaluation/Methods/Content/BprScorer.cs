@@ -55,13 +55,7 @@ public sealed class BprScorer : IContentScorer
         var x = Dot(p, qi) - Dot(p, qj);
         // d/dx ln σ(x) = σ(−x): large when the pair is still ranked wrongly.
         var g = 1f / (1f + MathF.Exp(x));
-        for (var f = 0; f < _d; f++)
-        {
-            float pu = p[f], a = qi[f], b = qj[f];
-            p[f] += lr * ((g * (a - b)) - (reg * pu));
-            qi[f] += lr * ((g * pu) - (reg * a));
-            qj[f] += lr * ((-g * pu) - (reg * b));
-        }
+        VectorMath.BprUpdate(p, qi, qj, g, lr, reg);
     }
 
     private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => VectorMath.Dot(a, b);

@@ -1,0 +1,69 @@
+using GraphAttn.Evaluation.Metrics;
+using GraphAttn.Graph;
+using GraphAttn.Serving.Snapshots;
+
+namespace GraphAttn.Evaluation.Methods;
+
+/// <summary>
+/// Scores from an embedding snapshot (the GAT model's output): <c>score(u, c) = user_u · content_c</c> for content
+/// and <c>user_u · user_v</c> for friends, rows matched to the graph by id. Candidates the snapshot lacks are
+/// excluded; a user the snapshot lacks scores every candidate 0. The snapshot must have been embedded from the
+/// split's training graph, or the model has seen the test data: see <see cref="CheckTrainedOn"/>.
+/// </summary>
+public sealed class SnapshotScorers
+{
+    private readonly EmbeddingSnapshot _snapshot;
+    private readonly int[] _userRow;
+    private readonly int[] _contentRow;
+
+    /// <summary>Maps graph indices to snapshot rows.</summary>
+    public SnapshotScorers(EmbeddingSnapshot snapshot, SocialGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(graph);
+        _snapshot = snapshot;
+        _userRow = [.. Enumerable.Range(0, graph.UserCount).Select(u => snapshot.TryGetUserIndex(graph.Users[u], out var r) ? r : -1)];
+        _contentRow = [.. Enumerable.Range(0, graph.ContentCount).Select(c => snapshot.TryGetContentIndex(graph.Contents[c], out var r) ? r : -1)];
+    }
+
+    /// <summary>Throws unless the snapshot was embedded from a graph with <paramref name="trainFingerprint"/>.</summary>
+    /// <exception cref="ArgumentException">Naming both fingerprints.</exception>
+    public void CheckTrainedOn(string trainFingerprint)
+    {
+        if (_snapshot.Header.GraphFingerprint != trainFingerprint)
+            throw new ArgumentException(
+                $"snapshot '{_snapshot.Header.ModelId}' was embedded from graph {_snapshot.Header.GraphFingerprint}, but this split's " +
+                $"training graph is {trainFingerprint}: it may have seen the test data. Embed the graph written by --export-train.");
+    }
+
+    /// <summary>The content scorer ("snapshot").</summary>
+    public IContentScorer Content => new ContentScorer(this);
+
+    /// <summary>The friend scorer ("snapshot").</summary>
+    public IFriendScorer Friends => new FriendScorer(this);
+
+    private void Score(int user, Span<float> scores, int[] rows, EmbeddingMatrix candidates)
+    {
+        var u = _userRow[user];
+        var me = u >= 0 ? _snapshot.UserVectors.Row(u) : default;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            var r = rows[i];
+            scores[i] = r < 0 ? TopKSelection.Excluded : u < 0 ? 0f : VectorMath.Dot(me, candidates.Row(r));
+        }
+    }
+
+    private sealed class ContentScorer(SnapshotScorers s) : IContentScorer
+    {
+        public string Name => "snapshot";
+
+        public void ScoreContent(int user, Span<float> scores) => s.Score(user, scores, s._contentRow, s._snapshot.ContentVectors);
+    }
+
+    private sealed class FriendScorer(SnapshotScorers s) : IFriendScorer
+    {
+        public string Name => "snapshot";
+
+        public void ScoreUsers(int user, Span<float> scores) => s.Score(user, scores, s._userRow, s._snapshot.UserVectors);
+    }
+}
