@@ -7,7 +7,7 @@ namespace GraphAttn.Model.Cli;
 /// <summary>
 /// The <c>train</c> command of <c>graphattn</c>:
 /// <c>train --graph DIR --out DIR [--epochs N] [--seed S] [--batch-size B] [--lr X] [--dim D] [--history L]
-/// [--negatives K] [--patience P] [--friend-weight W] [--quiet]</c>.
+/// [--negatives K] [--patience P] [--friend-weight W] [--quiet] [--baselines]</c>.
 /// </summary>
 public static class TrainCommand
 {
@@ -28,9 +28,10 @@ public static class TrainCommand
         var patience = new Option<int>("--patience") { Description = "Epochs without validation gain before stopping.", DefaultValueFactory = _ => t.Patience };
         var friendWeight = new Option<double>("--friend-weight") { Description = "Weight of the friend loss.", DefaultValueFactory = _ => t.FriendWeight };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the final summary." };
+        var baselines = new Option<bool>("--baselines") { Description = "Also report the evaluation baselines' test metrics on the same split." };
         var command = new Command("train", "Train the graph-attention model on a graph (held-out split for validation and test) and write a checkpoint.")
         {
-            graph, output, epochs, seed, batch, lr, dim, history, negatives, patience, friendWeight, quiet,
+            graph, output, epochs, seed, batch, lr, dim, history, negatives, patience, friendWeight, quiet, baselines,
         };
         command.SetAction((parse, ct) =>
         {
@@ -42,7 +43,7 @@ public static class TrainCommand
             };
             var modelOptions = new ModelOptions { Dimension = parse.GetValue(dim), HistoryLength = parse.GetValue(history) };
             var run = new TrainRun(parse.GetValue(graph)!.FullName, parse.GetValue(output)!.FullName, modelOptions, trainOptions,
-                parse.GetValue(quiet) ? TextWriter.Null : parse.InvocationConfiguration.Output);
+                parse.GetValue(quiet) ? TextWriter.Null : parse.InvocationConfiguration.Output, parse.GetValue(baselines));
             return Task.FromResult(run.Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
         });
         return command;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GraphAttn.Evaluation.Data;
 using GraphAttn.Evaluation.Imports;
+using GraphAttn.Evaluation.Methods;
 using GraphAttn.Evaluation.Splits;
 using GraphAttn.Graph;
 using GraphAttn.Model.Checkpoints;
@@ -13,7 +14,8 @@ namespace GraphAttn.Model.Cli;
 /// One <c>train</c> invocation: load, split (RecBole random 8:1:1 per user + 10% of friendships), train on the
 /// training part with early stopping on validation, report test metrics for content and friends, save a checkpoint.
 /// </summary>
-public sealed class TrainRun(string graphFolder, string outFolder, ModelOptions model, TrainOptions training, TextWriter log)
+public sealed class TrainRun(string graphFolder, string outFolder, ModelOptions model, TrainOptions training, TextWriter log,
+    bool baselines = false)
 {
     /// <summary>Runs; returns the process exit code (0 ok, 1 bad input).</summary>
     public int Execute(TextWriter output, TextWriter error, CancellationToken ct)
@@ -30,6 +32,7 @@ public sealed class TrainRun(string graphFolder, string outFolder, ModelOptions 
             var result = new Trainer(model, training).Train(train, split.ContentValid, progress, ct);
             var test = TestMetrics(full, split, train, result);
             foreach (var (task, metrics) in test) output.WriteLine($"test {task}: {Format(metrics)}");
+            if (baselines) CompareBaselines(full, split, train, output);
             output.WriteLine($"best epoch {result.BestEpoch} of {result.Epochs.Count}, validation {Format(result.Validation)}, {result.Seconds:F1} s");
             Checkpoint.Save(outFolder, result.Model, new CheckpointMetadata
             {
@@ -60,6 +63,20 @@ public sealed class TrainRun(string graphFolder, string outFolder, ModelOptions 
             ["content"] = Validator.ForContent(seen, split.ContentTest).Evaluate(scorer),
             ["friends"] = Validator.ForFriends(GraphViews.Following(train), split.FriendTest).Evaluate(scorer),
         };
+    }
+
+    /// <summary>Test metrics of the evaluation catalogue's baselines on the same split, for comparison.</summary>
+    private void CompareBaselines(SocialGraph full, DatasetSplit split, SocialGraph train, TextWriter output)
+    {
+        var catalog = MethodCatalog.Default();
+        var context = new MethodContext(train, GraphViews.Interacted(train), Neighbourhood.Undirected(train), training.Seed);
+        var seen = GraphViews.Interacted(TrainGraph.Build(full, split, keepValidation: true));
+        var friends = Validator.ForFriends(GraphViews.Following(train), split.FriendTest);
+        var content = Validator.ForContent(seen, split.ContentTest);
+        foreach (var name in catalog.ContentNames)
+            output.WriteLine($"baseline content {name}: {Format(content.Evaluate(catalog.Content(name, context)))}");
+        foreach (var name in catalog.FriendNames)
+            output.WriteLine($"baseline friends {name}: {Format(friends.Evaluate(catalog.Friend(name, context)))}");
     }
 
     private static string Format(IReadOnlyDictionary<string, double> metrics) =>

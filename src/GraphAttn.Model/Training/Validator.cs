@@ -1,4 +1,5 @@
 using GraphAttn.Evaluation.Data;
+using GraphAttn.Graph;
 using GraphAttn.Evaluation.Evaluators;
 using GraphAttn.Model.Scoring;
 
@@ -22,10 +23,14 @@ public sealed class Validator(RankingTask task, IReadOnlyList<int> ks)
         new(new RankingTask("friends", exclude, truth, ExcludeSelf: true, exclude.ColumnCounts()), [10, 20]);
 
     /// <summary>Metrics (Recall@K, NDCG@K, ...) of <paramref name="scorer"/>.</summary>
-    public IReadOnlyDictionary<string, double> Evaluate(ModelScorer scorer)
-    {
-        var evaluator = new FullRankingEvaluator(new EvaluatorOptions { Ks = ks });
-        ScoreFunction score = task.ExcludeSelf ? scorer.ScoreUsers : scorer.ScoreContent;
-        return evaluator.Evaluate(scorer.Name, score, task).Metrics;
-    }
+    public IReadOnlyDictionary<string, double> Evaluate(ModelScorer scorer) =>
+        task.ExcludeSelf ? Evaluate((IFriendScorer)scorer) : Evaluate((IContentScorer)scorer);
+
+    /// <summary>Metrics of any content scorer (this must be a content validator).</summary>
+    public IReadOnlyDictionary<string, double> Evaluate(IContentScorer scorer) =>
+        new FullRankingEvaluator(new EvaluatorOptions { Ks = ks }).Evaluate(scorer.Name, scorer.ScoreContent, task).Metrics;
+
+    /// <summary>Metrics of any friend scorer (this must be a friend validator).</summary>
+    public IReadOnlyDictionary<string, double> Evaluate(IFriendScorer scorer) =>
+        new FullRankingEvaluator(new EvaluatorOptions { Ks = ks }).Evaluate(scorer.Name, scorer.ScoreUsers, task).Metrics;
 }

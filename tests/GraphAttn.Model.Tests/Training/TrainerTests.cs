@@ -37,7 +37,7 @@ public sealed class TrainerTests
     {
         var (train, split) = Data();
         var result = new Trainer(Model, new TrainOptions { Epochs = 25, BatchSize = 256, Patience = 25 }).Train(train, split.ContentValid);
-        var metrics = Validator.ForContent(Evaluation.Data.GraphViews.Interacted(train), split.ContentTest).Evaluate(result.Scorer());
+        var metrics = Validator.ForContent(GraphAttn.Evaluation.Data.GraphViews.Interacted(train), split.ContentTest).Evaluate(result.Scorer());
         // Each user's held-out items lie among ~25 unseen items of its own community out of ~70 unseen overall:
         // chance Recall@20 is about 0.29; a model that learned the communities ranks them in the top 20 far more often.
         Assert.True(metrics["Recall@20"] > 0.5, $"Recall@20 {metrics["Recall@20"]:F3}");
