@@ -7,7 +7,7 @@ namespace GraphAttn.Model.Cli;
 /// <summary>
 /// The <c>train</c> command of <c>graphattn</c>:
 /// <c>train --graph DIR --out DIR [--epochs N] [--seed S] [--batch-size B] [--lr X] [--dim D] [--history L]
-/// [--negatives K] [--patience P] [--friend-weight W] [--quiet] [--baselines]</c>.
+/// [--negatives K] [--patience P] [--friend-weight W] [--l2 X] [--quiet] [--baselines]</c>.
 /// </summary>
 public static class TrainCommand
 {
@@ -27,11 +27,12 @@ public static class TrainCommand
         var negatives = new Option<int>("--negatives") { Description = "Candidates per hard negative (1 = uniform).", DefaultValueFactory = _ => t.NegativeCandidates };
         var patience = new Option<int>("--patience") { Description = "Epochs without validation gain before stopping.", DefaultValueFactory = _ => t.Patience };
         var friendWeight = new Option<double>("--friend-weight") { Description = "Weight of the friend loss.", DefaultValueFactory = _ => t.FriendWeight };
+        var l2 = new Option<double>("--l2") { Description = "L2 penalty on the vectors a step scores.", DefaultValueFactory = _ => t.L2 };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the final summary." };
         var baselines = new Option<bool>("--baselines") { Description = "Also report the evaluation baselines' test metrics on the same split." };
         var command = new Command("train", "Train the graph-attention model on a graph (held-out split for validation and test) and write a checkpoint.")
         {
-            graph, output, epochs, seed, batch, lr, dim, history, negatives, patience, friendWeight, quiet, baselines,
+            graph, output, epochs, seed, batch, lr, dim, history, negatives, patience, friendWeight, l2, quiet, baselines,
         };
         command.SetAction((parse, ct) =>
         {
@@ -39,7 +40,7 @@ public static class TrainCommand
             {
                 Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), BatchSize = parse.GetValue(batch),
                 LearningRate = parse.GetValue(lr), NegativeCandidates = parse.GetValue(negatives),
-                Patience = parse.GetValue(patience), FriendWeight = parse.GetValue(friendWeight),
+                Patience = parse.GetValue(patience), FriendWeight = parse.GetValue(friendWeight), L2 = parse.GetValue(l2),
             };
             var modelOptions = new ModelOptions { Dimension = parse.GetValue(dim), HistoryLength = parse.GetValue(history) };
             var run = new TrainRun(parse.GetValue(graph)!.FullName, parse.GetValue(output)!.FullName, modelOptions, trainOptions,

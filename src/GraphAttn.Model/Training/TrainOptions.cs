@@ -12,7 +12,7 @@ public sealed record TrainOptions
     /// <summary>Adam learning rate (default 0.01).</summary>
     public double LearningRate { get; init; } = 0.01;
 
-    /// <summary>L2 penalty on the id embeddings a step touches (default 1e-4).</summary>
+    /// <summary>L2 penalty on the mean squared norm of the vectors a step scores (default 1e-4).</summary>
     public double L2 { get; init; } = 1e-4;
 
     /// <summary>
