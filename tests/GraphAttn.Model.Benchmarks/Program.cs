@@ -1,16 +1,21 @@
+using System.CommandLine;
 using GraphAttn.Model.Benchmarks;
+using GraphAttn.Model.Cli;
 
 // Usage: dotnet run -c Release --project tests/GraphAttn.Model.Benchmarks -- gat [nodes] [edges] [fusedReps] [referenceReps]
-//        dotnet run -c Release --project tests/GraphAttn.Model.Benchmarks -- train-scaling [graph folder ...]
+//        ... -- kernel [nodes] [edges] [reps]
+//        ... -- train --graph graph-seeds/demo --out /tmp/checkpoint [train options]  (the CLI's train command)
 return args.FirstOrDefault() switch
 {
     "gat" => GatBenchmark.Run(args.Skip(1).Select(int.Parse).ToArray()),
     "kernel" => GatBenchmark.RunKernelOnly(args.Skip(1).Select(int.Parse).ToArray()),
+    "step" => StepBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 5),
+    "train" => new RootCommand { TrainCommand.Create() }.Parse(args).Invoke(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: gat [nodes=100000] [edges=2000000] [fusedReps=5] [referenceReps=2]");
+    Console.Error.WriteLine("usage: gat [nodes=100000] [edges=2000000] [fusedReps=5] [referenceReps=2] | kernel [nodes] [edges] [reps] | train --graph DIR --out DIR");
     return 2;
 }

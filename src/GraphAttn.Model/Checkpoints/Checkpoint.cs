@@ -1,0 +1,56 @@
+using System.Text.Json;
+using GraphAttn.Model.Modeling;
+
+namespace GraphAttn.Model.Checkpoints;
+
+/// <summary>
+/// Saves and loads a checkpoint folder: model.dat (TorchSharp weights) + checkpoint.json (<see cref="CheckpointMetadata"/>).
+/// </summary>
+public static class Checkpoint
+{
+    /// <summary>Weights file name.</summary>
+    public const string WeightsFile = "model.dat";
+
+    /// <summary>Metadata file name.</summary>
+    public const string MetadataFile = "checkpoint.json";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    /// <summary>Writes both files into <paramref name="folder"/> (created if missing); the JSON is written last.</summary>
+    public static void Save(string folder, SocialRecModel model, CheckpointMetadata metadata)
+    {
+        Directory.CreateDirectory(folder);
+        model.save(Path.Combine(folder, WeightsFile));
+        var temp = Path.Combine(folder, MetadataFile + ".tmp");
+        File.WriteAllText(temp, JsonSerializer.Serialize(metadata, Json));
+        File.Move(temp, Path.Combine(folder, MetadataFile), overwrite: true);
+    }
+
+    /// <summary>Reads the metadata of the checkpoint in <paramref name="folder"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is missing or not valid checkpoint JSON.</exception>
+    public static CheckpointMetadata ReadMetadata(string folder)
+    {
+        var path = Path.Combine(folder, MetadataFile);
+        if (!File.Exists(path)) throw new InvalidDataException($"{path}: checkpoint metadata not found");
+        try
+        {
+            return JsonSerializer.Deserialize<CheckpointMetadata>(File.ReadAllText(path), Json)
+                ?? throw new InvalidDataException($"{path}: empty checkpoint metadata");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: line {e.LineNumber + 1}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Rebuilds the model described by the metadata and loads its weights.</summary>
+    public static (SocialRecModel Model, CheckpointMetadata Metadata) Load(string folder)
+    {
+        var metadata = ReadMetadata(folder);
+        if (metadata.Version != 1) throw new InvalidDataException($"{folder}: unsupported checkpoint version {metadata.Version}");
+        var model = new SocialRecModel(metadata.Users, metadata.Contents, metadata.Topics, metadata.Model);
+        model.load(Path.Combine(folder, WeightsFile));
+        model.eval();
+        return (model, metadata);
+    }
+}

@@ -1,0 +1,57 @@
+using GraphAttn.Model.Modeling;
+using GraphAttn.Model.Training;
+
+namespace GraphAttn.Model.Checkpoints;
+
+/// <summary>The JSON half of a checkpoint (checkpoint.json); the weights are in model.dat next to it.</summary>
+public sealed record CheckpointMetadata
+{
+    /// <summary>Format version of this record (1).</summary>
+    public int Version { get; init; } = 1;
+
+    /// <summary>When the checkpoint was written (UTC).</summary>
+    public DateTime CreatedUtc { get; init; }
+
+    /// <summary>Where the graph came from, e.g. csv:graph-seeds/demo.</summary>
+    public string Source { get; init; } = "";
+
+    /// <summary>Fingerprint of the complete graph.</summary>
+    public string GraphFingerprint { get; init; } = "";
+
+    /// <summary>Fingerprint of the training graph (complete graph minus held-out parts).</summary>
+    public string TrainFingerprint { get; init; } = "";
+
+    /// <summary>How the held-out parts were chosen.</summary>
+    public string Split { get; init; } = "";
+
+    /// <summary>Node counts the weights are shaped for.</summary>
+    public int Users { get; init; }
+
+    /// <summary>Content count.</summary>
+    public int Contents { get; init; }
+
+    /// <summary>Topic count.</summary>
+    public int Topics { get; init; }
+
+    /// <summary>Model hyper-parameters.</summary>
+    public ModelOptions Model { get; init; } = new();
+
+    /// <summary>Training settings.</summary>
+    public TrainOptions Training { get; init; } = new();
+
+    /// <summary>Epoch whose weights were kept.</summary>
+    public int BestEpoch { get; init; }
+
+    /// <summary>Epochs run.</summary>
+    public int EpochsRun { get; init; }
+
+    /// <summary>Training wall time in seconds.</summary>
+    public double TrainSeconds { get; init; }
+
+    /// <summary>Content validation metrics of the kept epoch.</summary>
+    public IReadOnlyDictionary<string, double> Validation { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Test metrics per task ("content", "friends").</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Test { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, double>>();
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using GraphAttn.Model.Modeling;
+using GraphAttn.Model.Training;
+
+namespace GraphAttn.Model.Cli;
+
+/// <summary>
+/// The <c>train</c> command of <c>graphattn</c>:
+/// <c>train --graph DIR --out DIR [--epochs N] [--seed S] [--batch-size B] [--lr X] [--dim D] [--history L]
+/// [--negatives K] [--patience P] [--friend-weight W] [--l2 X] [--quiet] [--baselines]</c>.
+/// </summary>
+public static class TrainCommand
+{
+    /// <summary>Creates the command, ready to add to a root command.</summary>
+    public static Command Create()
+    {
+        var t = new TrainOptions();
+        var m = new ModelOptions();
+        var graph = new Option<DirectoryInfo>("--graph", "-g") { Description = "graph-seeds CSV folder, or a HetRec Last.fm folder.", Required = true };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Checkpoint folder (model.dat + checkpoint.json).", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs.", DefaultValueFactory = _ => t.Epochs };
+        var seed = new Option<int>("--seed") { Description = "Seed of the split, initialisation and sampling.", DefaultValueFactory = _ => t.Seed };
+        var batch = new Option<int>("--batch-size") { Description = "Interactions per step.", DefaultValueFactory = _ => t.BatchSize };
+        var lr = new Option<double>("--lr") { Description = "Adam learning rate.", DefaultValueFactory = _ => t.LearningRate };
+        var dim = new Option<int>("--dim") { Description = "Embedding width (multiple of 4 heads).", DefaultValueFactory = _ => m.Dimension };
+        var history = new Option<int>("--history") { Description = "History length L.", DefaultValueFactory = _ => m.HistoryLength };
+        var negatives = new Option<int>("--negatives") { Description = "Candidates per hard negative (1 = uniform).", DefaultValueFactory = _ => t.NegativeCandidates };
+        var patience = new Option<int>("--patience") { Description = "Epochs without validation gain before stopping.", DefaultValueFactory = _ => t.Patience };
+        var friendWeight = new Option<double>("--friend-weight") { Description = "Weight of the friend loss.", DefaultValueFactory = _ => t.FriendWeight };
+        var l2 = new Option<double>("--l2") { Description = "L2 penalty on the vectors a step scores.", DefaultValueFactory = _ => t.L2 };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the final summary." };
+        var baselines = new Option<bool>("--baselines") { Description = "Also report the evaluation baselines' test metrics on the same split." };
+        var command = new Command("train", "Train the graph-attention model on a graph (held-out split for validation and test) and write a checkpoint.")
+        {
+            graph, output, epochs, seed, batch, lr, dim, history, negatives, patience, friendWeight, l2, quiet, baselines,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            var trainOptions = new TrainOptions
+            {
+                Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), BatchSize = parse.GetValue(batch),
+                LearningRate = parse.GetValue(lr), NegativeCandidates = parse.GetValue(negatives),
+                Patience = parse.GetValue(patience), FriendWeight = parse.GetValue(friendWeight), L2 = parse.GetValue(l2),
+            };
+            var modelOptions = new ModelOptions { Dimension = parse.GetValue(dim), HistoryLength = parse.GetValue(history) };
+            var run = new TrainRun(parse.GetValue(graph)!.FullName, parse.GetValue(output)!.FullName, modelOptions, trainOptions,
+                parse.GetValue(quiet) ? TextWriter.Null : parse.InvocationConfiguration.Output, parse.GetValue(baselines));
+            return Task.FromResult(run.Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
+        });
+        return command;
+    }
+}

@@ -1,0 +1,32 @@
+namespace GraphAttn.Model.Modeling;
+
+/// <summary>Hyper-parameters of <see cref="SocialRecModel"/>; saved with every checkpoint.</summary>
+public sealed record ModelOptions
+{
+    /// <summary>Embedding width D of users, contents and topics (default 64; must be Heads x a whole number).</summary>
+    public int Dimension { get; init; } = 64;
+
+    /// <summary>Attention heads of every GAT layer and of the history encoder (default 4).</summary>
+    public int Heads { get; init; } = 4;
+
+    /// <summary>History length L: the last L interactions of a user feed the history encoder (default 10).</summary>
+    public int HistoryLength { get; init; } = 10;
+
+    /// <summary>Attention dropout in the GAT layers during training (default 0.1).</summary>
+    public float AttentionDropout { get; init; } = 0.1f;
+
+    /// <summary>Dropout inside the history transformer during training (default 0.1).</summary>
+    public double HistoryDropout { get; init; } = 0.1;
+
+    /// <summary>Number of log2 age buckets (in days before the user's latest interaction) for history tokens (default 16).</summary>
+    public int TimeBuckets { get; init; } = 16;
+
+    /// <summary>Checks the sizes; throws <see cref="ArgumentException"/> naming the bad one.</summary>
+    public void Validate()
+    {
+        if (Dimension <= 0 || Heads <= 0 || Dimension % Heads != 0)
+            throw new ArgumentException($"Dimension ({Dimension}) must be a positive multiple of Heads ({Heads})");
+        if (HistoryLength <= 0) throw new ArgumentException($"HistoryLength must be positive, got {HistoryLength}");
+        if (TimeBuckets <= 0) throw new ArgumentException($"TimeBuckets must be positive, got {TimeBuckets}");
+    }
+}

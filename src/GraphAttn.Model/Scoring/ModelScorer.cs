@@ -1,0 +1,44 @@
+using System.Numerics;
+using GraphAttn.Graph;
+
+namespace GraphAttn.Model.Scoring;
+
+/// <summary>
+/// Full-ranking scores from trained embeddings: content score = user . content, friend score = friend_u . friend_v.
+/// Thread-safe (read-only arrays).
+/// </summary>
+public sealed class ModelScorer(ModelEmbeddings embeddings, string name = "graphattn") : IContentScorer, IFriendScorer
+{
+    /// <inheritdoc />
+    public string Name => name;
+
+    /// <summary>The embeddings scored.</summary>
+    public ModelEmbeddings Embeddings => embeddings;
+
+    /// <inheritdoc />
+    public void ScoreContent(int user, Span<float> scores) =>
+        Score(embeddings.Users.AsSpan(user * embeddings.Dimension, embeddings.Dimension), embeddings.Contents, scores);
+
+    /// <inheritdoc />
+    public void ScoreUsers(int user, Span<float> scores) =>
+        Score(embeddings.Friends.AsSpan(user * embeddings.Dimension, embeddings.Dimension), embeddings.Friends, scores);
+
+    private void Score(ReadOnlySpan<float> query, float[] table, Span<float> scores)
+    {
+        var d = embeddings.Dimension;
+        if (scores.Length != table.Length / d)
+            throw new ArgumentException($"scores has length {scores.Length}, expected {table.Length / d}");
+        for (var i = 0; i < scores.Length; i++) scores[i] = Dot(query, table.AsSpan(i * d, d));
+    }
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var sum = Vector<float>.Zero;
+        var i = 0;
+        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
+            sum += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
+        var result = Vector.Sum(sum);
+        for (; i < a.Length; i++) result += a[i] * b[i];
+        return result;
+    }
+}

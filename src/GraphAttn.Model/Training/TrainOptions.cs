@@ -1,0 +1,42 @@
+namespace GraphAttn.Model.Training;
+
+/// <summary>Training settings; saved with every checkpoint.</summary>
+public sealed record TrainOptions
+{
+    /// <summary>Maximum number of epochs (default 40); one epoch visits every training interaction once.</summary>
+    public int Epochs { get; init; } = 40;
+
+    /// <summary>Interactions per step (default 8192); each step also takes a proportional batch of follows.</summary>
+    public int BatchSize { get; init; } = 8192;
+
+    /// <summary>Adam learning rate (default 0.01).</summary>
+    public double LearningRate { get; init; } = 0.01;
+
+    /// <summary>L2 penalty on the mean squared norm of the vectors a step scores (default 1e-4).</summary>
+    public double L2 { get; init; } = 1e-4;
+
+    /// <summary>
+    /// Random candidates per positive from which the highest-scoring non-positive becomes the BPR negative
+    /// (default 8; 1 = plain uniform sampling). Larger values give harder negatives.
+    /// </summary>
+    public int NegativeCandidates { get; init; } = 8;
+
+    /// <summary>Weight of the friend BPR loss next to the content loss (default 1).</summary>
+    public double FriendWeight { get; init; } = 1.0;
+
+    /// <summary>Epochs without a better validation NDCG@20 before stopping (default 5).</summary>
+    public int Patience { get; init; } = 5;
+
+    /// <summary>Seed of every random choice (default 2026).</summary>
+    public int Seed { get; init; } = 2026;
+
+    /// <summary>Checks the values; throws <see cref="ArgumentException"/> naming the bad one.</summary>
+    public void Validate()
+    {
+        if (Epochs <= 0) throw new ArgumentException($"Epochs must be positive, got {Epochs}");
+        if (BatchSize <= 0) throw new ArgumentException($"BatchSize must be positive, got {BatchSize}");
+        if (LearningRate <= 0) throw new ArgumentException($"LearningRate must be positive, got {LearningRate}");
+        if (NegativeCandidates <= 0) throw new ArgumentException($"NegativeCandidates must be positive, got {NegativeCandidates}");
+        if (Patience <= 0) throw new ArgumentException($"Patience must be positive, got {Patience}");
+    }
+}

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using GraphAttn.Model.Cli;
+
+namespace GraphAttn.Model.Tests.Training;
+
+public sealed class TrainCommandTests
+{
+    [Fact]
+    public void Create_Always_IsNamedTrainWithRequiredGraphAndOut()
+    {
+        var command = TrainCommand.Create();
+        Assert.Equal("train", command.Name);
+        Assert.True(command.Options.Single(o => o.Name == "--graph").Required);
+        Assert.True(command.Options.Single(o => o.Name == "--out").Required);
+    }
+
+    [Fact]
+    public void Invoke_MissingGraphFolder_ReturnsOneWithMessage()
+    {
+        var error = new StringWriter();
+        var root = new RootCommand { TrainCommand.Create() };
+        var code = root.Parse(["train", "--graph", "/nonexistent/graph", "--out", Path.GetTempPath()])
+            .Invoke(new InvocationConfiguration { Output = TextWriter.Null, Error = error });
+        Assert.Equal(1, code);
+        Assert.Contains("train:", error.ToString());
+    }
+}

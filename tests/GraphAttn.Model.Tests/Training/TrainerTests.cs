@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using GraphAttn.Evaluation.Splits;
+using GraphAttn.Model.Modeling;
+using GraphAttn.Model.Scoring;
+using GraphAttn.Model.Tests.Modeling;
+using GraphAttn.Model.Training;
+
+namespace GraphAttn.Model.Tests.Training;
+
+public sealed class TrainerTests
+{
+    private static readonly ModelOptions Model = new() { Dimension = 16, Heads = 4, HistoryLength = 6 };
+
+    private static (GraphAttn.Graph.SocialGraph Train, DatasetSplit Split) Data()
+    {
+        var full = CommunityGraph.Build(usersPerCommunity: 30, contentsPerCommunity: 40, interactionsPerUser: 15);
+        var split = DatasetSplitter.Split(full, SplitKind.Random, seed: 7);
+        return (TrainGraph.Build(full, split), split);
+    }
+
+    [Fact]
+    public void Train_SameSeedTwice_GivesSameValidationMetrics()
+    {
+        var (train, split) = Data();
+        var options = new TrainOptions { Epochs = 3, BatchSize = 256, Seed = 11 };
+        var first = new Trainer(Model, options).Train(train, split.ContentValid);
+        var second = new Trainer(Model, options).Train(train, split.ContentValid);
+        Assert.Equal(first.Epochs.Select(e => e.ContentLoss), second.Epochs.Select(e => e.ContentLoss));
+        Assert.Equal(first.Validation, second.Validation);
+        Assert.Equal(first.Embeddings.Users, second.Embeddings.Users);
+        first.Inputs.Dispose();
+        second.Inputs.Dispose();
+    }
+
+    [Fact]
+    public void Train_CommunityGraph_RanksHeldOutContentFarAboveChance()
+    {
+        var (train, split) = Data();
+        var result = new Trainer(Model, new TrainOptions { Epochs = 25, BatchSize = 256, Patience = 25 }).Train(train, split.ContentValid);
+        var metrics = Validator.ForContent(GraphAttn.Evaluation.Data.GraphViews.Interacted(train), split.ContentTest).Evaluate(result.Scorer());
+        // Each user's held-out items lie among ~25 unseen items of its own community out of ~70 unseen overall:
+        // chance Recall@20 is about 0.29; a model that learned the communities ranks them in the top 20 far more often.
+        Assert.True(metrics["Recall@20"] > 0.5, $"Recall@20 {metrics["Recall@20"]:F3}");
+        Assert.True(result.Epochs[^1].ContentLoss < result.Epochs[0].ContentLoss);
+        result.Inputs.Dispose();
+    }
+
+    [Fact]
+    public void Train_ManySteps_NativeMemoryStaysFlat()
+    {
+        var (train, split) = Data();
+        var memory = new List<long>();
+        var progress = new Recorder(memory);
+        // One step per epoch (batch larger than the data) plus a validation pass: 120 steps in all.
+        var result = new Trainer(Model, new TrainOptions { Epochs = 120, BatchSize = 100_000, Patience = 1000 })
+            .Train(train, split.ContentValid, progress);
+        result.Inputs.Dispose();
+        var growth = memory[^1] - memory[20];
+        Assert.True(growth < 40L << 20, $"process memory grew {growth >> 20} MiB between step 20 and step 120");
+    }
+
+    [Fact]
+    public void ModelScorer_HandMadeEmbeddings_ScoresAreDotProducts()
+    {
+        var embeddings = new ModelEmbeddings(2, users: [1, 2, 0, 1], contents: [3, 4, -1, 1, 0, 0], friends: [1, 0, 0, 1]);
+        var scorer = new ModelScorer(embeddings);
+        var content = new float[3];
+        scorer.ScoreContent(0, content);
+        Assert.Equal(new[] { 11f, 1f, 0f }, content);
+        var users = new float[2];
+        scorer.ScoreUsers(1, users);
+        Assert.Equal(new[] { 0f, 1f }, users);
+    }
+
+    private sealed class Recorder(List<long> memory) : IProgress<TrainProgress>
+    {
+        public void Report(TrainProgress value)
+        {
+            using var process = Process.GetCurrentProcess();
+            memory.Add(process.WorkingSet64);
+        }
+    }
+}
