@@ -2,6 +2,9 @@ using System.CommandLine;
 using GraphAttn.Cli.Bench;
 using GraphAttn.Cli.Client;
 using GraphAttn.Evaluation.Cli;
+using GraphAttn.Evaluation.Methods;
+using GraphAttn.Model.Cli;
+using GraphAttn.Model.Evaluation;
 using GraphAttn.Seeds.Cli;
 
 namespace GraphAttn.Cli;
@@ -12,12 +15,21 @@ public static class GraphAttnCli
     /// <summary>Builds the root command.</summary>
     public static RootCommand Build()
     {
-        var root = new RootCommand("graphattn: graph-attention recommendations and user profiles — data, client calls, benchmarks.");
+        var root = new RootCommand("graphattn: graph-attention recommendations and user profiles — data, training, evaluation, client calls, benchmarks.");
         root.Subcommands.Add(SeedsCommand.Create());
-        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create(EvaluationMethods()));
         root.Subcommands.Add(ExportCommand.Create());
         foreach (var command in ClientCommands.Create()) root.Subcommands.Add(command);
         root.Subcommands.Add(BenchCommand.Create());
         return root;
+    }
+
+    // The evaluation catalogue with the graph-attention model added beside the baselines.
+    private static MethodCatalog EvaluationMethods()
+    {
+        var catalog = MethodCatalog.Default();
+        GraphAttnMethod.Register(catalog);
+        return catalog;
     }
 }
