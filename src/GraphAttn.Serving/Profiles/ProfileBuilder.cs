@@ -47,23 +47,14 @@ public static class ProfileBuilder
 
     private static Community CommunityOf(ServingState state, int user)
     {
-        var labels = state.Communities;
-        var label = labels[user];
+        var summary = state.Communities;
+        var label = summary.Labels[user];
+        var shares = summary.TopicShares[label];
         var g = state.Graph;
-        var counts = new float[g.TopicCount];
-        var size = 0;
-        for (var u = 0; u < labels.Length; u++)
-        {
-            if (labels[u] != label) continue;
-            size++;
-            foreach (var c in g.Interactions.ContentOf(u))
-                foreach (var t in g.ContentTopics.Neighbors(c)) counts[t]++;
-        }
-        var total = counts.Sum();
-        var community = new Community { Id = label, Size = size };
-        community.TopTopics.AddRange(Enumerable.Range(0, g.TopicCount).Where(t => counts[t] > 0)
-            .OrderByDescending(t => counts[t]).ThenBy(t => t).Take(5)
-            .Select(t => new TopicInterest { TopicId = g.Topics[t], Name = g.TopicNames[t], Weight = counts[t] / total }));
+        var community = new Community { Id = label, Size = summary.Sizes[label] };
+        community.TopTopics.AddRange(Enumerable.Range(0, g.TopicCount).Where(t => shares[t] > 0)
+            .OrderByDescending(t => shares[t]).ThenBy(t => t).Take(5)
+            .Select(t => new TopicInterest { TopicId = g.Topics[t], Name = g.TopicNames[t], Weight = shares[t] }));
         return community;
     }
 

@@ -2,6 +2,7 @@ using GraphAttn.Contracts.V1;
 using GraphAttn.Graph;
 using GraphAttn.Graph.Algorithms;
 using GraphAttn.Graph.Baselines;
+using GraphAttn.Serving.Profiles;
 
 namespace GraphAttn.Serving.State;
 
@@ -11,7 +12,7 @@ namespace GraphAttn.Serving.State;
 /// </summary>
 public sealed class ServingState
 {
-    private readonly Lazy<int[]> _communities;
+    private readonly Lazy<CommunitySummary> _communities;
 
     /// <summary>Builds a baseline state over <paramref name="graph"/>: recency-popularity and Adamic-Adar.</summary>
     public static ServingState Baseline(SocialGraph graph, string source, DateTimeOffset loadedAt)
@@ -40,7 +41,8 @@ public sealed class ServingState
         LoadedAt = loadedAt;
         PostedCounts = CountPosts(graph);
         // Label propagation takes seconds on large graphs: computed once, on first use, off the load path.
-        _communities = new Lazy<int[]>(() => LabelPropagation.Communities(friends), LazyThreadSafetyMode.ExecutionAndPublication);
+        _communities = new Lazy<CommunitySummary>(
+            () => CommunitySummary.Build(graph, LabelPropagation.Communities(friends)), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The graph.</summary>
@@ -59,8 +61,8 @@ public sealed class ServingState
     public DateTimeOffset LoadedAt { get; }
     /// <summary>Number of content items each user posted.</summary>
     public int[] PostedCounts { get; }
-    /// <summary>Community label per user (computed on first access).</summary>
-    public int[] Communities => _communities.Value;
+    /// <summary>Communities (label propagation) with sizes and topic mixes, computed on first access.</summary>
+    public CommunitySummary Communities => _communities.Value;
 
     /// <summary>Starts computing communities in the background so the first profile request does not pay for it.</summary>
     public void WarmUp() => _ = Task.Run(() => _communities.Value);
