@@ -7,6 +7,12 @@ using GraphAttn.Model.Training;
 
 namespace GraphAttn.Model.Tests.Training;
 
+// One test here watches the process working set: run this class alone, after the parallel tests, so other tests'
+// allocations cannot count as growth.
+[CollectionDefinition(nameof(TrainerTests), DisableParallelization = true)]
+public sealed class TrainerTestsCollection;
+
+[Collection(nameof(TrainerTests))]
 public sealed class TrainerTests
 {
     private static readonly ModelOptions Model = new() { Dimension = 16, Heads = 4, HistoryLength = 6 };

@@ -3,6 +3,11 @@ using GraphAttn.Neo4j.Tests.Support;
 
 namespace GraphAttn.Neo4j.Tests.Scripted;
 
+// GC.GetTotalMemory is process-wide: run alone, after the parallel tests, so no other test's allocations count.
+[CollectionDefinition(nameof(VolumeTests), DisableParallelization = true)]
+public sealed class VolumeTestsCollection;
+
+[Collection(nameof(VolumeTests))]
 public sealed class VolumeTests
 {
     [Fact]
