@@ -22,7 +22,21 @@ public static class Neighbourhood
         return Csr.FromEdges(g.UserCount, src, dst);
     }
 
-    /// <summary>Count of common elements of two ascending spans (merge walk).</summary>
+    /// <summary>Common elements of two ascending spans, ascending (merge walk).</summary>
+    public static List<int> Common(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+    {
+        var result = new List<int>();
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { result.Add(a[i]); i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return result;
+    }
+
+    /// <summary>Count of common elements of two ascending spans (merge walk, no allocation).</summary>
     public static int CountCommon(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
     {
         int i = 0, j = 0, n = 0;

@@ -26,7 +26,7 @@ public sealed class EventGrpcService(ServingStateHolder holder, IOptions<GraphAt
         var state = holder.Require();
         Lookup.User(state.Graph, request.UserId);
         Lookup.Content(state.Graph, request.ContentId);
-        var changed = holder.Events.RecordInteraction(request.UserId, request.ContentId, at);
+        var changed = holder.Events.RecordInteraction(request.UserId, request.ContentId);
         return Task.FromResult(new RecordEventResponse { Changed = changed, Provenance = state.Provenance });
     }
 

@@ -16,7 +16,7 @@ public sealed class LiveEvents
     public long Count => Interlocked.Read(ref _count);
 
     /// <summary>Records an interaction; returns false when the user had already seen that item live.</summary>
-    public bool RecordInteraction(string userId, string contentId, DateTimeOffset at)
+    public bool RecordInteraction(string userId, string contentId)
     {
         Interlocked.Increment(ref _count);
         var events = _users.GetOrAdd(userId, _ => new UserEvents());

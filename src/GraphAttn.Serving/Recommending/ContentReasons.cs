@@ -1,4 +1,5 @@
 using GraphAttn.Contracts.V1;
+using GraphAttn.Graph;
 using GraphAttn.Graph.Baselines;
 using GraphAttn.Serving.State;
 
@@ -12,13 +13,16 @@ public static class ContentReasons
 {
     private const int MaxEvidence = 5;
 
-    /// <summary>Reasons why <paramref name="content"/> suits <paramref name="user"/>, strongest first.</summary>
-    public static IReadOnlyList<Reason> Explain(ServingState state, int user, int content)
+    /// <summary>
+    /// Reasons why <paramref name="content"/> suits <paramref name="user"/>, strongest first. <paramref name="interest"/>
+    /// is the user's topic interest (<see cref="TopicInterests.Of"/>), computed once per request by the caller.
+    /// </summary>
+    public static IReadOnlyList<Reason> Explain(ServingState state, int user, int content, ReadOnlySpan<float> interest)
     {
         var g = state.Graph;
         var reasons = new List<Reason>(2);
 
-        var engaged = Intersect(g.Following.Neighbors(user), g.ContentUsers.Neighbors(content));
+        var engaged = Neighbourhood.Common(g.Following.Neighbors(user), g.ContentUsers.Neighbors(content));
         if (engaged.Count > 0)
         {
             var names = engaged.Select(u => Names.User(g, u)).ToList();
@@ -27,30 +31,17 @@ public static class ContentReasons
                 engaged.Take(MaxEvidence).Select(u => Reasons.User(g, u, 1f / engaged.Count))));
         }
 
-        var interest = new float[g.TopicCount];
-        TopicInterests.Of(g, user, interest);
-        var topics = g.ContentTopics.Neighbors(content).ToArray().Where(t => interest[t] > 0)
-            .OrderByDescending(t => interest[t]).ToList();
+        var weights = new List<(int Topic, float Weight)>();
+        foreach (var t in g.ContentTopics.Neighbors(content))
+            if (interest[t] > 0) weights.Add((t, interest[t]));
+        var topics = weights.OrderByDescending(x => x.Weight).ToList();
         if (topics.Count > 0)
             reasons.Add(Reasons.Make(ReasonKind.TopicInterest,
-                $"Matches your interest in {Names.Join(topics.Select(t => g.TopicNames[t]).ToList())}",
-                topics.Take(MaxEvidence).Select(t => Reasons.Topic(g, t, interest[t]))));
+                $"Matches your interest in {Names.Join(topics.Select(x => g.TopicNames[x.Topic]).ToList())}",
+                topics.Take(MaxEvidence).Select(x => Reasons.Topic(g, x.Topic, x.Weight))));
 
         if (reasons.Count == 0)
             reasons.Add(Reasons.Make(ReasonKind.Popular, "Popular recently", []));
         return reasons;
-    }
-
-    private static List<int> Intersect(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
-    {
-        var result = new List<int>();
-        int i = 0, j = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j]) { result.Add(a[i]); i++; j++; }
-            else if (a[i] < b[j]) i++;
-            else j++;
-        }
-        return result;
     }
 }

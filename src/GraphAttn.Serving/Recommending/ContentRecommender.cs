@@ -1,5 +1,6 @@
 using System.Buffers;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Baselines;
 using GraphAttn.Serving.Events;
 using GraphAttn.Serving.State;
 
@@ -25,8 +26,10 @@ public static class ContentRecommender
             var topic = query.Topic;
             var top = TopK.Select(span, query.Limit, c =>
                 (excluded is not null && excluded.Contains(c)) || (topic is int t && !g.ContentTopics.Contains(c, t)));
-            return top.Select(s => new Pick(s.Index, s.Score,
-                query.Explain ? ContentReasons.Explain(state, user, s.Index) : [])).ToList();
+            if (!query.Explain) return top.Select(s => new Pick(s.Index, s.Score, [])).ToList();
+            var interest = new float[g.TopicCount];
+            TopicInterests.Of(g, user, interest);
+            return top.Select(s => new Pick(s.Index, s.Score, ContentReasons.Explain(state, user, s.Index, interest))).ToList();
         }
         finally
         {
