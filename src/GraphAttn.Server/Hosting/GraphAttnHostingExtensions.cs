@@ -1,6 +1,7 @@
 using GraphAttn.Graph;
 using GraphAttn.Server.Health;
 using GraphAttn.Server.Loading;
+using GraphAttn.Server.Modeling;
 using GraphAttn.Server.Options;
 using GraphAttn.Server.Services;
 
@@ -21,6 +22,8 @@ public static class GraphAttnHostingExtensions
         builder.Services.AddSingleton<IGraphSource>(_ => GraphSourceFactory.Create(options.Graph, builder.Configuration));
         builder.Services.AddSingleton<GraphLoader>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GraphLoader>());
+        builder.Services.AddSingleton<ModelServing>();
+        builder.Services.AddHostedService<SnapshotStoreHost>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         builder.Services.AddGrpc(o =>
@@ -29,7 +32,14 @@ public static class GraphAttnHostingExtensions
             o.EnableDetailedErrors = false;
             o.Interceptors.Add<CancellationInterceptor>();
         });
-        builder.Services.AddGrpcHealthChecks().AddCheck<GraphReadyHealthCheck>("graph");
+        // The overall service ("") is healthy once a graph is served; "graphattn.v1.Model" tells whether the model answers.
+        builder.Services.AddGrpcHealthChecks(o =>
+            {
+                o.Services.Map("", r => !r.Tags.Contains(ModelLiveHealthCheck.Tag));
+                o.Services.Map(ModelLiveHealthCheck.ServiceName, r => r.Tags.Contains(ModelLiveHealthCheck.Tag));
+            })
+            .AddCheck<GraphReadyHealthCheck>("graph")
+            .AddCheck<ModelLiveHealthCheck>("model", tags: [ModelLiveHealthCheck.Tag]);
         builder.Services.AddGrpcReflection();
         return builder;
     }

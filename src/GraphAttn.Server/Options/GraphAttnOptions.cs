@@ -9,6 +9,9 @@ public sealed class GraphAttnOptions
     /// <summary>Where the graph comes from.</summary>
     public GraphOptions Graph { get; set; } = new();
 
+    /// <summary>Model snapshots and the embedded training.</summary>
+    public ModelServingOptions Model { get; set; } = new();
+
     /// <summary>Request limits enforced by every service.</summary>
     public LimitOptions Limits { get; set; } = new();
 }

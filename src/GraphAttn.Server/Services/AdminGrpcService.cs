@@ -4,12 +4,14 @@ using GraphAttn.Graph;
 using GraphAttn.Serving.State;
 using GraphAttn.Server.Hosting;
 using GraphAttn.Server.Loading;
+using GraphAttn.Server.Modeling;
+using GraphAttn.Serving.Hosting;
 using Grpc.Core;
 
 namespace GraphAttn.Server.Services;
 
 /// <summary>graphattn.v1.AdminService: what is served, and reloading it.</summary>
-public sealed class AdminGrpcService(ServingStateHolder holder, GraphLoader loader, ILogger<AdminGrpcService> logger)
+public sealed class AdminGrpcService(ServingStateHolder holder, GraphLoader loader, ModelServing models, ILogger<AdminGrpcService> logger)
     : AdminService.AdminServiceBase
 {
     private static readonly string ServerVersion =
@@ -24,19 +26,29 @@ public sealed class AdminGrpcService(ServingStateHolder holder, GraphLoader load
             Counts = CountsOf(state),
             GraphSource = state.Source,
             LoadedAt = Timestamp.FromDateTimeOffset(state.LoadedAt),
-            Provenance = state.Provenance,
+            Provenance = ProvenanceOf(state),
             ServerVersion = ServerVersion,
             LiveEvents = holder.Events.Count,
+            Model = models.Describe(),
         });
     }
 
     /// <inheritdoc />
     public override async Task<ReloadSnapshotResponse> ReloadSnapshot(ReloadSnapshotRequest request, ServerCallContext context)
     {
+        var before = holder.Current is { } old ? ProvenanceOf(old) : null;
         try
         {
-            var (previous, current) = await loader.ReloadAsync(context.CancellationToken);
-            return new ReloadSnapshotResponse { Previous = previous?.Provenance, Current = current.Provenance, Counts = CountsOf(current) };
+            // Snapshot first: a graph source that is down must not keep a newer snapshot from serving.
+            var snapshot = models.Store is null ? null : await models.Store.ReloadAsync(context.CancellationToken);
+            var (_, current) = await loader.ReloadAsync(context.CancellationToken);
+            var response = new ReloadSnapshotResponse
+            {
+                Previous = before, Current = ProvenanceOf(current), Counts = CountsOf(current),
+                SnapshotOutcome = snapshot is null ? "disabled" : OutcomeName(snapshot.Outcome),
+            };
+            if (snapshot is not null) response.RejectedSnapshots.AddRange(snapshot.Rejected.Select(r => $"{r.Path}: {r.Problem}"));
+            return response;
         }
         catch (Exception ex) when (ex is GraphDataException or IOException)
         {
@@ -44,6 +56,20 @@ public sealed class AdminGrpcService(ServingStateHolder holder, GraphLoader load
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Reload rejected, previous state still serving: {ex.Message}"));
         }
     }
+
+    // What answers now: the live snapshot's model over this graph, or the state's baselines.
+    private Provenance ProvenanceOf(ServingState state)
+    {
+        using var view = models.Open(state.Graph);
+        return view?.Provenance ?? state.Provenance;
+    }
+
+    private static string OutcomeName(SnapshotReloadOutcome outcome) => outcome switch
+    {
+        SnapshotReloadOutcome.Swapped => "swapped",
+        SnapshotReloadOutcome.Unchanged => "unchanged",
+        _ => "no_snapshot",
+    };
 
     private static GraphCounts CountsOf(ServingState state) => new()
     {

@@ -26,7 +26,8 @@ public sealed class EventGrpcService(ServingStateHolder holder, IOptions<GraphAt
         var state = holder.Require();
         Lookup.User(state.Graph, request.UserId);
         Lookup.Content(state.Graph, request.ContentId);
-        var changed = holder.Events.RecordInteraction(request.UserId, request.ContentId);
+        // Kept in order with kind and time: the model refreshes this user's history view from it on the next request.
+        var changed = holder.Events.RecordInteraction(request.UserId, request.ContentId, ToGraph(request.Kind), at.ToUnixTimeMilliseconds());
         return Task.FromResult(new RecordEventResponse { Changed = changed, Provenance = state.Provenance });
     }
 
@@ -37,6 +38,15 @@ public sealed class EventGrpcService(ServingStateHolder holder, IOptions<GraphAt
     /// <inheritdoc />
     public override Task<RecordEventResponse> RecordUnfollow(RecordFollowRequest request, ServerCallContext context) =>
         Task.FromResult(Follow(request, follow: false));
+
+    private static GraphAttn.Graph.InteractionKind ToGraph(InteractionKind kind) => kind switch
+    {
+        InteractionKind.Like => GraphAttn.Graph.InteractionKind.Like,
+        InteractionKind.Comment => GraphAttn.Graph.InteractionKind.Comment,
+        InteractionKind.Share => GraphAttn.Graph.InteractionKind.Share,
+        InteractionKind.Play => GraphAttn.Graph.InteractionKind.Play,
+        _ => GraphAttn.Graph.InteractionKind.View,
+    };
 
     private RecordEventResponse Follow(RecordFollowRequest request, bool follow)
     {

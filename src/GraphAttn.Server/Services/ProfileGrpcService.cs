@@ -1,6 +1,8 @@
 using GraphAttn.Contracts.V1;
+using GraphAttn.Serving.Modeled;
 using GraphAttn.Serving.Profiles;
 using GraphAttn.Server.Loading;
+using GraphAttn.Server.Modeling;
 using GraphAttn.Server.Options;
 using GraphAttn.Server.Validation;
 using Grpc.Core;
@@ -8,8 +10,11 @@ using Microsoft.Extensions.Options;
 
 namespace GraphAttn.Server.Services;
 
-/// <summary>graphattn.v1.ProfileService: user profiles.</summary>
-public sealed class ProfileGrpcService(ServingStateHolder holder, IOptions<GraphAttnOptions> options)
+/// <summary>
+/// graphattn.v1.ProfileService: user profiles. With a live model, interests and influential friends come from what
+/// the user's embedding attended to; community and activity always come from the graph.
+/// </summary>
+public sealed class ProfileGrpcService(ServingStateHolder holder, ModelServing models, IOptions<GraphAttnOptions> options)
     : ProfileService.ProfileServiceBase
 {
     /// <inheritdoc />
@@ -19,6 +24,9 @@ public sealed class ProfileGrpcService(ServingStateHolder holder, IOptions<Graph
         var state = holder.Require();
         var user = Lookup.User(state.Graph, request.UserId);
         context.CancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(ProfileBuilder.Build(state, user));
+        var profile = ProfileBuilder.Build(state, user);
+        using var view = models.Open(state.Graph);
+        if (view?.Resolve(user, holder.Events.For(request.UserId)) is { } model) AttentionProfile.Apply(profile, view, model);
+        return Task.FromResult(profile);
     }
 }

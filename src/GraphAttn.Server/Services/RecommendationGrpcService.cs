@@ -1,6 +1,8 @@
 using GraphAttn.Contracts.V1;
+using GraphAttn.Serving.Modeled;
 using GraphAttn.Serving.Recommending;
 using GraphAttn.Server.Loading;
+using GraphAttn.Server.Modeling;
 using GraphAttn.Server.Options;
 using GraphAttn.Server.Validation;
 using Grpc.Core;
@@ -8,8 +10,11 @@ using Microsoft.Extensions.Options;
 
 namespace GraphAttn.Server.Services;
 
-/// <summary>graphattn.v1.RecommendationService: content and friend recommendations.</summary>
-public sealed class RecommendationGrpcService(ServingStateHolder holder, IOptions<GraphAttnOptions> options)
+/// <summary>
+/// graphattn.v1.RecommendationService: content and friend recommendations, ranked by the served model snapshot when
+/// one is live and the user has a vector (snapshot row or online embedding), by the baselines otherwise.
+/// </summary>
+public sealed class RecommendationGrpcService(ServingStateHolder holder, ModelServing models, IOptions<GraphAttnOptions> options)
     : RecommendationService.RecommendationServiceBase
 {
     private readonly LimitOptions _limits = options.Value.Limits;
@@ -25,8 +30,13 @@ public sealed class RecommendationGrpcService(ServingStateHolder holder, IOption
         int? topic = request.TopicId.Length == 0 ? null : Lookup.Topic(g, request.TopicId);
 
         var query = new ContentQuery(request.Limit, request.IncludeSeen, topic, request.Explain);
-        var picks = ContentRecommender.Recommend(state, user, query, holder.Events.For(request.UserId), context.CancellationToken);
-        var response = new RecommendContentResponse { Provenance = state.Provenance };
+        var overlay = holder.Events.For(request.UserId);
+        using var view = models.Open(g);
+        var model = view?.Resolve(user, overlay);
+        var picks = model is not null
+            ? ModelRecommender.Content(view!, model, user, query, overlay)
+            : ContentRecommender.Recommend(state, user, query, overlay, context.CancellationToken);
+        var response = new RecommendContentResponse { Provenance = model is not null ? view!.Provenance : state.Provenance };
         foreach (var p in picks)
         {
             var item = new RecommendedContent { ContentId = g.Contents[p.Index], Title = g.ContentTitles[p.Index], Score = p.Score };
@@ -45,9 +55,13 @@ public sealed class RecommendationGrpcService(ServingStateHolder holder, IOption
         var g = state.Graph;
         var user = Lookup.User(g, request.UserId);
 
-        var picks = FriendRecommender.Recommend(state, user, request.Limit, request.Explain,
-            holder.Events.For(request.UserId), context.CancellationToken);
-        var response = new RecommendFriendsResponse { Provenance = state.Provenance };
+        var overlay = holder.Events.For(request.UserId);
+        using var view = models.Open(g);
+        var model = view?.Resolve(user, overlay);
+        var picks = model is not null
+            ? ModelRecommender.Friends(state, view!, model, user, request.Limit, request.Explain, overlay)
+            : FriendRecommender.Recommend(state, user, request.Limit, request.Explain, overlay, context.CancellationToken);
+        var response = new RecommendFriendsResponse { Provenance = model is not null ? view!.Provenance : state.Provenance };
         foreach (var p in picks)
         {
             var item = new RecommendedUser

@@ -15,21 +15,29 @@ public sealed class AttentionReasons(SocialGraph graph, EmbeddingSnapshot snapsh
     private const int MaxEvidence = 5;
 
     /// <summary>
-    /// Reasons for recommending graph content <paramref name="content"/> to graph user <paramref name="user"/>:
-    /// attended friends who engaged with it (weight = their attention), and attended history items it resembles
-    /// (weight = attention x cosine similarity, positive only). Empty when the snapshot lacks either.
+    /// Reasons for recommending graph content <paramref name="content"/> to graph user <paramref name="user"/> from the
+    /// attention stored in the snapshot. Empty when the snapshot lacks either.
     /// </summary>
-    public IReadOnlyList<Reason> ExplainContent(int user, int content)
+    public IReadOnlyList<Reason> ExplainContent(int user, int content) =>
+        alignment.UserRow[user] is var row and >= 0
+            ? ExplainContent(UserAttention.FromSnapshot(snapshot, alignment, row), content)
+            : [];
+
+    /// <summary>
+    /// Reasons for recommending graph content <paramref name="content"/> to a user who attended to
+    /// <paramref name="attention"/>: attended friends who engaged with it (weight = their attention), and attended
+    /// history items it resembles (weight = attention x cosine similarity, positive only).
+    /// </summary>
+    public IReadOnlyList<Reason> ExplainContent(UserAttention attention, int content)
     {
-        int userRow = alignment.UserRow[user];
         int contentRow = alignment.ContentRow[content];
-        if (userRow < 0 || contentRow < 0)
+        if (contentRow < 0)
         {
             return [];
         }
 
         var reasons = new List<Reason>(2);
-        List<(int User, float Weight)> engaged = AttendedFriends(userRow)
+        List<(int User, float Weight)> engaged = attention.Friends
             .Where(f => graph.ContentUsers.Contains(content, f.User)).ToList();
         if (engaged.Count > 0)
         {
@@ -40,13 +48,11 @@ public sealed class AttentionReasons(SocialGraph graph, EmbeddingSnapshot snapsh
 
         ReadOnlySpan<float> target = snapshot.ContentVectors.Row(contentRow);
         var similar = new List<(int Content, float Weight)>();
-        ReadOnlySpan<int> history = snapshot.HistoryAttention.RowTargets(userRow);
-        ReadOnlySpan<float> weights = snapshot.HistoryAttention.RowWeights(userRow);
-        for (int i = 0; i < history.Length; i++)
+        foreach ((int graphContent, float attended) in attention.History)
         {
-            int graphContent = alignment.RowContent[history[i]];
-            float weight = weights[i] * Cosine(target, snapshot.ContentVectors.Row(history[i]));
-            if (graphContent >= 0 && graphContent != content && weight > 0)
+            int row = alignment.ContentRow[graphContent];
+            float weight = row < 0 ? 0 : attended * Cosine(target, snapshot.ContentVectors.Row(row));
+            if (graphContent != content && weight > 0)
             {
                 similar.Add((graphContent, weight));
             }
@@ -64,19 +70,23 @@ public sealed class AttentionReasons(SocialGraph graph, EmbeddingSnapshot snapsh
     }
 
     /// <summary>
-    /// Reasons for suggesting graph user <paramref name="candidate"/> to <paramref name="user"/>: attended friends who
-    /// follow the candidate (weight = attention); otherwise, when their embeddings agree, similar interests.
+    /// Reasons for suggesting graph user <paramref name="candidate"/> to <paramref name="user"/> from the snapshot's
+    /// attention and vectors. Empty when the snapshot lacks either.
     /// </summary>
-    public IReadOnlyList<Reason> ExplainFriend(int user, int candidate)
-    {
-        int userRow = alignment.UserRow[user];
-        int candidateRow = alignment.UserRow[candidate];
-        if (userRow < 0 || candidateRow < 0)
-        {
-            return [];
-        }
+    public IReadOnlyList<Reason> ExplainFriend(int user, int candidate) =>
+        alignment.UserRow[user] is var row and >= 0
+            ? ExplainFriend(UserAttention.FromSnapshot(snapshot, alignment, row), snapshot.UserVectors.Row(row).ToArray(), candidate)
+            : [];
 
-        List<(int User, float Weight)> followers = AttendedFriends(userRow)
+    /// <summary>
+    /// Reasons for suggesting graph user <paramref name="candidate"/> to a user with vector <paramref name="userVector"/>
+    /// who attended to <paramref name="attention"/>: attended friends who follow the candidate (weight = attention);
+    /// otherwise, when their embeddings agree, similar interests.
+    /// </summary>
+    public IReadOnlyList<Reason> ExplainFriend(UserAttention attention, ReadOnlySpan<float> userVector, int candidate)
+    {
+        int candidateRow = alignment.UserRow[candidate];
+        List<(int User, float Weight)> followers = attention.Friends
             .Where(f => graph.Following.Contains(f.User, candidate)).ToList();
         if (followers.Count > 0)
         {
@@ -85,25 +95,10 @@ public sealed class AttentionReasons(SocialGraph graph, EmbeddingSnapshot snapsh
                 followers.Take(MaxEvidence).Select(f => Reasons.User(graph, f.User, f.Weight)))];
         }
 
-        float similarity = Cosine(snapshot.UserVectors.Row(userRow), snapshot.UserVectors.Row(candidateRow));
+        float similarity = candidateRow < 0 ? 0 : Cosine(userVector, snapshot.UserVectors.Row(candidateRow));
         return similarity > 0
             ? [Reasons.Make(ReasonKind.SimilarInterests, "Has interests similar to yours", [Reasons.User(graph, candidate, similarity)])]
             : [];
-    }
-
-    // The user's attended friends present in the graph, strongest first (as stored).
-    private IEnumerable<(int User, float Weight)> AttendedFriends(int userRow)
-    {
-        int[] targets = snapshot.FriendAttention.Targets;
-        float[] weights = snapshot.FriendAttention.Weights;
-        for (int i = snapshot.FriendAttention.Offsets[userRow]; i < snapshot.FriendAttention.Offsets[userRow + 1]; i++)
-        {
-            int friend = alignment.RowUser[targets[i]];
-            if (friend >= 0)
-            {
-                yield return (friend, weights[i]);
-            }
-        }
     }
 
     private string Title(int content) =>

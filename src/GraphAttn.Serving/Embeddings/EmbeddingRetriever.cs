@@ -66,6 +66,13 @@ public sealed class EmbeddingRetriever
         return ToGraph(_snapshot.Users.Search(vector, k, filter), _alignment.RowUser);
     }
 
+    /// <summary>The best <paramref name="k"/> users for a friend-scoring vector, never any of <paramref name="excluded"/> (graph indices).</summary>
+    public IReadOnlyList<ScoredItem> TopFriendsFor(ReadOnlySpan<float> vector, int k, IEnumerable<int> excluded)
+    {
+        var filter = new RetrievalFilter(Rows(excluded, _alignment.UserRow), sharedExclude: _alignment.OrphanUserRows);
+        return ToGraph(_snapshot.Users.Search(vector, k, filter), _alignment.RowUser);
+    }
+
     private static IEnumerable<int> Rows(IEnumerable<int>? graphIndices, int[] toRow) =>
         (graphIndices ?? []).Where(i => (uint)i < (uint)toRow.Length && toRow[i] >= 0).Select(i => toRow[i]);
 

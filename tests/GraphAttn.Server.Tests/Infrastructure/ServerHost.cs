@@ -27,11 +27,17 @@ internal sealed class ServerHost : IAsyncDisposable
     public GrpcChannel Channel { get; }
     public StubGraphSource Source { get; }
 
-    /// <summary>Starts a host; by default waits until the first graph is served.</summary>
-    public static async Task<ServerHost> StartAsync(StubGraphSource source, bool waitLoaded = true)
+    /// <summary>
+    /// Starts a host; by default waits until the first graph is served. Model serving is off unless
+    /// <paramref name="settings"/> say otherwise (e.g. GraphAttn:Model:Mode = snapshots with a snapshot folder).
+    /// </summary>
+    public static async Task<ServerHost> StartAsync(StubGraphSource source, bool waitLoaded = true,
+        Dictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["GraphAttn:Model:Mode"] = "off" });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.AddGraphAttn();
         builder.Services.AddSingleton<IGraphSource>(source);
@@ -48,6 +54,7 @@ internal sealed class ServerHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["GraphAttn:Model:Mode"] = "off" });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
@@ -62,6 +69,8 @@ internal sealed class ServerHost : IAsyncDisposable
         StartAsync(StubGraphSource.Ready(graph ?? (() => TestGraphs.Small())));
 
     public GraphLoader Loader => _app.Services.GetRequiredService<GraphLoader>();
+
+    public GraphAttn.Server.Modeling.ModelServing Models => _app.Services.GetRequiredService<GraphAttn.Server.Modeling.ModelServing>();
 
     public async ValueTask DisposeAsync()
     {

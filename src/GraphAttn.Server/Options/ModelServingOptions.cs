@@ -1,0 +1,46 @@
+namespace GraphAttn.Server.Options;
+
+/// <summary>Configuration section "GraphAttn:Model": where snapshots come from and whether the server trains one itself.</summary>
+public sealed class ModelServingOptions
+{
+    /// <summary>
+    /// "embedded" (default): serve snapshots from <see cref="SnapshotFolder"/>, and when none fits the loaded graph,
+    /// load a cached checkpoint for it or train one in the background, embed, and hot-swap from baselines to the model.
+    /// "snapshots": serve only snapshots written by the batch job (`graphattn embed`). "off": baselines only.
+    /// </summary>
+    public string Mode { get; set; } = "embedded";
+
+    /// <summary>Folder for the server's own files (snapshots, cached checkpoints); relative to the binaries. Default "data".</summary>
+    public string DataPath { get; set; } = "data";
+
+    /// <summary>Folder of *.gasnap snapshots to serve and watch; empty means DataPath/snapshots.</summary>
+    public string SnapshotFolder { get; set; } = "";
+
+    /// <summary>
+    /// A checkpoint folder for online embeddings (new users, live events) when snapshots come from the batch job; its
+    /// model id must match the snapshot's. Empty: the embedded mode's own checkpoint, if any.
+    /// </summary>
+    public string CheckpointPath { get; set; } = "";
+
+    /// <summary>Whether a file watcher picks up new snapshots at once (off on file systems without change events). Default true.</summary>
+    public bool WatchFolder { get; set; } = true;
+
+    /// <summary>Seconds between folder polls (the file watcher reacts sooner). Default 30.</summary>
+    public double PollSeconds { get; set; } = 30;
+
+    /// <summary>Epoch limit when the embedded mode trains (early stopping usually ends sooner). Default 30.</summary>
+    public int TrainEpochs { get; set; } = 30;
+
+    /// <summary>Whether the server may train (embedded mode).</summary>
+    public bool Trains => string.Equals(Mode, "embedded", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether snapshots are served at all.</summary>
+    public bool ServesSnapshots => !string.Equals(Mode, "off", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Checks the mode name.</summary>
+    public void Validate()
+    {
+        if (!Trains && ServesSnapshots && !string.Equals(Mode, "snapshots", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"GraphAttn:Model:Mode must be embedded, snapshots or off, not '{Mode}'");
+    }
+}
