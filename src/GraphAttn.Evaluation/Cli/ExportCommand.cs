@@ -1,3 +1,4 @@
+using GraphAttn.Graph;
 using System.CommandLine;
 using GraphAttn.Evaluation.Exports;
 using GraphAttn.Evaluation.Imports;

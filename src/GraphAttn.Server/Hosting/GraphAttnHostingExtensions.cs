@@ -20,6 +20,8 @@ public static class GraphAttnHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ServingStateHolder>();
         builder.Services.AddSingleton<IGraphSource>(_ => GraphSourceFactory.Create(options.Graph, builder.Configuration));
+        builder.Services.AddSingleton(sp => new GraphCache(
+            Path.Combine(sp.GetRequiredService<ModelServing>().DataPath, "graph-cache"), options.Graph.UsesCache));
         builder.Services.AddSingleton<GraphLoader>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GraphLoader>());
         builder.Services.AddSingleton<ModelServing>();

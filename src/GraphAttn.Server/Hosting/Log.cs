@@ -20,4 +20,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1005, EventName = "RequestCancelled", Level = LogLevel.Debug, Message = "{Method} ended early: {Status}")]
     public static partial void RequestCancelled(this ILogger logger, string method, string status);
+
+    [LoggerMessage(EventId = 1006, EventName = "ServingCachedGraph", Level = LogLevel.Warning, Message = "Source unavailable: serving the cached graph read {ReadAt:u} ({Counts}); health reports NOT_SERVING until the source answers")]
+    public static partial void ServingCachedGraph(this ILogger logger, DateTimeOffset readAt, string counts);
+
+    [LoggerMessage(EventId = 1007, EventName = "GraphCacheFailed", Level = LogLevel.Warning, Message = "Graph cache in {Folder} could not be used")]
+    public static partial void GraphCacheFailed(this ILogger logger, string folder, Exception exception);
 }

@@ -27,6 +27,20 @@ public sealed class GraphOptions
 
     /// <summary>Seconds between attempts while the first load keeps failing (e.g. Neo4j not up yet). Default 15.</summary>
     public double RetrySeconds { get; set; } = 15;
+
+    /// <summary>
+    /// Keep the last graph read on local disk (under GraphAttn:Model:DataPath/graph-cache) and serve it when the
+    /// source is unreachable at start: "auto" (default) for Neo4j, "on", or "off".
+    /// </summary>
+    public string Cache { get; set; } = "auto";
+
+    /// <summary>Whether the cache applies to this source.</summary>
+    public bool UsesCache => Cache.ToLowerInvariant() switch
+    {
+        "on" => true,
+        "off" => false,
+        _ => !string.Equals(Source, "csv", StringComparison.OrdinalIgnoreCase),
+    };
 }
 
 /// <summary>Request limits (stated in the protos' comments).</summary>

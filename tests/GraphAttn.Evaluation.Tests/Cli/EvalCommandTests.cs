@@ -1,3 +1,4 @@
+using GraphAttn.Graph;
 using GraphAttn.Evaluation.Exports;
 using GraphAttn.Evaluation.Reports;
 using GraphAttn.Evaluation.Tests.Support;

@@ -1,3 +1,4 @@
+using GraphAttn.Graph;
 using GraphAttn.Contracts.V1;
 using GraphAttn.Evaluation.Exports;
 using GraphAttn.Evaluation.Live;

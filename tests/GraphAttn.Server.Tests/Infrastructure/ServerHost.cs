@@ -16,22 +16,24 @@ internal sealed class ServerHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ServerHost(WebApplication app, StubGraphSource source)
+    private readonly IGraphSource _source;
+
+    private ServerHost(WebApplication app, IGraphSource source)
     {
         _app = app;
-        Source = source;
+        _source = source;
         var server = app.GetTestServer();
         Channel = GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.CreateHandler() });
     }
 
     public GrpcChannel Channel { get; }
-    public StubGraphSource Source { get; }
+    public StubGraphSource Source => (StubGraphSource)_source;
 
     /// <summary>
     /// Starts a host; by default waits until the first graph is served. Model serving is off unless
     /// <paramref name="settings"/> say otherwise (e.g. GraphAttn:Model:Mode = snapshots with a snapshot folder).
     /// </summary>
-    public static async Task<ServerHost> StartAsync(StubGraphSource source, bool waitLoaded = true,
+    public static async Task<ServerHost> StartAsync(IGraphSource source, bool waitLoaded = true,
         Dictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder();

@@ -1,6 +1,7 @@
-using GraphAttn.Graph;
+using System.Globalization;
+using GraphAttn.Graph.Loading.Csv;
 
-namespace GraphAttn.Evaluation.Exports;
+namespace GraphAttn.Graph;
 
 /// <summary>
 /// Writes any <see cref="SocialGraph"/> as a graph-seeds folder (neo4j-admin import headers, see
@@ -31,7 +32,7 @@ public static class GraphSeedsWriter
                 var range = log.Range(u);
                 for (var i = range.Start.Value; i < range.End.Value; i++)
                     w.Row(g.Users[u], g.Contents[log.Content[i]], log.Kinds[i].ToCsv(),
-                        DelimitedWriter.Number(log.Timestamps[i]), DelimitedWriter.Number(log.Weights[i]));
+                        log.Timestamps[i].ToString(CultureInfo.InvariantCulture), log.Weights[i].ToString("R", CultureInfo.InvariantCulture));
             }
         }
         using (var w = Open(folder, SeedFiles.Posted, ":START_ID(User)", ":END_ID(Content)", "ts:long"))
@@ -42,9 +43,9 @@ public static class GraphSeedsWriter
                 foreach (var t in g.ContentTopics.Neighbors(c)) w.Row(g.Contents[c], g.Topics[t]);
     }
 
-    private static DelimitedWriter Open(string folder, string name, params string[] header)
+    private static CsvRowWriter Open(string folder, string name, params string[] header)
     {
-        var w = new DelimitedWriter(Path.Combine(folder, name), ',');
+        var w = new CsvRowWriter(Path.Combine(folder, name));
         w.Row(header);
         return w;
     }
