@@ -4,14 +4,6 @@ using GraphAttn.Evaluation.Reports;
 using GraphAttn.Evaluation.Splits;
 using GraphAttn.Evaluation.Tests.Support;
 using GraphAttn.Graph;
-using GraphAttn.Server.Hosting;
-using GraphAttn.Server.Loading;
-using Grpc.Net.Client;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace GraphAttn.Evaluation.Tests.Cli;
 
@@ -30,23 +22,13 @@ public sealed class RealServerLiveTests
         var train = TrainGraph.Build(graph, split);
 
         // The real service composition, serving the split's training graph (no snapshot: the product baselines).
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        builder.AddGraphAttn();
-        builder.Services.AddSingleton<IGraphSource>(new FixedSource(train));
-        await using var app = builder.Build();
-        app.MapGraphAttn();
-        await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        await app.Services.GetRequiredService<GraphLoader>().FirstLoad.WaitAsync(TimeSpan.FromSeconds(30));
-        var server = app.GetTestServer();
-        using var channel = GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.CreateHandler() });
+        await using var server = await InMemoryServer.StartAsync(train);
         var outDir = Path.Combine(folder.Path, "out");
 
         // On validation items only training items are excluded, which is what a server holding the training graph excludes.
         var (code, _, stderr) = await EvalCommandRunner.Run(
             [seeds, "--split", splitFile, "--on", "valid", "--methods", "recency-pop,adamic-adar", "--k", "5,10", "--live", "test-server", "--out", outDir],
-            _ => new GrpcLiveRecommender(channel));
+            _ => new GrpcLiveRecommender(server.Channel));
 
         Assert.True(code == 0, stderr);
         var report = JsonReport.FromJson(await File.ReadAllTextAsync(Path.Combine(outDir, "report.json")));
@@ -58,13 +40,5 @@ public sealed class RealServerLiveTests
         var liveFriends = report.Results.Single(r => r.Method == "live" && r.Task == "friends");
         Assert.InRange(liveFriends.Metrics["Recall@10"], 0.0, offlineFriends.Metrics["Recall@10"] + 1e-12);
         Assert.True(liveFriends.Metrics["Recall@10"] > 0);
-        await app.StopAsync().WaitAsync(TimeSpan.FromSeconds(30));
-    }
-
-    private sealed class FixedSource(SocialGraph graph) : IGraphSource
-    {
-        public string Describe => "fixed:test";
-
-        public Task<SocialGraph> LoadAsync(IProgress<GraphLoadProgress>? progress, CancellationToken ct) => Task.FromResult(graph);
     }
 }
