@@ -38,6 +38,8 @@ internal sealed class RealServerProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         info.Environment["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{port}";
+        // These tests are about the wire and the process; the embedded model would only train in the background.
+        info.Environment["GraphAttn__Model__Mode"] = "off";
         var process = Process.Start(info)!;
         var server = new RealServerProcess(process, port);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
