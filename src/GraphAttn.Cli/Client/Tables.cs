@@ -49,6 +49,14 @@ internal static class Tables
         table.AddRow("loaded at", Esc($"{i.LoadedAt.ToDateTimeOffset():u}"));
         table.AddRow("live events", Esc(i.LiveEvents));
         table.AddRow("server version", Esc(i.ServerVersion));
+        if (i.Model is { } m)
+        {
+            table.AddRow("answering", Esc(m.Live == "gat" ? $"model {m.ModelId}" : "baselines"));
+            table.AddRow("model phase", Esc($"{m.Phase}: {m.Detail}"));
+            if (m.SnapshotPath.Length > 0)
+                table.AddRow("snapshot", Esc($"{m.SnapshotPath} (created {m.SnapshotCreatedAt?.ToDateTimeOffset():u})"));
+            table.AddRow("online embeddings", Esc(m.OnlineEmbeddings ? "yes: new users and live events embedded per request" : "no"));
+        }
         Write(output, table, i.Provenance);
     }
 

@@ -42,10 +42,11 @@ public sealed class SnapshotScorers
     /// <summary>The friend scorer ("snapshot").</summary>
     public IFriendScorer Friends => new FriendScorer(this);
 
-    private void Score(int user, Span<float> scores, int[] rows, EmbeddingMatrix candidates)
+    // Content: user row . content rows; friends: friend row . friend rows (the model's two scores).
+    private void Score(int user, Span<float> scores, int[] rows, EmbeddingMatrix queries, EmbeddingMatrix candidates)
     {
         var u = _userRow[user];
-        var me = u >= 0 ? _snapshot.UserVectors.Row(u) : default;
+        var me = u >= 0 ? queries.Row(u) : default;
         for (var i = 0; i < scores.Length; i++)
         {
             var r = rows[i];
@@ -57,13 +58,13 @@ public sealed class SnapshotScorers
     {
         public string Name => "snapshot";
 
-        public void ScoreContent(int user, Span<float> scores) => s.Score(user, scores, s._contentRow, s._snapshot.ContentVectors);
+        public void ScoreContent(int user, Span<float> scores) => s.Score(user, scores, s._contentRow, s._snapshot.UserVectors, s._snapshot.ContentVectors);
     }
 
     private sealed class FriendScorer(SnapshotScorers s) : IFriendScorer
     {
         public string Name => "snapshot";
 
-        public void ScoreUsers(int user, Span<float> scores) => s.Score(user, scores, s._userRow, s._snapshot.UserVectors);
+        public void ScoreUsers(int user, Span<float> scores) => s.Score(user, scores, s._userRow, s._snapshot.FriendVectors, s._snapshot.FriendVectors);
     }
 }

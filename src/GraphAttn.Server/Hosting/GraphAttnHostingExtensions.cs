@@ -26,6 +26,8 @@ public static class GraphAttnHostingExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GraphLoader>());
         builder.Services.AddSingleton<ModelServing>();
         builder.Services.AddHostedService<SnapshotStoreHost>();
+        builder.Services.AddSingleton<EmbeddedModelService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedModelService>());
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         builder.Services.AddGrpc(o =>

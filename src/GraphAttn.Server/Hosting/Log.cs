@@ -26,4 +26,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1007, EventName = "GraphCacheFailed", Level = LogLevel.Warning, Message = "Graph cache in {Folder} could not be used")]
     public static partial void GraphCacheFailed(this ILogger logger, string folder, Exception exception);
+
+    [LoggerMessage(EventId = 2000, EventName = "ModelTraining", Level = LogLevel.Information, Message = "Training the model on {Graph} (up to {Epochs} epochs); baselines answer meanwhile")]
+    public static partial void ModelTraining(this ILogger logger, string graph, int epochs);
+
+    [LoggerMessage(EventId = 2001, EventName = "ModelCheckpointLoaded", Level = LogLevel.Information, Message = "Loaded checkpoint {Folder}")]
+    public static partial void ModelCheckpointCached(this ILogger logger, string folder);
+
+    [LoggerMessage(EventId = 2002, EventName = "ModelEmbedded", Level = LogLevel.Information, Message = "Model {ModelId} embedded into {Path} in {Seconds:F1} s and swapped in")]
+    public static partial void ModelEmbedded(this ILogger logger, string modelId, string path, double seconds);
+
+    [LoggerMessage(EventId = 2003, EventName = "ModelFailed", Level = LogLevel.Error, Message = "The model could not be brought in; baselines keep answering")]
+    public static partial void ModelFailed(this ILogger logger, Exception exception);
 }

@@ -30,11 +30,11 @@ public sealed class EmbeddingFriendScorer(EmbeddingSnapshot snapshot, SnapshotAl
             return;
         }
 
-        ReadOnlySpan<float> u = snapshot.UserVectors.Row(alignment.UserRow[user]);
+        ReadOnlySpan<float> u = snapshot.FriendVectors.Row(alignment.UserRow[user]);
         for (int v = 0; v < scores.Length; v++)
         {
             int row = alignment.UserRow[v];
-            scores[v] = row < 0 ? float.NegativeInfinity : VectorMath.Dot(u, snapshot.UserVectors.Row(row));
+            scores[v] = row < 0 ? float.NegativeInfinity : VectorMath.Dot(u, snapshot.FriendVectors.Row(row));
         }
     }
 }

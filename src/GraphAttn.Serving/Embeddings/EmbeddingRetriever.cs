@@ -61,7 +61,7 @@ public sealed class EmbeddingRetriever
         }
 
         IEnumerable<int> excluded = _graph.Following.Neighbors(user).ToArray().Append(user).Concat(alsoExcluded ?? []);
-        ReadOnlySpan<float> vector = _snapshot.Embeddings.UserVectors.Row(_alignment.UserRow[user]);
+        ReadOnlySpan<float> vector = _snapshot.Embeddings.FriendVectors.Row(_alignment.UserRow[user]);
         var filter = new RetrievalFilter(Rows(excluded, _alignment.UserRow), sharedExclude: _alignment.OrphanUserRows);
         return ToGraph(_snapshot.Users.Search(vector, k, filter), _alignment.RowUser);
     }

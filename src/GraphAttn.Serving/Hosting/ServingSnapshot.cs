@@ -79,7 +79,7 @@ public sealed class ServingSnapshot : IDisposable
         IVectorIndex contents = VectorIndexFactory.Create(snapshot.ContentVectors, options, ct);
         try
         {
-            IVectorIndex users = VectorIndexFactory.Create(snapshot.UserVectors, options, ct);
+            IVectorIndex users = VectorIndexFactory.Create(snapshot.FriendVectors, options, ct);
             return new ServingSnapshot(file, snapshot, contents, users);
         }
         catch

@@ -24,6 +24,7 @@ public sealed class SnapshotStore : IAsyncDisposable
     private Task _polling = Task.CompletedTask;
     private long _swaps;
     private bool _disposed;
+    private bool _reportedEmpty; // "no snapshot" is logged once, not at every poll
 
     /// <summary>Creates a store; call <see cref="StartAsync"/> to load and begin watching.</summary>
     public SnapshotStore(SnapshotStoreOptions options, ILogger<SnapshotStore>? logger = null)
@@ -175,7 +176,8 @@ public sealed class SnapshotStore : IAsyncDisposable
 
         if (current is null)
         {
-            SnapshotStoreLog.NoSnapshot(_logger, _options.Folder);
+            if (!_reportedEmpty) SnapshotStoreLog.NoSnapshot(_logger, _options.Folder);
+            _reportedEmpty = true;
             return new SnapshotReloadResult(SnapshotReloadOutcome.NoSnapshot, null, rejected);
         }
 

@@ -87,8 +87,8 @@ public sealed class ModelView : IDisposable
             : null;
     }
 
-    // Snapshot format 1 keeps one user matrix, used for content and friend scoring alike.
-    private float[] FriendRow(int row) => Snapshot.Embeddings.UserVectors.Row(row).ToArray();
+    // Friend scores use the friend matrix (format 1 files: the user matrix).
+    private float[] FriendRow(int row) => Snapshot.Embeddings.FriendVectors.Row(row).ToArray();
 
     /// <summary>Ends the lease.</summary>
     public void Dispose() => _lease.Dispose();

@@ -72,6 +72,8 @@ internal sealed class ServerHost : IAsyncDisposable
 
     public GraphLoader Loader => _app.Services.GetRequiredService<GraphLoader>();
 
+    public IServiceProvider Services => _app.Services;
+
     public GraphAttn.Server.Modeling.ModelServing Models => _app.Services.GetRequiredService<GraphAttn.Server.Modeling.ModelServing>();
 
     public async ValueTask DisposeAsync()

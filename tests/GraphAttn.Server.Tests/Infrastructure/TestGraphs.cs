@@ -28,4 +28,31 @@ internal static class TestGraphs
         b.AddPosted("eli", "m3");
         return b.Build();
     }
+
+    /// <summary>
+    /// Two communities big enough to train on: users u00..u(n-1), even ones into music, odd ones into sport; each
+    /// follows 4 others of its community and interacts with 8 items of its topic (seeded, so always the same graph).
+    /// </summary>
+    public static SocialGraph Clustered(int users = 80, int contentsPerTopic = 40)
+    {
+        var random = new Random(11);
+        var b = new GraphBuilder();
+        b.AddTopic("music", "Music");
+        b.AddTopic("sport", "Sport");
+        for (var u = 0; u < users; u++) b.AddUser($"u{u:D2}", $"User {u}");
+        for (var c = 0; c < 2 * contentsPerTopic; c++)
+        {
+            b.AddContent($"c{c:D3}", $"Item {c}");
+            b.AddTagged($"c{c:D3}", c % 2 == 0 ? "music" : "sport");
+        }
+        var t = 1_700_000_000_000L;
+        for (var u = 0; u < users; u++)
+        {
+            foreach (var v in Enumerable.Range(0, users).Where(v => v != u && v % 2 == u % 2).OrderBy(_ => random.Next()).Take(4))
+                b.AddFollow($"u{u:D2}", $"u{v:D2}");
+            foreach (var c in Enumerable.Range(0, contentsPerTopic).OrderBy(_ => random.Next()).Take(8))
+                b.AddInteraction($"u{u:D2}", $"c{2 * c + u % 2:D3}", InteractionKind.View, t += 1_000);
+        }
+        return b.Build();
+    }
 }

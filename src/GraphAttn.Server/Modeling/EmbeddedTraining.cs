@@ -1,0 +1,43 @@
+using GraphAttn.Evaluation.Splits;
+using GraphAttn.Graph;
+using GraphAttn.Model.Checkpoints;
+using GraphAttn.Model.Modeling;
+using GraphAttn.Model.Training;
+
+namespace GraphAttn.Server.Modeling;
+
+/// <summary>
+/// Trains the model on the served graph for the embedded default: the training part of a seeded random 8:1:1 split,
+/// early stopping on the validation part, as `graphattn train` does, and saves the checkpoint (with id tables) into a
+/// folder named after the graph's fingerprint, so a restart on the same graph loads it instead of training again.
+/// </summary>
+public static class EmbeddedTraining
+{
+    /// <summary>The cached checkpoint folder for <paramref name="graph"/> under <paramref name="dataPath"/>.</summary>
+    public static string CheckpointFolder(string dataPath, SocialGraph graph) =>
+        Path.Combine(dataPath, "checkpoints", graph.Fingerprint.Length > 16 ? graph.Fingerprint[..16] : graph.Fingerprint);
+
+    /// <summary>Trains, saves into <paramref name="folder"/> (written beside it, then renamed whole), returns the loaded checkpoint.</summary>
+    public static (SocialRecModel Model, CheckpointMetadata Metadata) Train(SocialGraph graph, string source, int epochs, string folder,
+        IProgress<TrainProgress> progress, CancellationToken ct)
+    {
+        var model = new ModelOptions();
+        var training = new TrainOptions { Epochs = epochs };
+        var split = DatasetSplitter.Split(graph, SplitKind.Random, training.Seed);
+        var train = TrainGraph.Build(graph, split);
+        var result = new Trainer(model, training).Train(train, split.ContentValid, progress, ct);
+        result.Inputs.Dispose();
+        var staging = folder + $".staging-{Guid.NewGuid():N}";
+        Checkpoint.Save(staging, result.Model, new CheckpointMetadata
+        {
+            CreatedUtc = DateTime.UtcNow, Source = source, GraphFingerprint = graph.Fingerprint, TrainFingerprint = train.Fingerprint,
+            Split = split.Description, Users = train.UserCount, Contents = train.ContentCount, Topics = train.TopicCount,
+            Model = model, Training = training, BestEpoch = result.BestEpoch, EpochsRun = result.Epochs.Count,
+            TrainSeconds = result.Seconds, Validation = result.Validation,
+        }, CheckpointIds.Of(train));
+        result.Model.Dispose();
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        Directory.Move(staging, folder);
+        return Checkpoint.Load(folder);
+    }
+}
