@@ -4,12 +4,16 @@ using GraphAttn.Server.Loading;
 using GraphAttn.Server.Modeling;
 using GraphAttn.Server.Options;
 using GraphAttn.Server.Services;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace GraphAttn.Server.Hosting;
 
 /// <summary>Service registration and endpoint mapping, kept out of Program.cs.</summary>
 public static class GraphAttnHostingExtensions
 {
+    /// <summary>Health service name for liveness probes: SERVING whenever the process answers.</summary>
+    public const string LivenessService = "graphattn.v1.Liveness";
+
     /// <summary>Registers options, the graph source and loader, gRPC with limits, health and reflection.</summary>
     public static WebApplicationBuilder AddGraphAttn(this WebApplicationBuilder builder)
     {
@@ -36,14 +40,17 @@ public static class GraphAttnHostingExtensions
             o.EnableDetailedErrors = false;
             o.Interceptors.Add<CancellationInterceptor>();
         });
-        // The overall service ("") is healthy once a graph is served; "graphattn.v1.Model" tells whether the model answers.
+        // The overall service ("") is ready once a graph fresh from its source is served (readiness); "graphattn.v1.Model"
+        // tells whether the model answers; "graphattn.v1.Liveness" is SERVING whenever the process answers at all, so a liveness probe does not restart a server that is serving its cache while Neo4j is down.
         builder.Services.AddGrpcHealthChecks(o =>
             {
-                o.Services.Map("", r => !r.Tags.Contains(ModelLiveHealthCheck.Tag));
+                o.Services.Map("", r => !r.Tags.Any());
+                o.Services.Map(LivenessService, r => r.Tags.Contains("liveness"));
                 o.Services.Map(ModelLiveHealthCheck.ServiceName, r => r.Tags.Contains(ModelLiveHealthCheck.Tag));
             })
             .AddCheck<GraphReadyHealthCheck>("graph")
-            .AddCheck<ModelLiveHealthCheck>("model", tags: [ModelLiveHealthCheck.Tag]);
+            .AddCheck<ModelLiveHealthCheck>("model", tags: [ModelLiveHealthCheck.Tag])
+            .AddCheck("process", () => HealthCheckResult.Healthy("answering"), tags: ["liveness"]);
         builder.Services.AddGrpcReflection();
         return builder;
     }

@@ -34,6 +34,7 @@ public sealed class GraphCacheTests
             .RecommendContentAsync(new RecommendContentRequest { UserId = "ann", Limit = 1 }).Bounded();
         var info = await new AdminService.AdminServiceClient(second.Channel).GetServiceInfoAsync(new GetServiceInfoRequest()).Bounded();
         var whileDown = await health.CheckAsync(new HealthCheckRequest()).Bounded();
+        var alive = await health.CheckAsync(new HealthCheckRequest { Service = "graphattn.v1.Liveness" }).Bounded();
         source.Up = true;
         await WaitForAsync(() => health.Check(new HealthCheckRequest()).Status == HealthCheckResponse.Types.ServingStatus.Serving);
         var fresh = await new AdminService.AdminServiceClient(second.Channel).GetServiceInfoAsync(new GetServiceInfoRequest()).Bounded();
@@ -42,6 +43,7 @@ public sealed class GraphCacheTests
         Assert.StartsWith("cache of stub:test read ", info.GraphSource);
         Assert.Equal(TestGraphs.Small().Fingerprint, info.Provenance.GraphFingerprint);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, whileDown.Status);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, alive.Status); // liveness must not restart it
         Assert.True(source.Attempts >= 1);
         Assert.Equal("stub:test", fresh.GraphSource);
     }
