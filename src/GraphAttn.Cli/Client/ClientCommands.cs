@@ -87,8 +87,10 @@ internal static class ClientCommands
         command.SetAction((p, ct) => Call(p, address, timeout, async (channel, options) =>
         {
             var response = await new AdminService.AdminServiceClient(channel).ReloadSnapshotAsync(new ReloadSnapshotRequest(), options);
-            p.InvocationConfiguration.Output.WriteLine(
-                $"Reloaded: {response.Previous?.ModelVersion ?? "(none)"} -> {response.Current.ModelVersion} ({response.Counts.Users} users)");
+            var output = p.InvocationConfiguration.Output;
+            output.WriteLine(
+                $"Reloaded: {response.Previous?.ModelVersion ?? "(none)"} -> {response.Current.ModelVersion} ({response.Counts.Users} users); snapshot: {response.SnapshotOutcome}");
+            foreach (var rejected in response.RejectedSnapshots) output.WriteLine($"  rejected {rejected}");
         }, ct));
         return command;
     }
