@@ -15,6 +15,15 @@ public sealed class ClientCommandTests : IAsyncLifetime
         Assert.Equal(0, exit);
         Assert.Contains("2000 users", output);
         Assert.Contains("model: baseline@", output);
+        Assert.Contains("Disabled", output); // model phase: this server runs with model serving off
+    }
+
+    [Fact]
+    public async Task Reload_ReportsVersionsAndSnapshotOutcome()
+    {
+        var (exit, output, _) = await CliRunner.RunAsync("reload", "--address", _server.Address);
+        Assert.Equal(0, exit);
+        Assert.Matches(@"Reloaded: baseline@\w+ -> baseline@\w+ \(2000 users\); snapshot: disabled", output);
     }
 
     [Fact]
