@@ -10,10 +10,12 @@ internal static class OutputPath
 {
     /// <summary>
     /// <paramref name="out"/> itself, or inside that folder <c>snapshot-yyyyMMddTHHmmssZ.gasnap</c> (one process) or
-    /// <c>shard-i-of-n.gashard</c> (a shard, so the pods of one run never overwrite each other).
+    /// <c>shard-i-of-n.gashard</c> (a shard, so the pods of one run never overwrite each other). A path ending in a
+    /// separator is a folder and is created if missing.
     /// </summary>
     public static string Resolve(string @out, ShardSpec shard, DateTimeOffset createdAt)
     {
+        if (Path.EndsInDirectorySeparator(@out)) Directory.CreateDirectory(@out);
         if (!Directory.Exists(@out)) return @out;
         var name = shard.IsSingle
             ? string.Create(CultureInfo.InvariantCulture, $"snapshot-{createdAt.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}{SnapshotFormat.Extension}")
