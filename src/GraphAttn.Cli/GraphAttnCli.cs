@@ -18,6 +18,7 @@ public static class GraphAttnCli
         var root = new RootCommand("graphattn: graph-attention recommendations and user profiles — data, training, evaluation, client calls, benchmarks.");
         root.Subcommands.Add(SeedsCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(GraphAttn.Embedding.Cli.EmbedCommand.Create());
         root.Subcommands.Add(EvalCommand.Create(EvaluationMethods()));
         root.Subcommands.Add(ExportCommand.Create());
         foreach (var command in ClientCommands.Create()) root.Subcommands.Add(command);

@@ -1,4 +1,5 @@
 using GraphAttn.Embedding.Batching;
+using GraphAttn.Embedding.Shards;
 using GraphAttn.Graph;
 using GraphAttn.Model.Checkpoints;
 using GraphAttn.Model.Inference;
@@ -29,6 +30,19 @@ public static class SnapshotBuilder
         options = (options ?? new EmbedOptions()) with { Shard = ShardSpec.Single };
         var part = new BatchEmbedder(model, graph, CheckpointRows.Resolve(metadata, ids, graph), options).Embed(progress, ct);
         return SnapshotAssembly.Assemble(Header(metadata, graph, options), [part]);
+    }
+
+    /// <summary>
+    /// Embeds only the users and contents of <see cref="EmbedOptions.Shard"/>'s batches, for a shard file that
+    /// <see cref="ShardMerger"/> later joins with the others.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The checkpoint does not fit the graph.</exception>
+    public static (ShardHeader Header, EmbeddedRows Rows) BuildShard(SocialRecModel model, CheckpointMetadata metadata,
+        CheckpointIds? ids, SocialGraph graph, EmbedOptions options, IProgress<EmbedProgress>? progress = null, CancellationToken ct = default)
+    {
+        var rows = new BatchEmbedder(model, graph, CheckpointRows.Resolve(metadata, ids, graph), options).Embed(progress, ct);
+        var header = Header(metadata, graph, options);
+        return (new ShardHeader(header.ModelId, header.GraphFingerprint, options.Shard, options.BatchSize, header.CreatedAt), rows);
     }
 
     /// <summary>Loads the checkpoint in <paramref name="checkpointFolder"/>, embeds the graph, disposes the model.</summary>

@@ -2,9 +2,10 @@ namespace GraphAttn.Model.Inference;
 
 /// <summary>
 /// Maps a graph's node indices to the model's weight rows (id embeddings), for embedding a graph that differs from the
-/// one the checkpoint was trained on. A row of -1 means the node has no id embedding (it arrived after training): the
-/// forward then uses a ZERO id vector for it (the prior the L2-regularised embeddings shrink towards) and relies on its
-/// neighbours, topics and history. Null arrays mean identity (graph index = weight row), as in training.
+/// one the checkpoint was trained on. A row of -1 means the node has no id embedding (it arrived after training). A
+/// TARGET user without a row gets the mean id vector of its followees that have rows (zero if none); any other node
+/// without a row gets a ZERO id vector (the prior the L2-regularised embeddings shrink towards), and the model relies on
+/// its neighbours, topics and history. Null arrays mean identity (graph index = weight row), as in training.
 /// </summary>
 public sealed class NodeRows
 {

@@ -12,7 +12,7 @@ namespace GraphAttn.Model.Inference;
 /// Shapes: Users [Nu], Contents [Nc], Follows Nu x Nu, Interactions Nc x T, History [T, L].
 /// </summary>
 internal sealed record UserBlockLayout(int TargetCount, NodeTensors Users, ContentNodeTensors Contents, GatEdges Follows,
-    GatEdges Interactions, HistoryTensors History)
+    GatEdges Interactions, HistoryTensors History, IdSubstitutes? Substitutes)
 {
     /// <summary>Lays out <paramref name="block"/>.</summary>
     public static UserBlockLayout Create(UserBlock block, BlockContext context)
@@ -50,7 +50,8 @@ internal sealed record UserBlockLayout(int TargetCount, NodeTensors Users, Conte
         var historyTensors = new HistoryTensors(tensor(items).view(t, l), tensor(history.Kinds).view(t, l),
             tensor(history.Ages).view(t, l), tensor(history.Padding).view(t, l));
         return new UserBlockLayout(t, NodeTensors.Create(users.Globals, context.Rows.UserRow),
-            ContentNodeTensors.Create(contents.Globals, context), follows, interactions, historyTensors);
+            ContentNodeTensors.Create(contents.Globals, context), follows, interactions, historyTensors,
+            IdSubstitutes.Create(block, users, context.Rows));
     }
 
     /// <summary>Edge id (in <see cref="Follows"/>) of target <paramref name="t"/>'s <paramref name="k"/>-th followee.</summary>

@@ -94,6 +94,7 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
         var c = layout.Contents;
         // 1. id vectors of the local users (targets first) and base vectors of the local contents.
         var users = layout.Users.Gather(user_emb.weight!); // [Nu, D]
+        if (layout.Substitutes is { } substitutes) users = substitutes.Apply(users); // targets newer than the weights
         var contentBase = ContentBase(c.Nodes.Gather(content_emb.weight!), c.Nodes.Count, c.PairContent, c.PairTopic,
             c.TopicCount); // [Nc, D]
         var targets = users.narrow(0, 0, t); // [T, D]

@@ -47,4 +47,29 @@ internal static class TestGraphs
         }
         return b.Build();
     }
+
+    /// <summary>
+    /// Two communities: users of community k follow members of k and interact with contents of k, tagged with topic k.
+    /// Contents [0, contentsPerCommunity) belong to community 0, the rest to community 1; users likewise.
+    /// </summary>
+    public static SocialGraph Communities(int usersPerCommunity = 30, int contentsPerCommunity = 40, int seed = 1)
+    {
+        var random = new Random(seed);
+        var b = new GraphBuilder();
+        for (var u = 0; u < 2 * usersPerCommunity; u++) b.AddUser($"u{u}");
+        for (var c = 0; c < 2 * contentsPerCommunity; c++) b.AddContent($"c{c}");
+        b.AddTopic("t0");
+        b.AddTopic("t1");
+        for (var c = 0; c < 2 * contentsPerCommunity; c++) b.AddTagged($"c{c}", c < contentsPerCommunity ? "t0" : "t1");
+        for (var u = 0; u < 2 * usersPerCommunity; u++)
+        {
+            var k = u / usersPerCommunity;
+            foreach (var c in Enumerable.Range(0, contentsPerCommunity).OrderBy(_ => random.Next()).Take(15))
+                b.AddInteraction($"u{u}", $"c{k * contentsPerCommunity + c}", (InteractionKind)random.Next(5),
+                    1_700_000_000_000 + random.Next(1_000_000_000));
+            foreach (var v in Enumerable.Range(0, usersPerCommunity).Where(v => v != u % usersPerCommunity).OrderBy(_ => random.Next()).Take(4))
+                b.AddFollow($"u{u}", $"u{k * usersPerCommunity + v}");
+        }
+        return b.Build();
+    }
 }

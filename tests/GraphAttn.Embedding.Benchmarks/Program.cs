@@ -1,0 +1,18 @@
+using GraphAttn.Embedding.Benchmarks;
+
+return args switch
+{
+    ["init-checkpoint", var graph, var output, ..] => InitCheckpoint.Run(graph, output, args.Length > 3 ? int.Parse(args[3]) : 64),
+    ["inductive", var graph, var checkpoint, ..] => InductiveLatency.Run(graph, checkpoint, args.Length > 3 ? int.Parse(args[3]) : 500),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage:
+          init-checkpoint GRAPH_DIR OUT_DIR [dim=64]   untrained (seeded) checkpoint with id tables, for throughput runs
+          inductive GRAPH_DIR CHECKPOINT_DIR [calls=500] median per-call latency of InductiveEmbedder
+        """);
+    return 2;
+}
