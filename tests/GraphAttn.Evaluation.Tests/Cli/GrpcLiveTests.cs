@@ -21,11 +21,7 @@ public sealed class GrpcLiveTests
     public async Task Eval_LiveOverGrpc_AgreesWithOffline()
     {
         using var folder = new TempFolder();
-        var seeds = Path.Combine(folder.Path, "seeds");
-        var graph = ClusteredGraph.Build();
-        GraphSeedsWriter.Write(graph, seeds);
-        var splitFile = Path.Combine(folder.Path, "split.tsv");
-        SplitFile.Save(splitFile, DatasetSplitter.Split(graph), graph);
+        var (seeds, graph, _, splitFile, _) = SplitSetup.Create(folder);
         var fake = new FakeRecommender(graph, SplitFile.Load(splitFile, graph));
 
         var builder = WebApplication.CreateBuilder();

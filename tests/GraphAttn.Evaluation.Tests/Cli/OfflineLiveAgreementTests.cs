@@ -17,11 +17,7 @@ public sealed class OfflineLiveAgreementTests
     public async Task Eval_LiveServerServingSameMethod_AgreesWithOffline()
     {
         using var folder = new TempFolder();
-        var seeds = Path.Combine(folder.Path, "seeds");
-        var graph = ClusteredGraph.Build();
-        GraphSeedsWriter.Write(graph, seeds);
-        var splitFile = Path.Combine(folder.Path, "split.tsv");
-        SplitFile.Save(splitFile, DatasetSplitter.Split(graph), graph);
+        var (seeds, graph, _, splitFile, _) = SplitSetup.Create(folder);
         var server = new FakeRecommender(graph, SplitFile.Load(splitFile, graph));
         var outDir = Path.Combine(folder.Path, "out");
 

@@ -13,13 +13,7 @@ public sealed class RealServerLiveTests
     public async Task Eval_LiveAgainstGraphAttnServer_MatchesOfflineProductBaseline()
     {
         using var folder = new TempFolder();
-        var seeds = Path.Combine(folder.Path, "seeds");
-        var graph = ClusteredGraph.Build();
-        GraphSeedsWriter.Write(graph, seeds);
-        var split = DatasetSplitter.Split(graph);
-        var splitFile = Path.Combine(folder.Path, "split.tsv");
-        SplitFile.Save(splitFile, split, graph);
-        var train = TrainGraph.Build(graph, split);
+        var (seeds, _, _, splitFile, train) = SplitSetup.Create(folder);
 
         // The real service composition, serving the split's training graph (no snapshot: the product baselines).
         await using var server = await InMemoryServer.StartAsync(train);

@@ -17,13 +17,7 @@ public sealed class SnapshotLiveAgreementTests
     public async Task Eval_ServerServingSnapshot_LiveAgreesWithOfflineSnapshot()
     {
         using var folder = new TempFolder();
-        var seeds = Path.Combine(folder.Path, "seeds");
-        var graph = ClusteredGraph.Build();
-        GraphSeedsWriter.Write(graph, seeds);
-        var split = DatasetSplitter.Split(graph);
-        var splitFile = Path.Combine(folder.Path, "split.tsv");
-        SplitFile.Save(splitFile, split, graph);
-        var train = TrainGraph.Build(graph, split);
+        var (seeds, _, _, splitFile, train) = SplitSetup.Create(folder);
         var snapshots = Directory.CreateDirectory(Path.Combine(folder.Path, "snapshots")).FullName;
         var snapshotPath = Path.Combine(snapshots, "model.gasnap");
         SnapshotWriter.Write(RandomSnapshot(train), snapshotPath);
