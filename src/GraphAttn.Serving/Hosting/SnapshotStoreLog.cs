@@ -13,8 +13,8 @@ internal static partial class SnapshotStoreLog
         Message = "Ignoring snapshot {Path}; the current snapshot keeps serving: {Problem}")]
     public static partial void Rejected(ILogger logger, string path, string problem);
 
-    [LoggerMessage(EventId = 4003, EventName = "NoSnapshot", Level = LogLevel.Warning,
-        Message = "No valid snapshot in {Folder}; nothing is served from embeddings yet")]
+    [LoggerMessage(EventId = 4003, EventName = "NoSnapshot", Level = LogLevel.Information,
+        Message = "No valid snapshot in {Folder} yet; the baselines answer until one arrives")]
     public static partial void NoSnapshot(ILogger logger, string folder);
 
     [LoggerMessage(EventId = 4004, EventName = "BackgroundReloadFailed", Level = LogLevel.Error,
