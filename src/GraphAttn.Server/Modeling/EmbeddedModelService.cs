@@ -42,6 +42,7 @@ public sealed class EmbeddedModelService(ModelServing models, ServingStateHolder
             if (models.Store is null) return;
             // Training is CPU-heavy: let the server start listening and load the graph first.
             await Task.Yield();
+            if (_options.TorchThreads > 0) TorchSharp.torch.set_num_threads(_options.TorchThreads);
             if (_options.CheckpointPath.Length > 0) UseCheckpoint(Path.GetFullPath(_options.CheckpointPath));
             if (!_options.Trains) return;
             var graph = await WaitForGraphAsync(stoppingToken);
