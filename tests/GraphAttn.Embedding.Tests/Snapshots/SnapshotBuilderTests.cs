@@ -90,6 +90,26 @@ public sealed class SnapshotBuilderTests
         Assert.Contains($"graph has {newer.UserCount}", e.Message);
     }
 
+    [Fact]
+    public void Build_WithRowsAndModelId_EqualsTheCheckpointPath()
+    {
+        var graph = TestGraphs.Random();
+        using var model = Models.Untrained(graph);
+        var options = new EmbedOptions { BatchSize = 40, CreatedAt = Created };
+        var viaCheckpoint = SnapshotBuilder.Build(model, Models.Metadata(graph), CheckpointIds.Of(graph), graph, options with { ModelId = "m1" });
+
+        var direct = SnapshotBuilder.Build(model, GraphAttn.Model.Inference.NodeRows.Identity, "m1", graph, options);
+
+        Assert.Equal(Bytes(viaCheckpoint), Bytes(direct));
+    }
+
+    private static byte[] Bytes(EmbeddingSnapshot snapshot)
+    {
+        using var stream = new MemoryStream();
+        SnapshotWriter.WriteTo(snapshot, stream);
+        return stream.ToArray();
+    }
+
     private static Tensor Matrix(EmbeddingMatrix m) => tensor(m.Data).view(m.Rows, m.Dimensions);
 
     private static void AssertDescending(ReadOnlySpan<float> weights)
