@@ -103,6 +103,28 @@ public sealed class SnapshotBuilderTests
         Assert.Equal(Bytes(viaCheckpoint), Bytes(direct));
     }
 
+    [Fact]
+    public void Build_CancelledAfterTheFirstBatch_StopsWithOperationCanceled()
+    {
+        var graph = TestGraphs.Random();
+        using var model = Models.Untrained(graph);
+        using var cancel = new CancellationTokenSource();
+        var batches = 0;
+        var progress = new CallbackProgress(_ =>
+        {
+            if (++batches == 1) cancel.Cancel();
+        });
+
+        Assert.Throws<OperationCanceledException>(() => SnapshotBuilder.Build(model, Models.Metadata(graph), CheckpointIds.Of(graph),
+            graph, new EmbedOptions { BatchSize = 10 }, progress, cancel.Token));
+        Assert.Equal(1, batches);
+    }
+
+    private sealed class CallbackProgress(Action<EmbedProgress> report) : IProgress<EmbedProgress>
+    {
+        public void Report(EmbedProgress value) => report(value);
+    }
+
     private static byte[] Bytes(EmbeddingSnapshot snapshot)
     {
         using var stream = new MemoryStream();
