@@ -7,8 +7,8 @@ namespace GraphAttn.Embedding.Cli;
 /// <summary>
 /// The <c>embed</c> command of <c>graphattn</c>:
 /// <c>embed (--graph DIR | --neo4j) --checkpoint DIR --out FILE|DIR [--shard i/n | --shard-index i --shard-count n]
-/// [--batch-size 4096] [--write-neo4j [URI]] [--neo4j-user U] [--neo4j-password-file F] [--neo4j-database D]
-/// [--created-at ISO-8601] [--quiet]</c>, and <c>embed merge --out FILE|DIR SHARD...</c>.
+/// [--batch-size 4096] [--write-neo4j [URI]] [--neo4j-uri URI] [--neo4j-user U] [--neo4j-password-file F] [--neo4j-database D]
+/// [--created-at ISO-8601] [--threads N] [--quiet]</c>, and <c>embed merge --out FILE|DIR SHARD...</c>.
 /// </summary>
 public static class EmbedCommand
 {
@@ -25,14 +25,17 @@ public static class EmbedCommand
         var shardCount = new Option<int?>("--shard-count") { Description = "Number of shards n; with --shard-index." };
         var batch = new Option<int>("--batch-size") { Description = "Targets per global batch (bounds memory).", DefaultValueFactory = _ => defaults.BatchSize };
         var writeNeo4j = new Option<string?>("--write-neo4j") { Description = "Write user vectors into Neo4j (URI optional: else from the environment).", Arity = ArgumentArity.ZeroOrOne };
+        var uri = new Option<string?>("--neo4j-uri") { Description = "Neo4j Bolt URI (else Neo4j__Uri / NEO4J_URI); --write-neo4j URI overrides it." };
         var user = new Option<string?>("--neo4j-user") { Description = "Neo4j user (else Neo4j__User / NEO4J_USERNAME, default neo4j)." };
         var passwordFile = new Option<string?>("--neo4j-password-file") { Description = "File holding the Neo4j password (else Neo4j__PasswordFile / NEO4J_PASSWORD)." };
         var database = new Option<string?>("--neo4j-database") { Description = "Neo4j database (else the server default)." };
         var createdAt = new Option<string?>("--created-at") { Description = "Creation time written into the output (ISO 8601; default now), for reproducible files." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the final summary." };
+        var threads = new Option<int?>("--threads") { Description = "TorchSharp intra-op threads (default: TorchSharp's); results are bit-identical for any value." };
         var command = new Command("embed", "Embed every user and content of a graph with a trained checkpoint into a snapshot (or one shard of it).")
         {
-            graph, neo4j, checkpoint, output, shard, shardIndex, shardCount, batch, writeNeo4j, user, passwordFile, database, createdAt, quiet,
+            graph, neo4j, checkpoint, output, shard, shardIndex, shardCount, batch, writeNeo4j, uri, user, passwordFile, database, createdAt, quiet,
+            threads,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -50,9 +53,14 @@ public static class EmbedCommand
                         Shard = Shard(parse.GetValue(shard), parse.GetValue(shardIndex), parse.GetValue(shardCount)),
                         CreatedAt = Time(parse.GetValue(createdAt)),
                     },
-                    WriteNeo4j = parse.GetResult(writeNeo4j) is not null, Neo4jUri = parse.GetValue(writeNeo4j),
+                    WriteNeo4j = parse.GetResult(writeNeo4j) is not null, Neo4jUri = parse.GetValue(writeNeo4j) ?? parse.GetValue(uri),
                     Neo4jUser = parse.GetValue(user), Neo4jPasswordFile = parse.GetValue(passwordFile), Neo4jDatabase = parse.GetValue(database),
                 };
+                if (parse.GetValue(threads) is int n)
+                {
+                    if (n < 1) throw new FormatException($"--threads must be at least 1, got {n}");
+                    TorchSharp.torch.set_num_threads(n);
+                }
                 if (settings.FromNeo4j == (settings.GraphFolder is not null))
                     throw new FormatException("give exactly one graph source: --graph DIR or --neo4j");
                 settings.Options.Validate();

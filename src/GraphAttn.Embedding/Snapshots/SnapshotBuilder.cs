@@ -33,6 +33,20 @@ public static class SnapshotBuilder
     }
 
     /// <summary>
+    /// Embeds every user and content of <paramref name="graph"/> with explicit weight-row maps and model id, for a model
+    /// that has no checkpoint yet (e.g. just trained in-process: pass <see cref="NodeRows.Identity"/> when
+    /// <paramref name="graph"/> lists the training graph's ids in the same order, as the split's training graph does).
+    /// </summary>
+    public static EmbeddingSnapshot Build(SocialRecModel model, NodeRows rows, string modelId, SocialGraph graph,
+        EmbedOptions? options = null, IProgress<EmbedProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(modelId);
+        options = (options ?? new EmbedOptions()) with { Shard = ShardSpec.Single, ModelId = modelId };
+        var part = new BatchEmbedder(model, graph, rows, options).Embed(progress, ct);
+        return SnapshotAssembly.Assemble(new SnapshotHeader(modelId, graph.Fingerprint, options.CreatedAt ?? DateTimeOffset.UtcNow), [part]);
+    }
+
+    /// <summary>
     /// Embeds only the users and contents of <see cref="EmbedOptions.Shard"/>'s batches, for a shard file that
     /// <see cref="ShardMerger"/> later joins with the others.
     /// </summary>

@@ -90,6 +90,48 @@ public sealed class SnapshotBuilderTests
         Assert.Contains($"graph has {newer.UserCount}", e.Message);
     }
 
+    [Fact]
+    public void Build_WithRowsAndModelId_EqualsTheCheckpointPath()
+    {
+        var graph = TestGraphs.Random();
+        using var model = Models.Untrained(graph);
+        var options = new EmbedOptions { BatchSize = 40, CreatedAt = Created };
+        var viaCheckpoint = SnapshotBuilder.Build(model, Models.Metadata(graph), CheckpointIds.Of(graph), graph, options with { ModelId = "m1" });
+
+        var direct = SnapshotBuilder.Build(model, GraphAttn.Model.Inference.NodeRows.Identity, "m1", graph, options);
+
+        Assert.Equal(Bytes(viaCheckpoint), Bytes(direct));
+    }
+
+    [Fact]
+    public void Build_CancelledAfterTheFirstBatch_StopsWithOperationCanceled()
+    {
+        var graph = TestGraphs.Random();
+        using var model = Models.Untrained(graph);
+        using var cancel = new CancellationTokenSource();
+        var batches = 0;
+        var progress = new CallbackProgress(_ =>
+        {
+            if (++batches == 1) cancel.Cancel();
+        });
+
+        Assert.Throws<OperationCanceledException>(() => SnapshotBuilder.Build(model, Models.Metadata(graph), CheckpointIds.Of(graph),
+            graph, new EmbedOptions { BatchSize = 10 }, progress, cancel.Token));
+        Assert.Equal(1, batches);
+    }
+
+    private sealed class CallbackProgress(Action<EmbedProgress> report) : IProgress<EmbedProgress>
+    {
+        public void Report(EmbedProgress value) => report(value);
+    }
+
+    private static byte[] Bytes(EmbeddingSnapshot snapshot)
+    {
+        using var stream = new MemoryStream();
+        SnapshotWriter.WriteTo(snapshot, stream);
+        return stream.ToArray();
+    }
+
     private static Tensor Matrix(EmbeddingMatrix m) => tensor(m.Data).view(m.Rows, m.Dimensions);
 
     private static void AssertDescending(ReadOnlySpan<float> weights)
