@@ -46,6 +46,7 @@ public sealed class EmbeddedModelService(ModelServing models, ServingStateHolder
             if (_options.CheckpointPath.Length > 0) UseCheckpoint(Path.GetFullPath(_options.CheckpointPath));
             if (!_options.Trains) return;
             var graph = await WaitForGraphAsync(stoppingToken);
+            await models.StoreStarted.WaitAsync(stoppingToken); // a snapshot already in the folder may fit this graph
             await Task.Run(() => Bring(graph, stoppingToken), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -50,6 +50,13 @@ public sealed class ModelServing : IAsyncDisposable
     /// <summary>Lifecycle status for GetServiceInfo.</summary>
     public ModelStatusTracker Status { get; } = new();
 
+    /// <summary>Completes when the store's first scan (and index build) has finished, or model serving is off.</summary>
+    public Task StoreStarted => _storeStarted.Task;
+    private readonly TaskCompletionSource _storeStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Signals <see cref="StoreStarted"/>.</summary>
+    internal void MarkStoreStarted() => _storeStarted.TrySetResult();
+
     /// <summary>Online embeddings of the loaded model, if any.</summary>
     public OnlineEmbeddings? Online => _online;
 

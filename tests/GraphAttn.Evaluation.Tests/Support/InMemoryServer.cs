@@ -42,6 +42,7 @@ internal sealed class InMemoryServer : IAsyncDisposable
         app.MapGraphAttn();
         await app.StartAsync().WaitAsync(Timeout);
         await app.Services.GetRequiredService<GraphLoader>().FirstLoad.WaitAsync(Timeout);
+        await app.Services.GetRequiredService<GraphAttn.Server.Modeling.ModelServing>().StoreStarted.WaitAsync(Timeout);
         return new InMemoryServer(app);
     }
 

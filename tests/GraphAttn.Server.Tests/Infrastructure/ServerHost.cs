@@ -47,7 +47,11 @@ internal sealed class ServerHost : IAsyncDisposable
         app.MapGraphAttn();
         await app.StartAsync().Bounded();
         var host = new ServerHost(app, source);
-        if (waitLoaded) await app.Services.GetRequiredService<GraphLoader>().FirstLoad.Bounded();
+        if (waitLoaded)
+        {
+            await app.Services.GetRequiredService<GraphLoader>().FirstLoad.Bounded();
+            await app.Services.GetRequiredService<GraphAttn.Server.Modeling.ModelServing>().StoreStarted.Bounded();
+        }
         return host;
     }
 
