@@ -30,7 +30,11 @@ public sealed class ModelStatusTracker
             status.SnapshotCreatedAt = Timestamp.FromDateTimeOffset(current.Header.CreatedAt);
             status.OnlineEmbeddings = online;
             // A snapshot answering outranks "waiting": the folder had one before anything else happened.
-            if (status.Phase is ModelPhase.Waiting) status.Phase = ModelPhase.Live;
+            if (status.Phase is ModelPhase.Waiting)
+            {
+                status.Phase = ModelPhase.Live;
+                status.Detail = $"snapshot {current.File.Path} answers";
+            }
         }
         return status;
     }
