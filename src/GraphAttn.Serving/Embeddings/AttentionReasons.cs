@@ -13,6 +13,7 @@ namespace GraphAttn.Serving.Embeddings;
 public sealed class AttentionReasons(SocialGraph graph, EmbeddingSnapshot snapshot, SnapshotAlignment alignment)
 {
     private const int MaxEvidence = 5;
+    private const float RelativeEvidenceFloor = 0.5f;
 
     /// <summary>
     /// Reasons for recommending graph content <paramref name="content"/> to graph user <paramref name="user"/> from the
@@ -26,7 +27,7 @@ public sealed class AttentionReasons(SocialGraph graph, EmbeddingSnapshot snapsh
     /// <summary>
     /// Reasons for recommending graph content <paramref name="content"/> to a user who attended to
     /// <paramref name="attention"/>: attended friends who engaged with it (weight = their attention), and attended
-    /// history items it resembles (weight = attention x cosine similarity, positive only).
+    /// history items it resembles (weight = attention x cosine similarity; positive, and at least half the strongest).
     /// </summary>
     public IReadOnlyList<Reason> ExplainContent(UserAttention attention, int content)
     {
@@ -61,6 +62,8 @@ public sealed class AttentionReasons(SocialGraph graph, EmbeddingSnapshot snapsh
         if (similar.Count > 0)
         {
             similar.Sort((a, b) => b.Weight.CompareTo(a.Weight));
+            // Name the items that drove it, not every attended item that is faintly alike: at least half the strongest.
+            similar.RemoveAll(x => x.Weight < similar[0].Weight * RelativeEvidenceFloor);
             reasons.Add(Reasons.Make(ReasonKind.SimilarToHistory,
                 $"Because you engaged with {Names.Join(similar.Select(s => Title(s.Content)).ToList())}",
                 similar.Take(MaxEvidence).Select(s => Reasons.Content(graph, s.Content, s.Weight))));

@@ -26,7 +26,9 @@ public sealed class SnapshotServingTests
         Assert.Equal("Cy, whom you attend to, engaged with it", friends.Text);
         Assert.Equal(0.4f, friends.Evidence.Single().Weight, 5);
         var history = response.Items[0].Reasons.Single(r => r.Kind == ReasonKind.SimilarToHistory);
-        Assert.Equal(["m1", "m2"], history.Evidence.Select(e => e.Id));
+        // m1: 0.7 x cos 1 = 0.7; m2: 0.3 x 0.99 = 0.30, under half the strongest, so not named.
+        Assert.Equal(["m1"], history.Evidence.Select(e => e.Id));
+        Assert.Equal("Because you engaged with Song m1", history.Text);
         Assert.Equal(0.7f, history.Evidence[0].Weight, 4);
     }
 
