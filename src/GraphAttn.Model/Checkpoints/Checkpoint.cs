@@ -4,7 +4,8 @@ using GraphAttn.Model.Modeling;
 namespace GraphAttn.Model.Checkpoints;
 
 /// <summary>
-/// Saves and loads a checkpoint folder: model.dat (TorchSharp weights) + checkpoint.json (<see cref="CheckpointMetadata"/>).
+/// Saves and loads a checkpoint folder: model.dat (TorchSharp weights) + checkpoint.json (<see cref="CheckpointMetadata"/>)
+/// and, from version 2, ids.json (<see cref="CheckpointIds"/>, the external id of every weight row).
 /// </summary>
 public static class Checkpoint
 {
@@ -16,11 +17,21 @@ public static class Checkpoint
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    /// <summary>Writes both files into <paramref name="folder"/> (created if missing); the JSON is written last.</summary>
-    public static void Save(string folder, SocialRecModel model, CheckpointMetadata metadata)
+    /// <summary>Newest checkpoint version written (2: with id tables).</summary>
+    public const int CurrentVersion = 2;
+
+    /// <summary>
+    /// Writes the files into <paramref name="folder"/> (created if missing); checkpoint.json is written last. With
+    /// <paramref name="ids"/> the checkpoint is version 2, without it version 1 (weights in the training graph's order).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The id tables do not match the metadata's counts.</exception>
+    public static void Save(string folder, SocialRecModel model, CheckpointMetadata metadata, CheckpointIds? ids = null)
     {
         Directory.CreateDirectory(folder);
+        metadata = metadata with { Version = ids is null ? 1 : CurrentVersion };
+        ids?.Validate(metadata, folder);
         model.save(Path.Combine(folder, WeightsFile));
+        ids?.Save(folder);
         var temp = Path.Combine(folder, MetadataFile + ".tmp");
         File.WriteAllText(temp, JsonSerializer.Serialize(metadata, Json));
         File.Move(temp, Path.Combine(folder, MetadataFile), overwrite: true);
@@ -47,7 +58,10 @@ public static class Checkpoint
     public static (SocialRecModel Model, CheckpointMetadata Metadata) Load(string folder)
     {
         var metadata = ReadMetadata(folder);
-        if (metadata.Version != 1) throw new InvalidDataException($"{folder}: unsupported checkpoint version {metadata.Version}");
+        if (metadata.Version is < 1 or > CurrentVersion)
+            throw new InvalidDataException($"{folder}: unsupported checkpoint version {metadata.Version} (this build reads 1 to {CurrentVersion})");
+        if (!File.Exists(Path.Combine(folder, WeightsFile)))
+            throw new InvalidDataException($"{Path.Combine(folder, WeightsFile)}: checkpoint weights not found");
         var model = new SocialRecModel(metadata.Users, metadata.Contents, metadata.Topics, metadata.Model);
         model.load(Path.Combine(folder, WeightsFile));
         model.eval();

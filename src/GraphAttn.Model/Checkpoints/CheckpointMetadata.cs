@@ -6,7 +6,7 @@ namespace GraphAttn.Model.Checkpoints;
 /// <summary>The JSON half of a checkpoint (checkpoint.json); the weights are in model.dat next to it.</summary>
 public sealed record CheckpointMetadata
 {
-    /// <summary>Format version of this record (1).</summary>
+    /// <summary>Checkpoint version: 1 (no id tables) or 2 (ids.json next to it); set by <see cref="Checkpoint.Save"/>.</summary>
     public int Version { get; init; } = 1;
 
     /// <summary>When the checkpoint was written (UTC).</summary>

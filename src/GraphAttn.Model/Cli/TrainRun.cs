@@ -41,7 +41,7 @@ public sealed class TrainRun(string graphFolder, string outFolder, ModelOptions 
                 Contents = train.ContentCount, Topics = train.TopicCount, Model = model, Training = training,
                 BestEpoch = result.BestEpoch, EpochsRun = result.Epochs.Count, TrainSeconds = result.Seconds,
                 Validation = result.Validation, Test = test,
-            });
+            }, CheckpointIds.Of(train));
             output.WriteLine($"checkpoint written to {outFolder}");
             result.Inputs.Dispose();
             return 0;

@@ -18,6 +18,20 @@ public sealed class HistoryTensors : IDisposable
         Padding = tensor(batch.Padding).view(batch.Users, batch.Length).DetachFromDisposeScope();
     }
 
+    /// <summary>
+    /// Wraps prepared [T, L] tensors (items, kinds, ages int64; padding bool) for the per-target forward, which builds
+    /// history rows for a chosen set of users with block-local content indices. Unlike the public constructor the
+    /// tensors stay in the caller's dispose scope (one scope per batch frees them).
+    /// </summary>
+    internal HistoryTensors(Tensor items, Tensor kinds, Tensor ages, Tensor padding)
+    {
+        Items = items;
+        Kinds = kinds;
+        Ages = ages;
+        Positions = arange(items.shape[1]).expand(items.shape[0], items.shape[1]).contiguous();
+        Padding = padding;
+    }
+
     /// <summary>[U, L] content indices.</summary>
     public Tensor Items { get; }
 

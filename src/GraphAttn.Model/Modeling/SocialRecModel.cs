@@ -1,4 +1,5 @@
 using GraphAttn.Model.Attention;
+using GraphAttn.Model.Inference;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -62,9 +63,8 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
     public override ModelOutput forward(GraphInputs graph)
     {
         // 1. content base from id and topics.
-        var topicSum = zeros(graph.Contents, Options.Dimension)
-            .index_add(0, graph.TopicContentTensor, topic_emb.weight!.index_select(0, graph.TopicIndexTensor), 1.0);
-        var contentBase = content_emb.weight! + topicSum / graph.TopicCountTensor; // [Cn, D]
+        var contentBase = ContentBase(content_emb.weight!, graph.Contents, graph.TopicContentTensor, graph.TopicIndexTensor,
+            graph.TopicCountTensor); // [Cn, D]
         var users = user_emb.weight!; // [U, D]
         // 2. contents attend to the users who interacted with them.
         var contents = contentBase + nn.functional.elu(content_gat.forward(users, contentBase, graph.UsersToContent), 1.0);
@@ -74,10 +74,86 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
             + nn.functional.elu(interaction_gat.forward(contentBase, users, graph.ContentToUsers), 1.0); // [U, D]
         // 4. ordered history view.
         var historyView = history.forward(contentBase, graph.HistoryTensors); // [U, D]
-        // 5. learned gate fuses the two views.
-        var g = gate.forward(cat([social, historyView], 1)).sigmoid();
-        var user = g * social + (1 - g) * historyView;
-        // 6. friend vectors.
+        // 5-6. gate, friend vectors.
+        var user = Fuse(social, historyView);
         return new ModelOutput(user, contents, friend_proj.forward(user));
+    }
+
+    /// <summary>
+    /// Per-target user forward: user and friend vectors of <paramref name="block"/>'s targets from the given in-edges
+    /// only. With every in-edge of every target (<see cref="UserBlock.Full"/>) it equals <see cref="forward"/> on the
+    /// same targets; a mini-batch trainer passes sampled edges. Runs in the current training/eval mode and grad state;
+    /// open a dispose scope around it. Shapes: T targets -> Users [T, D], Friends [T, D], HistoryWeights [T, L + 1],
+    /// FollowAttention [E_f] (only with <paramref name="withAttention"/>, default false).
+    /// </summary>
+    /// <exception cref="ArgumentException">The block's parts disagree or list a target twice.</exception>
+    public UserBlockOutput ForwardUsers(UserBlock block, BlockContext context, bool withAttention = false)
+    {
+        var layout = UserBlockLayout.Create(block, context);
+        var t = layout.TargetCount;
+        var c = layout.Contents;
+        // 1. id vectors of the local users (targets first) and base vectors of the local contents.
+        var users = layout.Users.Gather(user_emb.weight!); // [Nu, D]
+        var contentBase = ContentBase(c.Nodes.Gather(content_emb.weight!), c.Nodes.Count, c.PairContent, c.PairTopic,
+            c.TopicCount); // [Nc, D]
+        var targets = users.narrow(0, 0, t); // [T, D]
+        // 2. social view: only the first T local users receive follow edges, so the other rows are dropped.
+        var social = targets
+            + nn.functional.elu(follow_gat.forward(users, users, layout.Follows).narrow(0, 0, t), 1.0)
+            + nn.functional.elu(interaction_gat.forward(contentBase, targets, layout.Interactions), 1.0); // [T, D]
+        // 3. history view over the block's history rows (local content indices).
+        var historyView = history.forward(contentBase, layout.History); // [T, D]
+        var weights = history.LastPoolWeights!.clone(); // [T, L + 1], owned by the caller's scope
+        // 4. gate, friend vectors, and (for explanations) the follow attention of the block's edges.
+        var user = Fuse(social, historyView);
+        var attention = withAttention ? FolloweeAttention(block, layout, users) : null;
+        return new UserBlockOutput(user, friend_proj.forward(user), weights, attention);
+    }
+
+    /// <summary>
+    /// Per-target content forward: content vectors of <paramref name="block"/>'s targets from the given interacting
+    /// users only; with all of them (<see cref="ContentBlock.Full"/>) it equals <see cref="forward"/> on the same
+    /// targets. Shapes: T targets -> [T, D].
+    /// </summary>
+    /// <exception cref="ArgumentException">The block's edges disagree with its targets or list a target twice.</exception>
+    public Tensor ForwardContents(ContentBlock block, BlockContext context)
+    {
+        var layout = ContentBlockLayout.Create(block, context);
+        var c = layout.Contents;
+        var users = layout.Users.Gather(user_emb.weight!); // [Nu, D]
+        var contentBase = ContentBase(c.Nodes.Gather(content_emb.weight!), c.Nodes.Count, c.PairContent, c.PairTopic,
+            c.TopicCount); // [T, D]
+        return contentBase + nn.functional.elu(content_gat.forward(users, contentBase, layout.Edges), 1.0);
+    }
+
+    /// <summary>id vectors [N, D] + mean of the topic vectors of each (content, topic) pair's content.</summary>
+    private Tensor ContentBase(Tensor ids, long count, Tensor pairContent, Tensor pairTopic, Tensor topicCount)
+    {
+        var topicSum = zeros(count, Options.Dimension)
+            .index_add(0, pairContent, topic_emb.weight!.index_select(0, pairTopic), 1.0);
+        return ids + topicSum / topicCount;
+    }
+
+    /// <summary>user = g * social + (1 - g) * history with g = sigmoid(W [social; history]).</summary>
+    private Tensor Fuse(Tensor social, Tensor historyView)
+    {
+        var g = gate.forward(cat([social, historyView], 1)).sigmoid();
+        return g * social + (1 - g) * historyView;
+    }
+
+    private float[] FolloweeAttention(UserBlock block, UserBlockLayout layout, Tensor users)
+    {
+        var perHead = follow_gat.AttentionCoefficients(users, users, layout.Follows); // [E_local, H]
+        var heads = Options.Heads;
+        var result = new float[block.Followees.EdgeCount];
+        for (var t = 0; t < layout.TargetCount; t++)
+            for (var k = 0; k < block.Followees.Offsets[t + 1] - block.Followees.Offsets[t]; k++)
+            {
+                var e = layout.FolloweeEdge(t, k);
+                var sum = 0f;
+                for (var h = 0; h < heads; h++) sum += perHead[e * heads + h];
+                result[block.Followees.Offsets[t] + k] = sum / heads;
+            }
+        return result;
     }
 }

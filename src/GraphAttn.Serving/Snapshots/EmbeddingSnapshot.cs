@@ -2,15 +2,19 @@ namespace GraphAttn.Serving.Snapshots;
 
 /// <summary>
 /// Everything the server needs from one re-embedding run, immutable once built: user and content id tables, their
-/// embedding matrices (both [count, Dimensions]) and, per user, the top attention weights over friends (targets are
-/// user indices) and over history items (targets are content indices), used for reasons and profiles.
+/// embedding matrices (both [count, Dimensions]), the friend matrix ([users, Dimensions]; friend score =
+/// friend_u . friend_v, while content score = user . content) and, per user, the top attention weights over friends
+/// (targets are user indices) and over history items (targets are content indices), used for reasons and profiles.
 /// </summary>
 public sealed class EmbeddingSnapshot
 {
     private readonly Dictionary<string, int> _userIndex;
     private readonly Dictionary<string, int> _contentIndex;
 
-    /// <summary>Checks that every part agrees on counts and dimensions and that ids are unique.</summary>
+    /// <summary>
+    /// Checks that every part agrees on counts and dimensions and that ids are unique. <paramref name="friendVectors"/>
+    /// defaults to <paramref name="userVectors"/> (a model without separate friend vectors).
+    /// </summary>
     /// <exception cref="ArgumentException">Sizes disagree, an id repeats, or an attention target is out of range.</exception>
     public EmbeddingSnapshot(
         SnapshotHeader header,
@@ -19,7 +23,8 @@ public sealed class EmbeddingSnapshot
         EmbeddingMatrix userVectors,
         EmbeddingMatrix contentVectors,
         AttentionTable friendAttention,
-        AttentionTable historyAttention)
+        AttentionTable historyAttention,
+        EmbeddingMatrix? friendVectors = null)
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(userIds);
@@ -32,6 +37,10 @@ public sealed class EmbeddingSnapshot
         Require(contentVectors.Rows == contentIds.Length, $"content matrix has {contentVectors.Rows} rows for {contentIds.Length} content ids");
         Require(userVectors.Dimensions == contentVectors.Dimensions,
             $"user dimensions {userVectors.Dimensions} differ from content dimensions {contentVectors.Dimensions}");
+        friendVectors ??= userVectors;
+        Require(friendVectors.Rows == userIds.Length, $"friend matrix has {friendVectors.Rows} rows for {userIds.Length} user ids");
+        Require(friendVectors.Dimensions == userVectors.Dimensions,
+            $"friend dimensions {friendVectors.Dimensions} differ from user dimensions {userVectors.Dimensions}");
         Require(friendAttention.Rows == userIds.Length, $"friend attention has {friendAttention.Rows} rows for {userIds.Length} users");
         Require(historyAttention.Rows == userIds.Length, $"history attention has {historyAttention.Rows} rows for {userIds.Length} users");
         RequireTargetsBelow(friendAttention, userIds.Length, "friend attention");
@@ -42,6 +51,7 @@ public sealed class EmbeddingSnapshot
         ContentIds = contentIds;
         UserVectors = userVectors;
         ContentVectors = contentVectors;
+        FriendVectors = friendVectors;
         FriendAttention = friendAttention;
         HistoryAttention = historyAttention;
         _userIndex = IndexOf(userIds, "user");
@@ -65,6 +75,12 @@ public sealed class EmbeddingSnapshot
 
     /// <summary>Content embeddings, [ContentIds.Length, Dimensions].</summary>
     public EmbeddingMatrix ContentVectors { get; }
+
+    /// <summary>
+    /// Friend embeddings, [UserIds.Length, Dimensions]: query with a user's row and rank other users' rows by inner
+    /// product to suggest whom to follow. Format version 1 files have none; for them this is <see cref="UserVectors"/>.
+    /// </summary>
+    public EmbeddingMatrix FriendVectors { get; }
 
     /// <summary>Per user, top attention over friends (targets: user rows).</summary>
     public AttentionTable FriendAttention { get; }

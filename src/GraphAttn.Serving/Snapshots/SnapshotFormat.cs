@@ -1,13 +1,16 @@
 namespace GraphAttn.Serving.Snapshots;
 
 /// <summary>
-/// Constants of the embedding snapshot file format (version 1). The full layout is documented in the project README;
-/// every integer and float is little-endian.
+/// Constants of the embedding snapshot file format (version 2; version 1 is still read). The full layout is documented
+/// in the project README; every integer and float is little-endian.
 /// </summary>
 public static class SnapshotFormat
 {
     /// <summary>Current format version written by <see cref="SnapshotWriter"/>.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
+
+    /// <summary>Oldest format version <see cref="SnapshotReader"/> still reads (1: no friend matrix).</summary>
+    public const int OldestReadableVersion = 1;
 
     /// <summary>File extension of a snapshot, including the dot.</summary>
     public const string Extension = ".gasnap";

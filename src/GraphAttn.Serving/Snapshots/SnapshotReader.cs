@@ -42,9 +42,10 @@ public static class SnapshotReader
         }
 
         int version = BinaryPrimitives.ReadInt32LittleEndian(prefix[8..]);
-        if (version != SnapshotFormat.Version)
+        if (version < SnapshotFormat.OldestReadableVersion || version > SnapshotFormat.Version)
         {
-            throw new SnapshotFormatException(source, $"format version {version} is not supported (this build reads version {SnapshotFormat.Version})");
+            throw new SnapshotFormatException(source,
+                $"format version {version} is not supported (this build reads versions {SnapshotFormat.OldestReadableVersion} to {SnapshotFormat.Version})");
         }
 
         long declaredLength = BinaryPrimitives.ReadInt64LittleEndian(prefix[16..]);
@@ -61,10 +62,10 @@ public static class SnapshotReader
             throw reader.Error("reserved header flags are not zero (corrupted)");
         }
 
-        return ReadBody(reader, source);
+        return ReadBody(reader, source, version);
     }
 
-    private static EmbeddingSnapshot ReadBody(ChecksumReader r, string source)
+    private static EmbeddingSnapshot ReadBody(ChecksumReader r, string source, int version)
     {
         long createdMs = r.ReadInt64("creation time");
         int dims = r.ReadInt32("dimensions");
@@ -88,16 +89,20 @@ public static class SnapshotReader
         string[] contentIds = ReadIds(r, contents, "content id");
         float[] userData = r.ReadFloats((long)users * dims, "user matrix");
         float[] contentData = r.ReadFloats((long)contents * dims, "content matrix");
+        float[]? friendData = version >= 2 ? r.ReadFloats((long)users * dims, "friend matrix") : null;
         AttentionTable friends = ReadAttention(r, users, friendEntries, "friend attention");
         AttentionTable history = ReadAttention(r, users, historyEntries, "history attention");
         r.VerifyTrailer();
         try
         {
-            var header = new SnapshotHeader(modelId, fingerprint, DateTimeOffset.FromUnixTimeMilliseconds(createdMs));
+            var header = new SnapshotHeader(modelId, fingerprint, DateTimeOffset.FromUnixTimeMilliseconds(createdMs))
+            {
+                FormatVersion = version,
+            };
             return new EmbeddingSnapshot(
                 header, userIds, contentIds,
                 new EmbeddingMatrix(userData, users, dims), new EmbeddingMatrix(contentData, contents, dims),
-                friends, history);
+                friends, history, friendData is null ? null : new EmbeddingMatrix(friendData, users, dims));
         }
         catch (ArgumentException e)
         {

@@ -73,6 +73,7 @@ public static class SnapshotWriter
 
         w.WriteFloats(snapshot.UserVectors.Data);
         w.WriteFloats(snapshot.ContentVectors.Data);
+        w.WriteFloats(snapshot.FriendVectors.Data);
         WriteAttention(w, snapshot.FriendAttention);
         WriteAttention(w, snapshot.HistoryAttention);
         w.WriteTrailer();
@@ -106,7 +107,7 @@ public static class SnapshotWriter
             length += ChecksumWriter.StringLength(id);
         }
 
-        length += 4L * (s.UserVectors.Data.Length + s.ContentVectors.Data.Length);
+        length += 4L * (s.UserVectors.Data.Length + s.ContentVectors.Data.Length + s.FriendVectors.Data.Length);
         length += 4L * (2 * (s.UserIds.Length + 1) + 2 * s.FriendAttention.Targets.Length + 2 * s.HistoryAttention.Targets.Length);
         return length + SnapshotFormat.TrailerLength;
     }

@@ -68,12 +68,12 @@ public sealed class SnapshotCorruptionTests
     public void Read_NewerFormatVersion_ReportsTheVersion()
     {
         byte[] bytes = (byte[])Valid.Clone();
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), 2);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), 3);
         using var stream = new MemoryStream(bytes);
 
-        var error = Assert.Throws<SnapshotFormatException>(() => SnapshotReader.Read(stream, "v2"));
+        var error = Assert.Throws<SnapshotFormatException>(() => SnapshotReader.Read(stream, "v3"));
 
-        Assert.Contains("format version 2 is not supported", error.Message);
+        Assert.Contains("format version 3 is not supported", error.Message);
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public sealed class SnapshotRoundTripTests
         Assert.Equal(original.ContentIds, read.ContentIds);
         Assert.Equal(original.UserVectors.Data, read.UserVectors.Data);
         Assert.Equal(original.ContentVectors.Data, read.ContentVectors.Data);
+        Assert.Equal(original.FriendVectors.Data, read.FriendVectors.Data);
+        Assert.NotEqual(read.UserVectors.Data, read.FriendVectors.Data);
+        Assert.Equal(SnapshotFormat.Version, read.Header.FormatVersion);
         Assert.Equal(original.FriendAttention.Offsets, read.FriendAttention.Offsets);
         Assert.Equal(original.FriendAttention.Targets, read.FriendAttention.Targets);
         Assert.Equal(original.FriendAttention.Weights, read.FriendAttention.Weights);

@@ -24,7 +24,8 @@ internal static class TestSnapshots
             new EmbeddingMatrix(Vectors(users), users, dims),
             new EmbeddingMatrix(Vectors(contents), contents, dims),
             AttentionTable.FromRows(friends),
-            AttentionTable.FromRows(history));
+            AttentionTable.FromRows(history),
+            new EmbeddingMatrix(Vectors(users), users, dims));
     }
 
     public static byte[] ToBytes(EmbeddingSnapshot snapshot)

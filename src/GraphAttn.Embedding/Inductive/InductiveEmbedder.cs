@@ -1,0 +1,86 @@
+using GraphAttn.Embedding.Batching;
+using GraphAttn.Graph;
+using GraphAttn.Model.Inference;
+using GraphAttn.Model.Modeling;
+using static TorchSharp.torch;
+
+namespace GraphAttn.Embedding.Inductive;
+
+/// <summary>
+/// Computes one user's vectors at request time from their followees and interaction history (the model is inductive:
+/// one hop per relation), for users who arrived after the last batch embed or whose history moved on since. Followees
+/// and history contents are looked up in the graph; their id vectors come from the checkpoint (zero for nodes it
+/// lacks). Thread-safe: calls serialise on the model instance's lock (the lock <see cref="BatchEmbedder"/> takes too).
+/// </summary>
+public sealed class InductiveEmbedder
+{
+    private readonly SocialRecModel model;
+    private readonly SocialGraph graph;
+    private readonly NodeRows rows;
+    private readonly BlockContext context;
+    private readonly int topFriends;
+    private readonly int topHistory;
+
+    /// <summary>Binds a trained model to the graph it serves.</summary>
+    /// <param name="model">Trained model (eval mode is set on each call).</param>
+    /// <param name="graph">The serving graph (followees, contents, topics).</param>
+    /// <param name="rows">Graph index -> weight row maps (<see cref="CheckpointRows.Resolve"/>).</param>
+    /// <param name="topFriends">Followees returned by attention (default 10).</param>
+    /// <param name="topHistory">History contents returned by attention (default 10).</param>
+    public InductiveEmbedder(SocialRecModel model, SocialGraph graph, NodeRows rows, int topFriends = 10, int topHistory = 10)
+    {
+        (this.model, this.graph, this.rows, this.topFriends, this.topHistory) = (model, graph, rows, topFriends, topHistory);
+        context = new BlockContext(graph.ContentTopics, rows);
+    }
+
+    /// <summary>
+    /// The vectors of <paramref name="userId"/>. A user in the graph keeps their graph followees and interactions, plus
+    /// <paramref name="extraFollowees"/> and <paramref name="liveEvents"/> (events the graph does not hold yet, e.g.
+    /// from RecordInteraction): the history view moves on without a re-embed. With no extra inputs a graph user's result
+    /// equals the batch embedding. A user not in the graph is embedded from the extra inputs alone. Returns null when
+    /// the user ends up with no followee and no event on a known content (the caller falls back to baselines).
+    /// </summary>
+    public InductiveResult? Embed(string userId, IEnumerable<string>? extraFollowees = null, IEnumerable<HistoryEvent>? liveEvents = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        var inGraph = graph.Users.TryGetIndex(userId, out var user);
+        var followees = new List<int>();
+        var events = new List<(int Content, InteractionKind Kind, long Ts)>();
+        if (inGraph)
+        {
+            followees.AddRange(graph.Following.Neighbors(user).ToArray());
+            var log = graph.Interactions;
+            for (var i = log.Offsets[user]; i < log.Offsets[user + 1]; i++) events.Add((log.Content[i], log.Kinds[i], log.Timestamps[i]));
+        }
+        foreach (var id in extraFollowees ?? [])
+            if (graph.Users.TryGetIndex(id, out var f) && f != user && !followees.Contains(f)) followees.Add(f);
+        foreach (var e in (liveEvents ?? []).OrderBy(e => e.TimestampMs))
+            if (graph.Contents.TryGetIndex(e.ContentId, out var c)) events.Add((c, e.Kind, e.TimestampMs));
+        if (followees.Count == 0 && events.Count == 0) return null;
+        return Compute(inGraph ? user : -1, followees, events);
+    }
+
+    private InductiveResult Compute(int user, List<int> followees, List<(int Content, InteractionKind Kind, long Ts)> oldestFirst)
+    {
+        // Stable by time, then newest first: the graph log's order for equal timestamps, as the batch history rows.
+        var newestFirst = oldestFirst.OrderBy(e => e.Ts).Reverse().Select(e => (e.Content, e.Kind, e.Ts)).ToList();
+        var history = BlockHistory.FromEvents(newestFirst, model.Options.HistoryLength, model.Options.TimeBuckets);
+        var contents = new SortedSet<int>(oldestFirst.Select(e => e.Content));
+        var block = new UserBlock([user], TargetEdges.FromLists([followees]), TargetEdges.FromLists([contents.ToList()]), history);
+        lock (model)
+        {
+            model.eval();
+            using var noGrad = no_grad();
+            using var scope = NewDisposeScope();
+            var output = model.ForwardUsers(block, context, withAttention: topFriends > 0);
+            var weights = output.HistoryWeights.data<float>().ToArray();
+            var alpha = output.FollowAttention ?? [];
+            var friends = topFriends == 0 ? [] : TopAttention.Select(followees.Select((f, k) => (f, alpha[k])), topFriends);
+            var items = TopAttention.History(weights, history.Items, history.Padding, topHistory);
+            return new InductiveResult(output.Users.data<float>().ToArray(), output.Friends.data<float>().ToArray(),
+                [.. friends.Select(f => (graph.Users[f.Target], f.Weight))],
+                [.. items.Select(h => (graph.Contents[h.Target], h.Weight))],
+                user >= 0 && rows.UserRow(user) >= 0);
+        }
+    }
+}

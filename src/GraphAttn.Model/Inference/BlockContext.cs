@@ -1,0 +1,15 @@
+using GraphAttn.Graph;
+
+namespace GraphAttn.Model.Inference;
+
+/// <summary>
+/// What every block of one graph shares: the content → topic adjacency (for the content base vectors) and the map from
+/// graph indices to weight rows. Immutable; one per graph (and checkpoint).
+/// </summary>
+/// <param name="ContentTopics">content → topics, indexed by graph content index (e.g. <see cref="SocialGraph.ContentTopics"/>).</param>
+/// <param name="Rows">Graph index → weight row maps; <see cref="NodeRows.Identity"/> for the training graph.</param>
+public sealed record BlockContext(Csr ContentTopics, NodeRows Rows)
+{
+    /// <summary>The context of the graph the model was trained on (identity rows).</summary>
+    public static BlockContext ForTrainingGraph(SocialGraph graph) => new(graph.ContentTopics, NodeRows.Identity);
+}

@@ -1,0 +1,65 @@
+using GraphAttn.Embedding.Tests.Support;
+using GraphAttn.Model.Checkpoints;
+
+namespace GraphAttn.Embedding.Tests.Checkpoints;
+
+public sealed class CheckpointIdsTests
+{
+    [Fact]
+    public void Save_WithIds_WritesVersionTwoAndTheIdsReadBack()
+    {
+        var graph = TestGraphs.Random();
+        using var model = Models.Untrained(graph);
+        using var folder = new TempFolder();
+
+        Checkpoint.Save(folder.Path, model, Models.Metadata(graph) with { Version = 1 }, CheckpointIds.Of(graph));
+        var (loaded, metadata) = Checkpoint.Load(folder.Path);
+        loaded.Dispose();
+        var ids = CheckpointIds.Read(folder.Path);
+
+        Assert.Equal(2, metadata.Version);
+        Assert.NotNull(ids);
+        Assert.Equal(graph.Users.Ids, ids.Users);
+        Assert.Equal(graph.Contents.Ids, ids.Contents);
+        Assert.Equal(graph.Topics.Ids, ids.Topics);
+    }
+
+    [Fact]
+    public void Save_WithoutIds_WritesVersionOneWithoutIdFile()
+    {
+        var graph = TestGraphs.Random();
+        using var model = Models.Untrained(graph);
+        using var folder = new TempFolder();
+
+        Checkpoint.Save(folder.Path, model, Models.Metadata(graph));
+
+        Assert.Equal(1, Checkpoint.ReadMetadata(folder.Path).Version);
+        Assert.Null(CheckpointIds.Read(folder.Path));
+    }
+
+    [Fact]
+    public void Save_IdsOfAnotherGraph_ThrowsNamingBothCounts()
+    {
+        var graph = TestGraphs.Random();
+        using var model = Models.Untrained(graph);
+        using var folder = new TempFolder();
+        var other = CheckpointIds.Of(TestGraphs.Random(users: 10));
+
+        var e = Assert.Throws<InvalidDataException>(() => Checkpoint.Save(folder.Path, model, Models.Metadata(graph), other));
+
+        Assert.Contains($"10 users", e.Message);
+        Assert.Contains($"shaped for {graph.UserCount}", e.Message);
+    }
+
+    [Fact]
+    public void Read_BrokenJson_ThrowsNamingFileAndLine()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File(CheckpointIds.FileName), "{\n \"users\": [\"a\",\n");
+
+        var e = Assert.Throws<InvalidDataException>(() => CheckpointIds.Read(folder.Path));
+
+        Assert.Contains(CheckpointIds.FileName, e.Message);
+        Assert.Contains("line", e.Message);
+    }
+}
