@@ -1,4 +1,6 @@
 using GraphAttn.Graph;
+using GraphAttn.Model.Inference;
+using GraphAttn.Model.Modeling;
 
 namespace GraphAttn.Model.Sampling;
 
@@ -6,20 +8,28 @@ namespace GraphAttn.Model.Sampling;
 /// Samples, for a batch of target users and contents, up to <see cref="FanOut"/> in-edges per target and relation,
 /// without replacement; a target whose degree is at most the fan-out keeps all its edges. The model is one hop per
 /// relation, so one block is all a step needs. Deterministic: each target's choice depends only on (seed, relation,
-/// target), not on the batch it is in, its position or the thread, so the sampler runs in parallel.
+/// target), not on the batch it is in, its position or the thread, so the sampler runs in parallel. History rows are
+/// never sampled: a target user always gets its last L interactions.
 /// </summary>
 public sealed class NeighbourSampler
 {
     private readonly Csr following, userContents, contentUsers;
+    private readonly HistoryBatch history;
 
     /// <summary>Prepares the sampler for <paramref name="graph"/> (builds the user -> distinct contents index once).</summary>
-    public NeighbourSampler(SocialGraph graph, FanOut fanOut)
+    /// <param name="graph">The (training) graph.</param>
+    /// <param name="fanOut">In-edges kept per target and relation.</param>
+    /// <param name="history">Every user's last L interactions (e.g. <see cref="GraphInputs.History"/>).</param>
+    public NeighbourSampler(SocialGraph graph, FanOut fanOut, HistoryBatch history)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(fanOut);
         if (fanOut.Follows <= 0 || fanOut.Interactions <= 0 || fanOut.ContentUsers <= 0)
             throw new ArgumentException($"fan-out must be positive, got {fanOut}");
+        if (history.Users != graph.UserCount)
+            throw new ArgumentException($"history has {history.Users} users, the graph {graph.UserCount}");
         FanOut = fanOut;
+        this.history = history;
         following = graph.Following;
         contentUsers = graph.ContentUsers;
         userContents = graph.ContentUsers.Transpose(graph.UserCount);
@@ -32,12 +42,12 @@ public sealed class NeighbourSampler
     /// <param name="users">Target users.</param>
     /// <param name="contents">Target contents.</param>
     /// <param name="seed">Seed of this draw (e.g. derived from the training seed and the step).</param>
-    public SampledBlock Sample(int[] users, int[] contents, ulong seed) => new(users, contents,
-        SampleRelation(following, users, FanOut.Follows, Mix(seed, 1)),
-        SampleRelation(userContents, users, FanOut.Interactions, Mix(seed, 2)),
-        SampleRelation(contentUsers, contents, FanOut.ContentUsers, Mix(seed, 3)));
+    public SampledBlock Sample(int[] users, int[] contents, ulong seed) => new(
+        new UserBlock(users, SampleRelation(following, users, FanOut.Follows, Mix(seed, 1)),
+            SampleRelation(userContents, users, FanOut.Interactions, Mix(seed, 2)), BlockHistory.FromBatch(history, users)),
+        new ContentBlock(contents, SampleRelation(contentUsers, contents, FanOut.ContentUsers, Mix(seed, 3))));
 
-    private static BlockEdges SampleRelation(Csr csr, int[] targets, int fanOut, ulong seed)
+    private static TargetEdges SampleRelation(Csr csr, int[] targets, int fanOut, ulong seed)
     {
         var offsets = new int[targets.Length + 1];
         for (var t = 0; t < targets.Length; t++)
@@ -54,7 +64,7 @@ public sealed class NeighbourSampler
             if (neighbours.Length <= fanOut) neighbours.CopyTo(output);
             else Choose(neighbours, output, Mix(seed, (ulong)targets[t]));
         });
-        return new BlockEdges(offsets, sources);
+        return new TargetEdges(offsets, sources);
     }
 
     /// <summary>

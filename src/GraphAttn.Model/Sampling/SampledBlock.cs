@@ -1,18 +1,16 @@
+using GraphAttn.Model.Inference;
+
 namespace GraphAttn.Model.Sampling;
 
 /// <summary>
-/// What one mini-batch step computes: target users and contents (global indices, ascending, distinct) and, per
-/// relation, the in-edges each target attends over. History rows are not part of the block: they are always the
-/// user's last L interactions, read from the graph.
+/// What one mini-batch step computes, in the per-target forward's input form: target users with sampled followees and
+/// interacted contents (and their unsampled last-L history), and target contents with sampled interacting users.
+/// Targets are global indices, ascending and distinct.
 /// </summary>
-/// <param name="Users">[Ut] target users.</param>
-/// <param name="Contents">[Ct] target contents.</param>
-/// <param name="Follows">Per target user: sampled followees (global user indices); the self-loop is not listed.</param>
-/// <param name="Interactions">Per target user: sampled interacted contents (global content indices).</param>
-/// <param name="ContentUsers">Per target content: sampled interacting users (global user indices).</param>
-public sealed record SampledBlock(int[] Users, int[] Contents, BlockEdges Follows, BlockEdges Interactions,
-    BlockEdges ContentUsers)
+/// <param name="Users">Input of <see cref="Modeling.SocialRecModel.ForwardUsers"/>.</param>
+/// <param name="Contents">Input of <see cref="Modeling.SocialRecModel.ForwardContents"/>.</param>
+public sealed record SampledBlock(UserBlock Users, ContentBlock Contents)
 {
-    /// <summary>Total sampled edges over all relations.</summary>
-    public int EdgeCount => Follows.EdgeCount + Interactions.EdgeCount + ContentUsers.EdgeCount;
+    /// <summary>Sampled edges over all relations (self-loops and history not counted).</summary>
+    public long EdgeCount => (long)Users.Followees.EdgeCount + Users.Contents.EdgeCount + Contents.Users.EdgeCount;
 }

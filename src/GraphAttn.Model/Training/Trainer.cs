@@ -72,7 +72,8 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
     private IStepForward StepForward(SocialGraph train, GraphInputs inputs) => options.Mode switch
     {
         TrainMode.Full => new FullGraphForward(inputs),
-        _ => throw new ArgumentException($"training mode {options.Mode} is not available yet"),
+        TrainMode.MiniBatch => new MiniBatchForward(train, inputs, options),
+        _ => throw new ArgumentException($"unknown training mode {options.Mode}"),
     };
 
     private (double Content, double Friends) RunEpoch(SocialRecModel model, IStepForward forward, optim.Optimizer optimizer,
@@ -101,7 +102,8 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
 
     private static StepStats Observe(DisposeScope scope, int step, StepVectors vectors)
     {
-        var tensors = scope.DisposablesView.OfType<Tensor>().Where(t => !t.IsInvalid).ToList();
+        // Parameter wrappers (e.g. an embedding's weight property) share the weights' storage: not new memory.
+        var tensors = scope.DisposablesView.OfType<Tensor>().Where(t => !t.IsInvalid && t is not TorchSharp.Modules.Parameter).ToList();
         return new StepStats(step, (int)vectors.Users.Table.shape[0], (int)vectors.Contents.Table.shape[0], vectors.Edges,
             tensors.Count, tensors.Sum(t => t.NumberOfElements));
     }
