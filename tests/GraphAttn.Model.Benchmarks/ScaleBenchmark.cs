@@ -37,6 +37,7 @@ internal static class ScaleBenchmark
         var positives = GraphViews.Interacted(graph).NonZeroCount;
         var stepsPerEpoch = Math.Max(1, (positives + options.BatchSize - 1) / options.BatchSize);
         var times = new List<double>();
+        var cpu = new List<double>();
         var stats = new List<StepStats>();
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource();
@@ -45,6 +46,7 @@ internal static class ScaleBenchmark
             StepObserved = s =>
             {
                 times.Add(clock.Elapsed.TotalSeconds);
+                cpu.Add(Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds);
                 stats.Add(s);
                 if (maxSteps > 0 && stats.Count == maxSteps + 1) stop.Cancel();
             },
@@ -62,12 +64,14 @@ internal static class ScaleBenchmark
         // Intervals between observations are whole steps (backward, optimiser, next forward); the first is warm-up.
         var intervals = times.Zip(times.Skip(1), (a, b) => b - a).Skip(1).ToArray();
         var stepSeconds = intervals.Length > 0 ? intervals.Average() : double.NaN;
+        var cpuIntervals = cpu.Zip(cpu.Skip(1), (a, b) => b - a).Skip(1).ToArray();
+        var stepCpu = cpuIntervals.Length > 0 ? cpuIntervals.Average() : double.NaN;
         var measured = epochSeconds is not null;
         var epoch = epochSeconds ?? stepsPerEpoch * stepSeconds;
         Console.WriteLine($"graph {graph}; load {loadSeconds:F1} s; setup to first step {times.FirstOrDefault():F1} s");
-        Console.WriteLine($"| users | mode | batch | fan-out | steps/epoch | step s (mean of {intervals.Length}) | epoch s | epoch | targets/step (users, contents) | edges/step | tensor elements/step | max RSS MiB |");
+        Console.WriteLine($"| users | mode | batch | fan-out | steps/epoch | step s (mean of {intervals.Length}) | step CPU s | epoch s | epoch CPU s | epoch | targets/step (users, contents) | edges/step | tensor elements/step | max RSS MiB |");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {graph.UserCount:N0} | {(mode == TrainMode.Full ? "full" : "mini-batch")} | {options.BatchSize} | {(mode == TrainMode.Full ? "-" : options.FanOut.ToString())} | {stepsPerEpoch} | {stepSeconds:F2} | {epoch:F0} | {(measured ? "measured" : $"extrapolated from {intervals.Length} steps")} | {stats.Average(s => s.Users):F0}, {stats.Average(s => s.Contents):F0} | {stats.Average(s => s.Edges):F0} | {stats.Average(s => s.Elements) / 1e6:F1} M | {PeakResidentMiB():F0} |"));
+            $"| {graph.UserCount:N0} | {(mode == TrainMode.Full ? "full" : "mini-batch")} | {options.BatchSize} | {(mode == TrainMode.Full ? "-" : options.FanOut.ToString())} | {stepsPerEpoch} | {stepSeconds:F2} | {stepCpu:F2} | {epoch:F0} | {stepsPerEpoch * stepCpu:F0} | {(measured ? "measured" : $"extrapolated from {intervals.Length} steps")} | {stats.Average(s => s.Users):F0}, {stats.Average(s => s.Contents):F0} | {stats.Average(s => s.Edges):F0} | {stats.Average(s => s.Elements) / 1e6:F1} M | {PeakResidentMiB():F0} |"));
         return 0;
     }
 
