@@ -4,7 +4,7 @@ using GraphAttn.Model.Cli;
 
 // Usage: dotnet run -c Release --project tests/GraphAttn.Model.Benchmarks -- gat [nodes] [edges] [fusedReps] [referenceReps]
 //        ... -- kernel [nodes] [edges] [reps]
-//        ... -- scale --graph DIR [--mode mini|full] [--steps N] [--batch-size B] [--fan-out F] [--negatives K]
+//        ... -- scale --graph DIR [--mode mini|full] [--steps N] [--batch-size B] [--fan-out F] [--negatives K] [--stale-negatives true]
 //        ... -- train --graph graph-seeds/demo --out /tmp/checkpoint [train options]  (the CLI's train command)
 return args.FirstOrDefault() switch
 {

@@ -10,7 +10,8 @@ namespace GraphAttn.Model.Benchmarks;
 
 /// <summary>
 /// Epoch time of training on one graph-seeds folder, in one mode:
-/// <c>scale --graph DIR [--mode mini|full] [--steps N] [--batch-size B] [--fan-out F] [--negatives K]</c>.
+/// <c>scale --graph DIR [--mode mini|full] [--steps N] [--batch-size B] [--fan-out F] [--negatives K]
+/// [--stale-negatives true]</c>.
 /// Trains on the whole graph (no split, no validation). Without <c>--steps</c> it runs one real epoch; with it, it stops
 /// after N steps and extrapolates: epoch = steps per epoch x mean step time (steps 2..N; step 1 is warm-up).
 /// Prints one Markdown table row with the process's peak resident memory (VmHWM).
@@ -30,6 +31,7 @@ internal static class ScaleBenchmark
             BatchSize = int.Parse(flags.GetValueOrDefault("--batch-size", defaults.BatchSize.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
             NegativeCandidates = int.Parse(flags.GetValueOrDefault("--negatives", defaults.NegativeCandidates.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
             FanOut = FanOut.Parse(flags.GetValueOrDefault("--fan-out", defaults.FanOut.ToString())),
+            StaleNegatives = flags.GetValueOrDefault("--stale-negatives", "false") == "true",
         };
         var load = Stopwatch.StartNew();
         var graph = new CsvGraphSource(folder).Load();
@@ -71,7 +73,7 @@ internal static class ScaleBenchmark
         Console.WriteLine($"graph {graph}; load {loadSeconds:F1} s; setup to first step {times.FirstOrDefault():F1} s");
         Console.WriteLine($"| users | mode | batch | fan-out | steps/epoch | step s (mean of {intervals.Length}) | step CPU s | epoch s | epoch CPU s | epoch | targets/step (users, contents) | edges/step | tensor elements/step | max RSS MiB |");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {graph.UserCount:N0} | {(mode == TrainMode.Full ? "full" : "mini-batch")} | {options.BatchSize} | {(mode == TrainMode.Full ? "-" : options.FanOut.ToString())} | {stepsPerEpoch} | {stepSeconds:F2} | {stepCpu:F2} | {epoch:F0} | {stepsPerEpoch * stepCpu:F0} | {(measured ? "measured" : $"extrapolated from {intervals.Length} steps")} | {stats.Average(s => s.Users):F0}, {stats.Average(s => s.Contents):F0} | {stats.Average(s => s.Edges):F0} | {stats.Average(s => s.Elements) / 1e6:F1} M | {PeakResidentMiB():F0} |"));
+            $"| {graph.UserCount:N0} | {(mode == TrainMode.Full ? "full" : options.StaleNegatives ? "mini-batch, stale negatives" : "mini-batch")} | {options.BatchSize} | {(mode == TrainMode.Full ? "-" : options.FanOut.ToString())} | {stepsPerEpoch} | {stepSeconds:F2} | {stepCpu:F2} | {epoch:F0} | {stepsPerEpoch * stepCpu:F0} | {(measured ? "measured" : $"extrapolated from {intervals.Length} steps")} | {stats.Average(s => s.Users):F0}, {stats.Average(s => s.Contents):F0} | {stats.Average(s => s.Edges):F0} | {stats.Average(s => s.Elements) / 1e6:F1} M | {PeakResidentMiB():F0} |"));
         return 0;
     }
 

@@ -8,6 +8,12 @@ internal sealed class FullGraphForward(GraphInputs inputs) : IStepForward
 {
     private readonly long edges = inputs.Follows.EdgeCount + inputs.UsersToContent.EdgeCount + inputs.ContentToUsers.EdgeCount;
 
+    public void BeginEpoch(SocialRecModel model)
+    {
+    }
+
+    public StepBatch Prepare(StepBatch batch) => batch;
+
     public StepVectors Forward(SocialRecModel model, StepBatch batch, int step)
     {
         var output = model.forward(inputs);

@@ -18,6 +18,19 @@ internal sealed class MiniBatchForward(SocialGraph graph, GraphInputs inputs, Tr
     private readonly NeighbourSampler sampler = new(graph, options.FanOut, inputs.History);
     private readonly BlockContext context = BlockContext.ForTrainingGraph(graph);
     private readonly FullNeighbourEmbedder embedder = new(graph, inputs.History, options.EmbedChunk);
+    private ModelEmbeddings? stale;
+    private bool fresh;
+
+    public void BeginEpoch(SocialRecModel model)
+    {
+        // The last validation pass is as recent as a new pass would be; reuse it.
+        if (options.StaleNegatives && !fresh) stale = embedder.Embed(model);
+        fresh = false;
+    }
+
+    public StepBatch Prepare(StepBatch batch) => stale is null || !options.StaleNegatives ? batch : new StepBatch(
+        StaleNegatives.Choose(batch.Content, stale.Users, stale.Contents, stale.Dimension),
+        StaleNegatives.Choose(batch.Friends, stale.Friends, stale.Friends, stale.Dimension));
 
     public StepVectors Forward(SocialRecModel model, StepBatch batch, int step)
     {
@@ -33,5 +46,10 @@ internal sealed class MiniBatchForward(SocialGraph graph, GraphInputs inputs, Tr
             new VectorLookup(contents, block.Contents.Targets), new VectorLookup(friendVectors, block.Users.Targets), edges);
     }
 
-    public ModelEmbeddings Embed(SocialRecModel model) => embedder.Embed(model);
+    public ModelEmbeddings Embed(SocialRecModel model)
+    {
+        var embeddings = embedder.Embed(model);
+        if (options.StaleNegatives) (stale, fresh) = (embeddings, true);
+        return embeddings;
+    }
 }

@@ -41,6 +41,14 @@ public sealed record TrainOptions
     public FanOut FanOut { get; init; } = new();
 
     /// <summary>
+    /// In <see cref="TrainMode.MiniBatch"/>, pick each hard negative by scoring its candidates against the vectors of
+    /// the last full-neighbour embedding pass (refreshed every epoch, so at most one epoch stale) instead of the
+    /// current model's: a step then computes only rows, positives and the chosen negatives, not every candidate
+    /// (default false: candidates are scored with the current model, as in full-graph training).
+    /// </summary>
+    public bool StaleNegatives { get; init; }
+
+    /// <summary>
     /// Targets per chunk when mini-batch training computes validation embeddings with full neighbourhoods
     /// (default 4096): bounds that pass's memory the way <see cref="BatchSize"/> bounds a step's.
     /// </summary>

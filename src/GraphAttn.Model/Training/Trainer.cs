@@ -46,6 +46,7 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
             ct.ThrowIfCancellationRequested();
             var watch = Stopwatch.StartNew();
             var plan = new BatchPlan(content, friends, train.ContentCount, train.UserCount, options, random);
+            forward.BeginEpoch(model);
             var (contentLoss, friendLoss) = RunEpoch(model, forward, optimizer, plan, random, ref steps, ct);
             var metrics = validator?.Evaluate(new ModelScorer(forward.Embed(model))) ?? new Dictionary<string, double>();
             var score = metrics.TryGetValue(Validator.Metric, out var s) ? s : -contentLoss;
@@ -85,7 +86,7 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         {
             ct.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            var batch = plan.Take(step, random);
+            var batch = forward.Prepare(plan.Take(step, random));
             var vectors = forward.Forward(model, batch, steps);
             var contentLoss = BprLoss.Compute(vectors.Users, vectors.Contents, batch.Content);
             var friendLoss = BprLoss.Compute(vectors.Friends, vectors.Friends, batch.Friends);

@@ -65,6 +65,46 @@ public sealed class MiniBatchTrainerTests
         result.Inputs.Dispose();
     }
 
+    [Fact]
+    public void Train_MiniBatchStaleNegatives_LearnsOnCommunityGraph()
+    {
+        var (train, split) = Data();
+        var result = new Trainer(Model, MiniBatch with { Epochs = 25, Patience = 25, StaleNegatives = true })
+            .Train(train, split.ContentValid);
+        var metrics = Validator.ForContent(GraphViews.Interacted(train), split.ContentTest).Evaluate(result.Scorer());
+        Assert.True(metrics["Recall@20"] > 0.5, $"Recall@20 {metrics["Recall@20"]:F3}");
+        result.Inputs.Dispose();
+    }
+
+    [Fact]
+    public void Step_StaleNegatives_ComputesFarFewerContents()
+    {
+        // A graph much larger than a step, so that a step's candidates rarely collide.
+        var graph = UniformGraph.Build(users: 3000, contents: 3000);
+        var options = MiniBatch with { BatchSize = 32, EmbedChunk = 1024 };
+        var stale = FirstSteps(graph, options with { StaleNegatives = true });
+        var current = FirstSteps(graph, options);
+        // 32 positives x 8 candidates are targets unless the negatives are chosen beforehand (then 32 + 32).
+        Assert.True(stale.Average(s => s.Contents) < 0.4 * current.Average(s => s.Contents),
+            $"contents per step: stale {stale.Average(s => s.Contents):F0}, current {current.Average(s => s.Contents):F0}");
+    }
+
+    private static List<StepStats> FirstSteps(SocialGraph graph, TrainOptions options)
+    {
+        var stats = new List<StepStats>();
+        using var stop = new CancellationTokenSource();
+        var trainer = new Trainer(Model, options with { Epochs = 1 })
+        {
+            StepObserved = s =>
+            {
+                stats.Add(s);
+                if (stats.Count == 5) stop.Cancel();
+            },
+        };
+        Assert.Throws<OperationCanceledException>(() => trainer.Train(graph, validation: null, ct: stop.Token));
+        return stats;
+    }
+
     private static void AssertClose(float[] expected, float[] actual)
     {
         Assert.Equal(expected.Length, actual.Length);
