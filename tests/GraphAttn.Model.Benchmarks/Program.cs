@@ -4,18 +4,20 @@ using GraphAttn.Model.Cli;
 
 // Usage: dotnet run -c Release --project tests/GraphAttn.Model.Benchmarks -- gat [nodes] [edges] [fusedReps] [referenceReps]
 //        ... -- kernel [nodes] [edges] [reps]
+//        ... -- scale --graph DIR [--mode mini|full] [--steps N] [--batch-size B] [--fan-out F] [--negatives K] [--stale-negatives true]
 //        ... -- train --graph graph-seeds/demo --out /tmp/checkpoint [train options]  (the CLI's train command)
 return args.FirstOrDefault() switch
 {
     "gat" => GatBenchmark.Run(args.Skip(1).Select(int.Parse).ToArray()),
     "kernel" => GatBenchmark.RunKernelOnly(args.Skip(1).Select(int.Parse).ToArray()),
     "step" => StepBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 5),
+    "scale" => ScaleBenchmark.Run(args[1..]),
     "train" => new RootCommand { TrainCommand.Create() }.Parse(args).Invoke(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: gat [nodes=100000] [edges=2000000] [fusedReps=5] [referenceReps=2] | kernel [nodes] [edges] [reps] | train --graph DIR --out DIR");
+    Console.Error.WriteLine("usage: gat [nodes=100000] [edges=2000000] [fusedReps=5] [referenceReps=2] | kernel [nodes] [edges] [reps] | scale --graph DIR [--mode mini|full] [--steps N] ... | train --graph DIR --out DIR");
     return 2;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GraphAttn.Model.Modeling;
+using GraphAttn.Model.Sampling;
 using GraphAttn.Model.Training;
 
 namespace GraphAttn.Model.Cli;
@@ -7,7 +8,7 @@ namespace GraphAttn.Model.Cli;
 /// <summary>
 /// The <c>train</c> command of <c>graphattn</c>:
 /// <c>train --graph DIR --out DIR [--epochs N] [--seed S] [--batch-size B] [--lr X] [--dim D] [--history L]
-/// [--negatives K] [--patience P] [--friend-weight W] [--l2 X] [--quiet] [--baselines]</c>.
+/// [--negatives K] [--patience P] [--friend-weight W] [--l2 X] [--mini-batch [--fan-out F] [--stale-negatives]] [--quiet] [--baselines]</c>.
 /// </summary>
 public static class TrainCommand
 {
@@ -28,19 +29,34 @@ public static class TrainCommand
         var patience = new Option<int>("--patience") { Description = "Epochs without validation gain before stopping.", DefaultValueFactory = _ => t.Patience };
         var friendWeight = new Option<double>("--friend-weight") { Description = "Weight of the friend loss.", DefaultValueFactory = _ => t.FriendWeight };
         var l2 = new Option<double>("--l2") { Description = "L2 penalty on the vectors a step scores.", DefaultValueFactory = _ => t.L2 };
+        var miniBatch = new Option<bool>("--mini-batch") { Description = "Mini-batch steps over sampled neighbourhoods instead of full-graph steps (for graphs too large for full-graph training)." };
+        var fanOut = new Option<string>("--fan-out") { Description = "In-edges sampled per target with --mini-batch: one value, or follows,interactions,content-users (e.g. 10,10,10), or 'all'.", DefaultValueFactory = _ => t.FanOut.ToString() };
+        var staleNegatives = new Option<bool>("--stale-negatives") { Description = "With --mini-batch: choose hard negatives by the last epoch's embeddings, so candidates need no forward pass." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the final summary." };
         var baselines = new Option<bool>("--baselines") { Description = "Also report the evaluation baselines' test metrics on the same split." };
         var command = new Command("train", "Train the graph-attention model on a graph (held-out split for validation and test) and write a checkpoint.")
         {
-            graph, output, epochs, seed, batch, lr, dim, history, negatives, patience, friendWeight, l2, quiet, baselines,
+            graph, output, epochs, seed, batch, lr, dim, history, negatives, patience, friendWeight, l2, miniBatch, fanOut, staleNegatives, quiet, baselines,
         };
         command.SetAction((parse, ct) =>
         {
+            FanOut sampled;
+            try
+            {
+                sampled = FanOut.Parse(parse.GetValue(fanOut)!);
+            }
+            catch (ArgumentException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"train: {e.Message}");
+                return Task.FromResult(1);
+            }
             var trainOptions = new TrainOptions
             {
                 Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), BatchSize = parse.GetValue(batch),
                 LearningRate = parse.GetValue(lr), NegativeCandidates = parse.GetValue(negatives),
                 Patience = parse.GetValue(patience), FriendWeight = parse.GetValue(friendWeight), L2 = parse.GetValue(l2),
+                Mode = parse.GetValue(miniBatch) ? TrainMode.MiniBatch : TrainMode.Full, FanOut = sampled,
+                StaleNegatives = parse.GetValue(staleNegatives),
             };
             var modelOptions = new ModelOptions { Dimension = parse.GetValue(dim), HistoryLength = parse.GetValue(history) };
             var run = new TrainRun(parse.GetValue(graph)!.FullName, parse.GetValue(output)!.FullName, modelOptions, trainOptions,

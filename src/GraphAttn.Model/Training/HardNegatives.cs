@@ -3,38 +3,49 @@ using static TorchSharp.torch;
 namespace GraphAttn.Model.Training;
 
 /// <summary>
-/// Picks BPR negatives: for each positive, k uniform candidates that are not positives of the row (nor the row
-/// itself when ranking users), of which the one the current model scores highest is used (dynamic hard negatives).
+/// BPR negatives: for each positive, k uniform candidates that are not positives of the row (nor the row itself when
+/// ranking users), of which the one the current model scores highest is used (dynamic hard negatives).
 /// </summary>
 public static class HardNegatives
 {
-    /// <summary>Returns one negative per row in <paramref name="rows"/>, as an int64 tensor [B].</summary>
+    /// <summary>Draws k candidates per row, row-major [B * k] global indices in 0..<paramref name="columns"/>-1.</summary>
     /// <param name="rows">Rows (users) of the batch.</param>
-    /// <param name="positives">Positives to avoid.</param>
-    /// <param name="rowVectors">[B, D] detached vectors of the batch rows.</param>
-    /// <param name="candidates">[N, D] detached vectors of all candidates.</param>
+    /// <param name="positives">Positives to avoid (given up after 20 tries on a row that has almost everything).</param>
+    /// <param name="columns">Number of candidates to draw from.</param>
     /// <param name="k">Candidates per row.</param>
     /// <param name="excludeSelf">True when candidates are users.</param>
-    /// <param name="random">Seeded source of the candidates.</param>
-    public static Tensor Pick(int[] rows, PositivePairs positives, Tensor rowVectors, Tensor candidates, int k,
-        bool excludeSelf, Random random)
+    /// <param name="random">Seeded source.</param>
+    public static int[] Draw(int[] rows, PositivePairs positives, int columns, int k, bool excludeSelf, Random random)
     {
-        var n = (int)candidates.shape[0];
-        var drawn = new long[rows.Length * k];
+        var drawn = new int[rows.Length * k];
         for (var i = 0; i < rows.Length; i++)
             for (var j = 0; j < k; j++)
             {
                 int c, tries = 0;
-                do c = random.Next(n);
+                do c = random.Next(columns);
                 while ((positives.Matrix.Contains(rows[i], c) || (excludeSelf && c == rows[i])) && ++tries < 20);
                 drawn[i * k + j] = c;
             }
+        return drawn;
+    }
+
+    /// <summary>
+    /// For each row the candidate with the highest score, as global indices [B] (no gradient flows through the choice).
+    /// </summary>
+    /// <param name="rowVectors">[B, D] vectors of the batch rows.</param>
+    /// <param name="candidateVectors">[B * k, D] vectors of the candidates, row-major.</param>
+    /// <param name="candidates">[B * k] global indices of the candidates.</param>
+    /// <param name="k">Candidates per row.</param>
+    public static int[] Hardest(Tensor rowVectors, Tensor candidateVectors, int[] candidates, int k)
+    {
+        var rows = candidates.Length / k;
+        if (k == 1) return candidates;
         using var scope = NewDisposeScope();
-        var ids = tensor(drawn).view(rows.Length, k); // [B, k]
-        if (k == 1) return ids.squeeze(1).MoveToOuterDisposeScope();
         using var noGrad = no_grad();
-        var scores = (candidates.index_select(0, ids.flatten()).view(rows.Length, k, -1) * rowVectors.unsqueeze(1)).sum(-1);
-        var best = scores.argmax(1, keepdim: true); // [B, 1]
-        return ids.gather(1, best).squeeze(1).MoveToOuterDisposeScope();
+        var scores = (candidateVectors.detach().view(rows, k, -1) * rowVectors.detach().unsqueeze(1)).sum(-1); // [B, k]
+        var best = scores.argmax(1).data<long>().ToArray();
+        var chosen = new int[rows];
+        for (var i = 0; i < rows; i++) chosen[i] = candidates[i * k + (int)best[i]];
+        return chosen;
     }
 }

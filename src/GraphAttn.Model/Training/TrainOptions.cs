@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using GraphAttn.Model.Sampling;
+
 namespace GraphAttn.Model.Training;
 
 /// <summary>Training settings; saved with every checkpoint.</summary>
@@ -30,6 +33,27 @@ public sealed record TrainOptions
     /// <summary>Seed of every random choice (default 2026).</summary>
     public int Seed { get; init; } = 2026;
 
+    /// <summary>Full-graph (default) or mini-batch steps with neighbour sampling.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<TrainMode>))]
+    public TrainMode Mode { get; init; } = TrainMode.Full;
+
+    /// <summary>In-edges sampled per target and relation in <see cref="TrainMode.MiniBatch"/> (default 10 each).</summary>
+    public FanOut FanOut { get; init; } = new();
+
+    /// <summary>
+    /// In <see cref="TrainMode.MiniBatch"/>, pick each hard negative by scoring its candidates against the vectors of
+    /// the last full-neighbour embedding pass (refreshed every epoch, so at most one epoch stale) instead of the
+    /// current model's: a step then computes only rows, positives and the chosen negatives, not every candidate
+    /// (default false: candidates are scored with the current model, as in full-graph training).
+    /// </summary>
+    public bool StaleNegatives { get; init; }
+
+    /// <summary>
+    /// Targets per chunk when mini-batch training computes validation embeddings with full neighbourhoods
+    /// (default 4096): bounds that pass's memory the way <see cref="BatchSize"/> bounds a step's.
+    /// </summary>
+    public int EmbedChunk { get; init; } = 4096;
+
     /// <summary>Checks the values; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {
@@ -37,6 +61,9 @@ public sealed record TrainOptions
         if (BatchSize <= 0) throw new ArgumentException($"BatchSize must be positive, got {BatchSize}");
         if (LearningRate <= 0) throw new ArgumentException($"LearningRate must be positive, got {LearningRate}");
         if (NegativeCandidates <= 0) throw new ArgumentException($"NegativeCandidates must be positive, got {NegativeCandidates}");
+        if (EmbedChunk <= 0) throw new ArgumentException($"EmbedChunk must be positive, got {EmbedChunk}");
+        if (FanOut.Follows <= 0 || FanOut.Interactions <= 0 || FanOut.ContentUsers <= 0)
+            throw new ArgumentException($"FanOut must be positive, got {FanOut}");
         if (Patience <= 0) throw new ArgumentException($"Patience must be positive, got {Patience}");
     }
 }

@@ -9,14 +9,19 @@ using static TorchSharp.torch;
 namespace GraphAttn.Model.Training;
 
 /// <summary>
-/// Full-graph training of <see cref="SocialRecModel"/>: every step runs the whole model once, then takes a batch of
-/// training interactions and a proportional batch of follows, each with a dynamic hard negative, and minimises
-/// BPR(content) + FriendWeight * BPR(friends) + L2. After each epoch the content validation set is ranked in full;
-/// training stops after <see cref="TrainOptions.Patience"/> epochs without a better NDCG@20 and keeps the best weights.
-/// Same seed and data give the same metrics.
+/// Trains <see cref="SocialRecModel"/>. Every step takes a batch of training interactions and a proportional batch of
+/// follows (<see cref="BatchPlan"/>), each positive with a dynamic hard negative, and minimises
+/// BPR(content) + FriendWeight * BPR(friends) + L2 (<see cref="BprLoss"/>). <see cref="TrainOptions.Mode"/> decides how
+/// a step gets its vectors: <see cref="TrainMode.Full"/> runs the whole model over the whole graph,
+/// <see cref="TrainMode.MiniBatch"/> runs it only for the step's users and contents over sampled in-edges. After each
+/// epoch the content validation set is ranked in full; training stops after <see cref="TrainOptions.Patience"/> epochs
+/// without a better NDCG@20 and keeps the best weights. Same seed and data give the same metrics.
 /// </summary>
 public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
 {
+    /// <summary>Called after every step's forward pass and loss, before the backward pass (tests, benchmarks).</summary>
+    public Action<StepStats>? StepObserved { get; init; }
+
     /// <summary>Trains on <paramref name="train"/>; validates against <paramref name="validation"/> when given.</summary>
     public TrainResult Train(SocialGraph train, SparseBinaryMatrix? validation, IProgress<TrainProgress>? progress = null,
         CancellationToken ct = default)
@@ -28,40 +33,35 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         var random = new Random(options.Seed);
         var inputs = new GraphInputs(train, modelOptions);
         var model = new SocialRecModel(train.UserCount, train.ContentCount, train.TopicCount, modelOptions, (ulong)options.Seed);
+        var forward = StepForward(train, inputs);
         var content = new PositivePairs(GraphViews.Interacted(train));
         var friends = new PositivePairs(GraphViews.Following(train));
         var validator = validation is null ? null : Validator.ForContent(content.Matrix, validation);
         using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
         var epochs = new List<TrainProgress>();
-        Dictionary<string, Tensor>? best = null;
-        var bestScore = double.NegativeInfinity;
-        var bestEpoch = 0;
-        IReadOnlyDictionary<string, double> bestMetrics = new Dictionary<string, double>();
-        for (var epoch = 1; epoch <= options.Epochs && epoch - bestEpoch <= options.Patience; epoch++)
+        var best = new BestWeights();
+        var steps = 0;
+        for (var epoch = 1; epoch <= options.Epochs && epoch - best.Epoch <= options.Patience; epoch++)
         {
             ct.ThrowIfCancellationRequested();
             var watch = Stopwatch.StartNew();
-            var (contentLoss, friendLoss) = RunEpoch(model, inputs, optimizer, content, friends, random, ct);
-            var metrics = validator?.Evaluate(new ModelScorer(Embed(model, inputs))) ?? new Dictionary<string, double>();
+            var plan = new BatchPlan(content, friends, train.ContentCount, train.UserCount, options, random);
+            forward.BeginEpoch(model);
+            var (contentLoss, friendLoss) = RunEpoch(model, forward, optimizer, plan, random, ref steps, ct);
+            var metrics = validator?.Evaluate(new ModelScorer(forward.Embed(model))) ?? new Dictionary<string, double>();
             var score = metrics.TryGetValue(Validator.Metric, out var s) ? s : -contentLoss;
-            var isBest = score > bestScore;
-            if (isBest)
-            {
-                (bestScore, bestEpoch, bestMetrics) = (score, epoch, metrics);
-                DisposeAll(best);
-                best = Snapshot(model);
-            }
+            var isBest = best.Offer(model, epoch, score, metrics);
             var done = new TrainProgress(epoch, contentLoss, friendLoss, metrics, watch.Elapsed.TotalSeconds, isBest);
             epochs.Add(done);
             progress?.Report(done);
         }
-        if (best is not null) model.load_state_dict(best);
-        DisposeAll(best);
-        var embeddings = Embed(model, inputs);
-        return new TrainResult(model, inputs, embeddings, bestEpoch, bestMetrics, epochs, total.Elapsed.TotalSeconds);
+        best.Restore(model);
+        var embeddings = forward.Embed(model);
+        model.eval();
+        return new TrainResult(model, inputs, embeddings, best.Epoch, best.Metrics, epochs, total.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Embeddings of <paramref name="model"/> in eval mode (no dropout, no gradients).</summary>
+    /// <summary>Embeddings of <paramref name="model"/> in eval mode (no dropout, no gradients), full-graph forward.</summary>
     public static ModelEmbeddings Embed(SocialRecModel model, GraphInputs inputs)
     {
         model.eval();
@@ -70,67 +70,42 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         return ModelEmbeddings.From(model.forward(inputs));
     }
 
-    private (double Content, double Friends) RunEpoch(SocialRecModel model, GraphInputs inputs, optim.Optimizer optimizer,
-        PositivePairs content, PositivePairs friends, Random random, CancellationToken ct)
+    private IStepForward StepForward(SocialGraph train, GraphInputs inputs) => options.Mode switch
+    {
+        TrainMode.Full => new FullGraphForward(inputs),
+        TrainMode.MiniBatch => new MiniBatchForward(train, inputs, options),
+        _ => throw new ArgumentException($"unknown training mode {options.Mode}"),
+    };
+
+    private (double Content, double Friends) RunEpoch(SocialRecModel model, IStepForward forward, optim.Optimizer optimizer,
+        BatchPlan plan, Random random, ref int steps, CancellationToken ct)
     {
         model.train();
-        var contentOrder = Shuffled(content.Count, random);
-        var friendOrder = Shuffled(friends.Count, random);
-        var steps = Math.Max(1, (content.Count + options.BatchSize - 1) / options.BatchSize);
-        var friendBatch = (friends.Count + steps - 1) / steps;
         double contentSum = 0, friendSum = 0;
-        for (var step = 0; step < steps; step++)
+        for (var step = 0; step < plan.Steps; step++, steps++)
         {
             ct.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            var output = model.forward(inputs);
-            var contentLoss = Bpr(output.Users, output.Contents, content,
-                Slice(contentOrder, step * options.BatchSize, options.BatchSize), excludeSelf: false, random);
-            var friendLoss = Bpr(output.Friends, output.Friends, friends,
-                Slice(friendOrder, step * friendBatch, friendBatch), excludeSelf: true, random);
+            var batch = forward.Prepare(plan.Take(step, random));
+            var vectors = forward.Forward(model, batch, steps);
+            var contentLoss = BprLoss.Compute(vectors.Users, vectors.Contents, batch.Content);
+            var friendLoss = BprLoss.Compute(vectors.Friends, vectors.Friends, batch.Friends);
             var loss = contentLoss.Loss + options.FriendWeight * friendLoss.Loss + options.L2 * (contentLoss.Norms + friendLoss.Norms);
+            StepObserved?.Invoke(Observe(scope, steps, vectors));
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();
             contentSum += contentLoss.Loss.item<float>();
             friendSum += friendLoss.Loss.item<float>();
         }
-        return (contentSum / steps, friendSum / steps);
+        return (contentSum / plan.Steps, friendSum / plan.Steps);
     }
 
-    /// <summary>BPR loss of a batch and the mean squared norm of the vectors involved (for L2).</summary>
-    private (Tensor Loss, Tensor Norms) Bpr(Tensor rowTable, Tensor columnTable, PositivePairs pairs, int[] batch,
-        bool excludeSelf, Random random)
+    private static StepStats Observe(DisposeScope scope, int step, StepVectors vectors)
     {
-        if (batch.Length == 0) return (zeros(1).sum(), zeros(1).sum());
-        var rows = batch.Select(i => pairs.Rows[i]).ToArray();
-        var rowVectors = rowTable.index_select(0, tensor(rows.Select(r => (long)r).ToArray())); // [B, D]
-        var positives = columnTable.index_select(0, tensor(batch.Select(i => (long)pairs.Columns[i]).ToArray()));
-        var negativeIds = HardNegatives.Pick(rows, pairs, rowVectors.detach(), columnTable.detach(),
-            options.NegativeCandidates, excludeSelf, random);
-        var negatives = columnTable.index_select(0, negativeIds); // [B, D]
-        var margin = (rowVectors * positives).sum(-1) - (rowVectors * negatives).sum(-1);
-        var loss = -nn.functional.logsigmoid(margin).mean();
-        var norms = (rowVectors.pow(2).sum(-1) + positives.pow(2).sum(-1) + negatives.pow(2).sum(-1)).mean();
-        return (loss, norms);
-    }
-
-    private static int[] Shuffled(int count, Random random)
-    {
-        var order = Enumerable.Range(0, count).ToArray();
-        random.Shuffle(order);
-        return order;
-    }
-
-    private static int[] Slice(int[] order, int start, int length) =>
-        start >= order.Length ? [] : order[start..Math.Min(order.Length, start + length)];
-
-    private static Dictionary<string, Tensor> Snapshot(SocialRecModel model) =>
-        model.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone().DetachFromDisposeScope());
-
-    private static void DisposeAll(Dictionary<string, Tensor>? state)
-    {
-        if (state is null) return;
-        foreach (var t in state.Values) t.Dispose();
+        // Parameter wrappers (e.g. an embedding's weight property) share the weights' storage: not new memory.
+        var tensors = scope.DisposablesView.OfType<Tensor>().Where(t => !t.IsInvalid && t is not TorchSharp.Modules.Parameter).ToList();
+        return new StepStats(step, (int)vectors.Users.Table.shape[0], (int)vectors.Contents.Table.shape[0], vectors.Edges,
+            tensors.Count, tensors.Sum(t => t.NumberOfElements));
     }
 }

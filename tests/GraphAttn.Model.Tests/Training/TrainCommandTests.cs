@@ -24,4 +24,17 @@ public sealed class TrainCommandTests
         Assert.Equal(1, code);
         Assert.Contains("train:", error.ToString());
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("10,10")]
+    public void Invoke_BadFanOut_ReturnsOneWithMessage(string fanOut)
+    {
+        var error = new StringWriter();
+        var root = new RootCommand { TrainCommand.Create() };
+        var code = root.Parse(["train", "--graph", "/nonexistent/graph", "--out", Path.GetTempPath(), "--mini-batch", "--fan-out", fanOut])
+            .Invoke(new InvocationConfiguration { Output = TextWriter.Null, Error = error });
+        Assert.Equal(1, code);
+        Assert.Contains($"fan-out '{fanOut}'", error.ToString());
+    }
 }
