@@ -45,8 +45,6 @@ public static unsafe partial class FusedGatKernels
     {
         var width = heads * channels;
         var weighted = stackalloc float[heads];
-        var dots = stackalloc float[heads];
-        var fast = Width64Kernels.Applies(heads, channels);
         var buffer = ArrayPool<float>.Shared.Rent(2 * MaxDegree(edges.TargetOffsets, first, end) * heads + 1);
         fixed (int* src0 = edges.Sources, positions = edges.EdgeSourcePositions)
         fixed (float* local = buffer)
@@ -72,13 +70,11 @@ public static unsafe partial class FusedGatKernels
                     if (e + PrefetchDistance < e1) Prefetch(h + (long)src0[e + PrefetchDistance] * width, width);
                     var hs = h + (long)src0[e] * width;
                     var i = (e - e0) * heads;
-                    if (fast) Width64Kernels.HeadDots(gRow, hs, heads, dots);
                     for (var k = 0; k < heads; k++)
                     {
                         var a = alpha[i + k];
                         var keep = dropout > 0f ? AttentionDropout.Factor(seed, e, k, heads, dropout) : 1f;
-                        var dot = fast ? dots[k] : VectorMath.Dot(gRow + k * channels, hs + k * channels, channels);
-                        var g = keep == 0f ? 0f : keep * dot;
+                        var g = keep == 0f ? 0f : keep * VectorMath.Dot(gRow + k * channels, hs + k * channels, channels);
                         gAlpha[i + k] = g;
                         weighted[k] += a * g;
                         kept[(long)positions[e] * heads + k] = a * keep;
@@ -106,22 +102,14 @@ public static unsafe partial class FusedGatKernels
         float* gradASrc, float* kept, float* dLogit, int first, int end)
     {
         var width = heads * channels;
-        var fast = Width64Kernels.Applies(heads, channels);
         fixed (int* targets = edges.SourceTargets)
             for (var s = first; s < end; s++)
             {
                 var row = gradH + (long)s * width;
                 var gs = gradASrc + (long)s * heads;
+                new Span<float>(row, width).Clear();
                 for (var k = 0; k < heads; k++) gs[k] = 0f;
                 int j0 = edges.SourceOffsets[s], j1 = edges.SourceOffsets[s + 1];
-                if (fast)
-                {
-                    for (var j = j0; j < j1; j++)
-                        for (var k = 0; k < heads; k++) gs[k] += dLogit[(long)j * heads + k];
-                    Width64Kernels.WeightedSum(gradOut, targets, j0, j1, kept, weightsFromStart: false, heads, channels, null, row);
-                    continue;
-                }
-                new Span<float>(row, width).Clear();
                 for (var j = j0; j < j1; j++)
                 {
                     if (j + PrefetchDistance < j1) Prefetch(gradOut + (long)targets[j + PrefetchDistance] * width, width);

@@ -38,8 +38,6 @@ public static unsafe partial class FusedGatKernels
         var width = heads * channels;
         var max = stackalloc float[heads];
         var sum = stackalloc float[heads];
-        var inverse = stackalloc float[heads];
-        var fast = Width64Kernels.Applies(heads, channels);
         var offsets = edges.TargetOffsets;
         var sources = edges.Sources;
         var buffer = ArrayPool<float>.Shared.Rent(MaxDegree(offsets, first, end) * heads + 1);
@@ -62,14 +60,6 @@ public static unsafe partial class FusedGatKernels
                 }
                 // 2. unnormalised weights (exp of shifted logits, in place), their sums, and the weighted sum of rows.
                 VectorMath.ShiftedExpInPlace(logits, (e1 - e0) * heads, max, heads);
-                if (fast && e1 > e0)
-                {
-                    WeightsThenSum(logits, e0, e1, heads, sum, dropout, seed);
-                    for (var k = 0; k < heads; k++) inverse[k] = 1f / sum[k];
-                    Width64Kernels.WeightedSum(h, src0, e0, e1, logits, weightsFromStart: true, heads, channels, inverse, row);
-                    for (var k = 0; k < heads; k++) lse[(long)t * heads + k] = max[k] + MathF.Log(sum[k]);
-                    continue;
-                }
                 for (var k = 0; k < heads; k++) sum[k] = 0f;
                 for (var e = e0; e < e1; e++)
                 {
@@ -92,18 +82,6 @@ public static unsafe partial class FusedGatKernels
                 }
             }
         ArrayPool<float>.Shared.Return(buffer);
-    }
-
-    // Sums the softmax numerators per head, then applies the dropout mask in place (the sums stay undropped).
-    private static void WeightsThenSum(float* w, int e0, int e1, int heads, float* sum, float dropout, ulong seed)
-    {
-        for (var k = 0; k < heads; k++) sum[k] = 0f;
-        var n = (e1 - e0) * heads;
-        for (var i = 0; i < n; i++) sum[i % heads] += w[i];
-        if (dropout <= 0f) return;
-        for (var e = e0; e < e1; e++)
-            for (var k = 0; k < heads; k++)
-                w[(e - e0) * heads + k] *= AttentionDropout.Factor(seed, e, k, heads, dropout);
     }
 
     /// <summary>Attention coefficients alpha [E, H] (before dropout), e.g. for explanations and tests.</summary>

@@ -36,9 +36,9 @@ public sealed class FusedVersusReferenceTests
     [InlineData(4, 16, 0.25f)]
     [InlineData(8, 8, 0.1f)]
     [InlineData(2, 32, 0f)]
-    public void Forward_Width64Layouts_FastPathMatchesReferenceOutputAndGradients(int heads, int channels, float dropout)
+    public void Forward_ModelWidthLayouts_MatchReferenceOutputAndGradients(int heads, int channels, float dropout)
     {
-        // Rows of 64 floats take the register-blocked path (Width64Kernels); a hub and isolated nodes included.
+        // Rows of 64 floats, the model's width, split into heads several ways; a hub and isolated nodes included.
         var edges = RandomGraphs.Homogeneous(nodes: 400, edges: 5000, seed: 5, addSelfLoops: false);
         CompareImplementations(edges, new GatConv("gat", 24, heads: heads, channels: channels, dropout: dropout, seed: 6),
             sourceRows: 400, targetRows: 400, features: 24, targetFeatures: 24);
