@@ -9,6 +9,7 @@ using GraphAttn.Graph;
 using GraphAttn.Model.Checkpoints;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Training;
+using GraphAttn.Serving.Hosting;
 using GraphAttn.Serving.Modeled;
 using GraphAttn.Serving.Snapshots;
 using GraphAttn.Server.Hosting;
@@ -91,11 +92,11 @@ public sealed class EmbeddedModelService(ModelServing models, ServingStateHolder
         var snapshot = SnapshotBuilder.Build(model, metadata, ids, graph, new EmbedOptions(), new Progress<EmbedProgress>(p =>
             models.Status.Set(ModelPhase.Embedding, p.ToString())), ct);
         var path = Path.Combine(models.SnapshotFolder, $"embedded-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}.gasnap");
-        SnapshotWriter.Write(snapshot, path);
-        var reload = await store.ReloadAsync(ct);
+        SnapshotWriter.Write(snapshot, path); // for restarts; this process serves the copy it already holds
+        await store.PublishAsync(ServingSnapshot.FromSnapshot(SnapshotFileInfo.Of(new FileInfo(path)), snapshot, ct: ct), ct);
         logger.ModelEmbedded(modelId, path, watch.Elapsed.TotalSeconds);
         models.Status.Set(ModelPhase.Live, string.Create(CultureInfo.InvariantCulture,
-            $"model {modelId} answers; embedded in {watch.Elapsed.TotalSeconds:F1} s ({reload.Outcome})"));
+            $"model {modelId} answers; embedded in {watch.Elapsed.TotalSeconds:F1} s"));
     }
 
     private (SocialRecModel, CheckpointMetadata) LoadCached(string folder)
