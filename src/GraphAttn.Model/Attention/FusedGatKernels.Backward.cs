@@ -46,6 +46,7 @@ public static unsafe partial class FusedGatKernels
         var width = heads * channels;
         var weighted = stackalloc float[heads];
         var buffer = ArrayPool<float>.Shared.Rent(2 * MaxDegree(edges.TargetOffsets, first, end) * heads + 1);
+        var last = edges.TargetOffsets[end];
         fixed (int* src0 = edges.Sources, positions = edges.EdgeSourcePositions)
         fixed (float* local = buffer)
             for (var t = first; t < end; t++)
@@ -60,14 +61,15 @@ public static unsafe partial class FusedGatKernels
                 // 1. alpha = exp(logit - lse) for all edges at once, then dL/dalpha = keep * (gradOut_t . h_src).
                 for (var e = e0; e < e1; e++)
                 {
-                    if (e + PrefetchDistance < e1) Prefetch(aSrc + (long)src0[e + PrefetchDistance] * heads, heads);
+                    // As in the forward pass: logit rows ahead across targets, this target's feature rows now.
+                    if (e + PrefetchDistance < last) Prefetch(aSrc + (long)src0[e + PrefetchDistance] * heads, heads);
+                    Prefetch(h + (long)src0[e] * width, width);
                     var src = aSrc + (long)src0[e] * heads;
                     for (var k = 0; k < heads; k++) alpha[(e - e0) * heads + k] = Logit(src[k] + dst[k]);
                 }
                 VectorMath.ShiftedExpInPlace(alpha, (e1 - e0) * heads, lseRow, heads);
                 for (var e = e0; e < e1; e++)
                 {
-                    if (e + PrefetchDistance < e1) Prefetch(h + (long)src0[e + PrefetchDistance] * width, width);
                     var hs = h + (long)src0[e] * width;
                     var i = (e - e0) * heads;
                     for (var k = 0; k < heads; k++)
@@ -102,6 +104,7 @@ public static unsafe partial class FusedGatKernels
         float* gradASrc, float* kept, float* dLogit, int first, int end)
     {
         var width = heads * channels;
+        var last = edges.SourceOffsets[end];
         fixed (int* targets = edges.SourceTargets)
             for (var s = first; s < end; s++)
             {
@@ -112,7 +115,8 @@ public static unsafe partial class FusedGatKernels
                 int j0 = edges.SourceOffsets[s], j1 = edges.SourceOffsets[s + 1];
                 for (var j = j0; j < j1; j++)
                 {
-                    if (j + PrefetchDistance < j1) Prefetch(gradOut + (long)targets[j + PrefetchDistance] * width, width);
+                    // Ahead across source boundaries: most sources have fewer out-edges than the distance.
+                    if (j + PrefetchDistance < last) Prefetch(gradOut + (long)targets[j + PrefetchDistance] * width, width);
                     var gRow = gradOut + (long)targets[j] * width;
                     for (var k = 0; k < heads; k++)
                     {

@@ -41,6 +41,7 @@ public static unsafe partial class FusedGatKernels
         var offsets = edges.TargetOffsets;
         var sources = edges.Sources;
         var buffer = ArrayPool<float>.Shared.Rent(MaxDegree(offsets, first, end) * heads + 1);
+        var last = offsets[end];
         fixed (int* src0 = sources)
         fixed (float* logits = buffer)
             for (var t = first; t < end; t++)
@@ -53,7 +54,10 @@ public static unsafe partial class FusedGatKernels
                 for (var k = 0; k < heads; k++) max[k] = float.NegativeInfinity;
                 for (var e = e0; e < e1; e++)
                 {
-                    if (e + PrefetchDistance < e1) Prefetch(aSrc + (long)src0[e + PrefetchDistance] * heads, heads);
+                    // Logit rows are fetched ahead across target boundaries (most targets have fewer in-edges than
+                    // the distance); this target's feature rows are requested now, to arrive while exp() runs.
+                    if (e + PrefetchDistance < last) Prefetch(aSrc + (long)src0[e + PrefetchDistance] * heads, heads);
+                    Prefetch(h + (long)src0[e] * width, width);
                     var src = aSrc + (long)src0[e] * heads;
                     var l = logits + (e - e0) * heads;
                     for (var k = 0; k < heads; k++) max[k] = MathF.Max(max[k], l[k] = Logit(src[k] + dst[k]));
@@ -63,7 +67,6 @@ public static unsafe partial class FusedGatKernels
                 for (var k = 0; k < heads; k++) sum[k] = 0f;
                 for (var e = e0; e < e1; e++)
                 {
-                    if (e + PrefetchDistance < e1) Prefetch(h + (long)src0[e + PrefetchDistance] * width, width);
                     var hs = h + (long)src0[e] * width;
                     var w = logits + (e - e0) * heads;
                     for (var k = 0; k < heads; k++)

@@ -41,11 +41,12 @@ internal static unsafe class VectorMath
         for (var i = 0; i < n; i++) x[i] *= a;
     }
 
-    /// <summary>x[i] = exp(x[i] - shift[i % period]) for i in [0, n); vectorised because libm exp per element is the
+    /// <summary>x[i] = exp(x[i] - shift[i % period]) for i in [0, n) (n a multiple of period); vectorised because libm exp per element is the
     /// kernels' largest compute cost.</summary>
     public static void ShiftedExpInPlace(float* x, int n, float* shift, int period)
     {
-        for (var i = 0; i < n; i++) x[i] -= shift[i % period];
+        for (var i = 0; i < n; i += period)
+            for (var k = 0; k < period; k++) x[i + k] -= shift[k];
         var j = 0;
         if (Vector256.IsHardwareAccelerated)
             for (; j <= n - 8; j += 8) Vector256.Store(Vector256.Exp(Vector256.Load(x + j)), x + j);
