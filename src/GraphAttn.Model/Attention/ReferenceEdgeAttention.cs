@@ -1,3 +1,4 @@
+using GraphAttn.Model.Modeling;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -22,18 +23,17 @@ public static class ReferenceEdgeAttention
         var src = tensor(edges.Sources.Select(s => (long)s).ToArray());
         var dst = tensor(edges.EdgeTargets.Select(t => (long)t).ToArray());
         // 1. logits per edge and head.
-        var logits = nn.functional.leaky_relu(aSrc.index_select(0, src) + aDst.index_select(0, dst),
-            FusedGatKernels.NegativeSlope); // [E, H]
+        var logits = (aSrc.index_select(0, src) + aDst.index_select(0, dst)).leaky_relu(Scalars.Of(FusedGatKernels.NegativeSlope)); // [E, H]
         // 2. stable edge softmax: subtract a per-target maximum (a constant, so detached).
         var shift = tensor(TargetMax(logits.detach().data<float>().ToArray(), edges, (int)heads))
             .view(edges.TargetCount, heads).index_select(0, dst); // [E, H]
         var weights = (logits - shift).exp();
-        var sums = zeros(edges.TargetCount, heads).index_add(0, dst, weights, 1.0); // [Nt, H]
+        var sums = zeros(edges.TargetCount, heads).index_add(0, dst, weights, Scalars.One); // [Nt, H]
         var alpha = weights / sums.index_select(0, dst); // [E, H]
         // 3. dropout mask shared with the fused kernels, then aggregate the weighted source rows.
         var kept = dropout > 0 ? alpha * tensor(Mask(edges.EdgeCount, (int)heads, dropout, seed)).view(-1, heads) : alpha;
         var messages = h.index_select(0, src) * kept.unsqueeze(-1); // [E, H, C]
-        var output = zeros(edges.TargetCount, heads, channels).index_add(0, dst, messages, 1.0); // [Nt, H, C]
+        var output = zeros(edges.TargetCount, heads, channels).index_add(0, dst, messages, Scalars.One); // [Nt, H, C]
         return (output.MoveToOuterDisposeScope(), alpha.MoveToOuterDisposeScope());
     }
 

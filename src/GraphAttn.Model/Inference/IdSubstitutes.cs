@@ -1,3 +1,4 @@
+using GraphAttn.Model.Modeling;
 using static TorchSharp.torch;
 
 namespace GraphAttn.Model.Inference;
@@ -29,5 +30,5 @@ internal sealed record IdSubstitutes(Tensor Targets, Tensor Sources, Tensor Scal
     }
 
     /// <summary>Adds the stand-ins onto <paramref name="ids"/> [Nu, D] (whose rows for these targets are zero).</summary>
-    public Tensor Apply(Tensor ids) => ids.index_add(0, Targets, ids.index_select(0, Sources) * Scale, 1.0);
+    public Tensor Apply(Tensor ids) => ids.index_add(0, Targets, ids.index_select(0, Sources) * Scale, Scalars.One);
 }

@@ -25,8 +25,8 @@ public sealed class HistoryEncoder : nn.Module<Tensor, HistoryTensors, Tensor>
         kind_emb = nn.Embedding(5, dimension);
         position_emb = nn.Embedding(options.HistoryLength, dimension);
         age_emb = nn.Embedding(options.TimeBuckets, dimension);
-        summary_token = new Parameter(randn(1, 1, dimension) * 0.1);
-        pool_query = new Parameter(randn(dimension) * 0.1);
+        summary_token = new Parameter(randn(1, 1, dimension).mul(Scalars.Of(0.1)));
+        pool_query = new Parameter(randn(dimension).mul(Scalars.Of(0.1)));
         encoder = nn.TransformerEncoderLayer(dimension, options.Heads, 2 * dimension, options.HistoryDropout);
         foreach (var e in new[] { kind_emb, position_emb, age_emb })
             using (no_grad()) e.weight!.normal_(0, 0.1);
@@ -48,7 +48,8 @@ public sealed class HistoryEncoder : nn.Module<Tensor, HistoryTensors, Tensor>
         // 2. self-attention; the encoder wants [L+1, U, D].
         var encoded = encoder.call(tokens.transpose(0, 1), null!, padding).transpose(0, 1); // [U, L+1, D]
         // 3. attention pooling with a learned query over the non-padded tokens.
-        var scores = (encoded.matmul(pool_query) / Math.Sqrt(dimension)).masked_fill(padding, double.NegativeInfinity);
+        var scores = encoded.matmul(pool_query).div(Scalars.Of(Math.Sqrt(dimension)))
+            .masked_fill(padding, Scalars.Of(double.NegativeInfinity));
         var weights = scores.softmax(1); // [U, L+1]
         LastPoolWeights?.Dispose();
         LastPoolWeights = weights.detach().clone().DetachFromDisposeScope();

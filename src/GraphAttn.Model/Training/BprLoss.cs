@@ -1,3 +1,4 @@
+using GraphAttn.Model.Modeling;
 using static TorchSharp.torch;
 
 namespace GraphAttn.Model.Training;
@@ -21,7 +22,7 @@ public static class BprLoss
         var negatives = columns.Rows(hardest); // [B, D]
         var margin = (rowVectors * positives).sum(-1) - (rowVectors * negatives).sum(-1);
         var loss = -nn.functional.logsigmoid(margin).mean();
-        var norms = (rowVectors.pow(2).sum(-1) + positives.pow(2).sum(-1) + negatives.pow(2).sum(-1)).mean();
+        var norms = (rowVectors.pow(Scalars.Two).sum(-1) + positives.pow(Scalars.Two).sum(-1) + negatives.pow(Scalars.Two).sum(-1)).mean();
         return (loss, norms);
     }
 
