@@ -62,12 +62,10 @@ public sealed class GatConv : nn.Module<Tensor, Tensor, GatEdges, Tensor>
     /// <inheritdoc />
     public override Tensor forward(Tensor xSrc, Tensor xDst, GatEdges edges)
     {
-        // 1. project sources (and targets, if bipartite) to H heads of C channels.
+        // 1. project sources to H heads of C channels.
         var hSrc = lin_src.forward(xSrc).view(-1, heads, channels).contiguous(); // [Ns, H, C]
-        var hDst = lin_dst is null ? hSrc : lin_dst.forward(xDst).view(-1, heads, channels); // [Nt, H, C]
         // 2. per-node halves of the attention logits.
-        var aSrc = (hSrc * att_src).sum(-1).contiguous(); // [Ns, H]
-        var aDst = (hDst * att_dst).sum(-1).contiguous(); // [Nt, H]
+        var (aSrc, aDst) = LogitHalves(xSrc, xDst);
         // 3. edge softmax and aggregation.
         var p = training ? dropout : 0f;
         var step = training ? seed + 0x5851F42D4C957F2DUL * ++calls : 0UL;
@@ -89,10 +87,24 @@ public sealed class GatConv : nn.Module<Tensor, Tensor, GatEdges, Tensor>
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var hSrc = lin_src.forward(xSrc).view(-1, heads, channels);
-        var hDst = lin_dst is null ? hSrc : lin_dst.forward(xDst).view(-1, heads, channels);
-        var aSrc = (hSrc * att_src).sum(-1).contiguous().data<float>().ToArray();
-        var aDst = (hDst * att_dst).sum(-1).contiguous().data<float>().ToArray();
-        return FusedGatKernels.Coefficients(edges, heads, aSrc, aDst);
+        var (aSrc, aDst) = LogitHalves(xSrc, xDst);
+        return FusedGatKernels.Coefficients(edges, heads, aSrc.data<float>().ToArray(), aDst.data<float>().ToArray());
     }
+
+    /// <summary>
+    /// aSrc [Ns, H] = per head att_src . (W x_src), and aDst [Nt, H] likewise with att_dst and the target projection
+    /// (the source projection for a homogeneous layer, whose targets are its sources). Computed as x . (att folded
+    /// into W), an [F, H] matrix, instead of from the [N, H, C] projection: the same sums in another order, without
+    /// two [N, H, C] temporaries and their backward passes.
+    /// </summary>
+    private (Tensor ASrc, Tensor ADst) LogitHalves(Tensor xSrc, Tensor xDst)
+    {
+        var aSrc = xSrc.matmul(Folded(lin_src, att_src)); // [Ns, H]
+        var aDst = lin_dst is null ? xSrc.matmul(Folded(lin_src, att_dst)) : xDst.matmul(Folded(lin_dst, att_dst)); // [Nt, H]
+        return (aSrc.contiguous(), aDst.contiguous());
+    }
+
+    /// <summary>[F, H]: sum over channels c of W[h * C + c, f] * att[h, c].</summary>
+    private Tensor Folded(Linear projection, Parameter att) =>
+        (projection.weight!.view(heads, channels, -1) * att.view(heads, channels, 1)).sum(1).t();
 }

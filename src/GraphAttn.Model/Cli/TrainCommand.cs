@@ -8,7 +8,7 @@ namespace GraphAttn.Model.Cli;
 /// <summary>
 /// The <c>train</c> command of <c>graphattn</c>:
 /// <c>train --graph DIR --out DIR [--epochs N] [--seed S] [--batch-size B] [--lr X] [--dim D] [--history L]
-/// [--negatives K] [--patience P] [--friend-weight W] [--l2 X] [--mini-batch [--fan-out F] [--stale-negatives]] [--quiet] [--baselines]</c>.
+/// [--negatives K] [--loss bpr|softmax [--shared-negatives S] [--temperature T]] [--normalize] [--attention-dropout P] [--history-dropout P] [--patience P] [--friend-weight W] [--l2 X] [--mini-batch [--fan-out F] [--stale-negatives]] [--quiet] [--baselines]</c>.
 /// </summary>
 public static class TrainCommand
 {
@@ -28,6 +28,12 @@ public static class TrainCommand
         var negatives = new Option<int>("--negatives") { Description = "Candidates per hard negative (1 = uniform).", DefaultValueFactory = _ => t.NegativeCandidates };
         var patience = new Option<int>("--patience") { Description = "Epochs without validation gain before stopping.", DefaultValueFactory = _ => t.Patience };
         var friendWeight = new Option<double>("--friend-weight") { Description = "Weight of the friend loss.", DefaultValueFactory = _ => t.FriendWeight };
+        var loss = new Option<LossKind>("--loss") { Description = "Ranking loss: bpr (one hard negative per positive) or softmax (sampled softmax over shared uniform negatives).", DefaultValueFactory = _ => t.Loss };
+        var sharedNegatives = new Option<int>("--shared-negatives") { Description = "With --loss softmax: uniform negatives per step, shared by its positives.", DefaultValueFactory = _ => t.SharedNegatives };
+        var temperature = new Option<double>("--temperature") { Description = "With --loss softmax: temperature dividing every score.", DefaultValueFactory = _ => t.Temperature };
+        var attentionDropout = new Option<float>("--attention-dropout") { Description = "Dropout on the GAT attention coefficients in training.", DefaultValueFactory = _ => m.AttentionDropout };
+        var historyDropout = new Option<double>("--history-dropout") { Description = "Dropout inside the history transformer in training.", DefaultValueFactory = _ => m.HistoryDropout };
+        var normalize = new Option<bool>("--normalize") { Description = "Unit-length user, content and friend vectors (scores are cosines; use with --loss softmax and a temperature such as 0.1)." };
         var l2 = new Option<double>("--l2") { Description = "L2 penalty on the vectors a step scores.", DefaultValueFactory = _ => t.L2 };
         var miniBatch = new Option<bool>("--mini-batch") { Description = "Mini-batch steps over sampled neighbourhoods instead of full-graph steps (for graphs too large for full-graph training)." };
         var fanOut = new Option<string>("--fan-out") { Description = "In-edges sampled per target with --mini-batch: one value, or follows,interactions,content-users (e.g. 10,10,10), or 'all'.", DefaultValueFactory = _ => t.FanOut.ToString() };
@@ -36,7 +42,7 @@ public static class TrainCommand
         var baselines = new Option<bool>("--baselines") { Description = "Also report the evaluation baselines' test metrics on the same split." };
         var command = new Command("train", "Train the graph-attention model on a graph (held-out split for validation and test) and write a checkpoint.")
         {
-            graph, output, epochs, seed, batch, lr, dim, history, negatives, patience, friendWeight, l2, miniBatch, fanOut, staleNegatives, quiet, baselines,
+            graph, output, epochs, seed, batch, lr, dim, history, negatives, patience, friendWeight, loss, sharedNegatives, temperature, normalize, attentionDropout, historyDropout, l2, miniBatch, fanOut, staleNegatives, quiet, baselines,
         };
         command.SetAction((parse, ct) =>
         {
@@ -55,10 +61,12 @@ public static class TrainCommand
                 Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), BatchSize = parse.GetValue(batch),
                 LearningRate = parse.GetValue(lr), NegativeCandidates = parse.GetValue(negatives),
                 Patience = parse.GetValue(patience), FriendWeight = parse.GetValue(friendWeight), L2 = parse.GetValue(l2),
+                Loss = parse.GetValue(loss), SharedNegatives = parse.GetValue(sharedNegatives), Temperature = parse.GetValue(temperature),
                 Mode = parse.GetValue(miniBatch) ? TrainMode.MiniBatch : TrainMode.Full, FanOut = sampled,
                 StaleNegatives = parse.GetValue(staleNegatives),
             };
-            var modelOptions = new ModelOptions { Dimension = parse.GetValue(dim), HistoryLength = parse.GetValue(history) };
+            var modelOptions = new ModelOptions { Dimension = parse.GetValue(dim), HistoryLength = parse.GetValue(history), Normalize = parse.GetValue(normalize),
+                AttentionDropout = parse.GetValue(attentionDropout), HistoryDropout = parse.GetValue(historyDropout) };
             var run = new TrainRun(parse.GetValue(graph)!.FullName, parse.GetValue(output)!.FullName, modelOptions, trainOptions,
                 parse.GetValue(quiet) ? TextWriter.Null : parse.InvocationConfiguration.Output, parse.GetValue(baselines));
             return Task.FromResult(run.Execute(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));

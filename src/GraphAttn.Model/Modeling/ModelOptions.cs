@@ -21,12 +21,20 @@ public sealed record ModelOptions
     /// <summary>Number of log2 age buckets (in days before the user's latest interaction) for history tokens (default 16).</summary>
     public int TimeBuckets { get; init; } = 16;
 
+    /// <summary>
+    /// Scale user, content and friend vectors to unit length (default false), so every score is a cosine in [-1, 1];
+    /// pairs with the softmax loss's temperature, which then sets how sharp the ranking is.
+    /// </summary>
+    public bool Normalize { get; init; }
+
     /// <summary>Checks the sizes; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {
         if (Dimension <= 0 || Heads <= 0 || Dimension % Heads != 0)
             throw new ArgumentException($"Dimension ({Dimension}) must be a positive multiple of Heads ({Heads})");
         if (HistoryLength <= 0) throw new ArgumentException($"HistoryLength must be positive, got {HistoryLength}");
+        if (AttentionDropout is < 0f or >= 1f) throw new ArgumentException($"AttentionDropout must be in [0, 1), got {AttentionDropout}");
+        if (HistoryDropout is < 0 or >= 1) throw new ArgumentException($"HistoryDropout must be in [0, 1), got {HistoryDropout}");
         if (TimeBuckets <= 0) throw new ArgumentException($"TimeBuckets must be positive, got {TimeBuckets}");
     }
 }

@@ -15,7 +15,8 @@ namespace GraphAttn.Model.Modeling;
 /// follow and interaction relations attend with separate layers [U, D];</item>
 /// <item>history view = <see cref="HistoryEncoder"/> over the last L interactions [U, D];</item>
 /// <item>user = g * social + (1 - g) * history with a learned per-dimension gate g = sigmoid(W [social; history]);</item>
-/// <item>friend vectors = a linear map of the user vectors (follow taste differs from content taste) [U, D].</item>
+/// <item>friend vectors = a linear map of the user vectors (follow taste differs from content taste) [U, D];</item>
+/// <item>with <see cref="ModelOptions.Normalize"/>, user, content and friend vectors at unit length.</item>
 /// </list>
 /// </summary>
 public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
@@ -67,16 +68,16 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
             graph.TopicCountTensor); // [Cn, D]
         var users = user_emb.weight!; // [U, D]
         // 2. contents attend to the users who interacted with them.
-        var contents = contentBase + nn.functional.elu(content_gat.forward(users, contentBase, graph.UsersToContent), 1.0);
+        var contents = contentBase + Scalars.Elu(content_gat.forward(users, contentBase, graph.UsersToContent));
         // 3. relation-aware social view: followees and interacted contents through separate attention layers.
         var social = users
-            + nn.functional.elu(follow_gat.forward(users, users, graph.Follows), 1.0)
-            + nn.functional.elu(interaction_gat.forward(contentBase, users, graph.ContentToUsers), 1.0); // [U, D]
+            + Scalars.Elu(follow_gat.forward(users, users, graph.Follows))
+            + Scalars.Elu(interaction_gat.forward(contentBase, users, graph.ContentToUsers)); // [U, D]
         // 4. ordered history view.
         var historyView = history.forward(contentBase, graph.HistoryTensors); // [U, D]
         // 5-6. gate, friend vectors.
         var user = Fuse(social, historyView);
-        return new ModelOutput(user, contents, friend_proj.forward(user));
+        return new ModelOutput(Scaled(user), Scaled(contents), Scaled(friend_proj.forward(user)));
     }
 
     /// <summary>
@@ -100,15 +101,15 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
         var targets = users.narrow(0, 0, t); // [T, D]
         // 2. social view: only the first T local users receive follow edges, so the other rows are dropped.
         var social = targets
-            + nn.functional.elu(follow_gat.forward(users, users, layout.Follows).narrow(0, 0, t), 1.0)
-            + nn.functional.elu(interaction_gat.forward(contentBase, targets, layout.Interactions), 1.0); // [T, D]
+            + Scalars.Elu(follow_gat.forward(users, users, layout.Follows).narrow(0, 0, t))
+            + Scalars.Elu(interaction_gat.forward(contentBase, targets, layout.Interactions)); // [T, D]
         // 3. history view over the block's history rows (local content indices).
         var historyView = history.forward(contentBase, layout.History); // [T, D]
         var weights = history.LastPoolWeights!.clone(); // [T, L + 1], owned by the caller's scope
         // 4. gate, friend vectors, and (for explanations) the follow attention of the block's edges.
         var user = Fuse(social, historyView);
         var attention = withAttention ? FolloweeAttention(block, layout, users) : null;
-        return new UserBlockOutput(user, friend_proj.forward(user), weights, attention);
+        return new UserBlockOutput(Scaled(user), Scaled(friend_proj.forward(user)), weights, attention);
     }
 
     /// <summary>
@@ -124,14 +125,18 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
         var users = layout.Users.Gather(user_emb.weight!); // [Nu, D]
         var contentBase = ContentBase(c.Nodes.Gather(content_emb.weight!), c.Nodes.Count, c.PairContent, c.PairTopic,
             c.TopicCount); // [T, D]
-        return contentBase + nn.functional.elu(content_gat.forward(users, contentBase, layout.Edges), 1.0);
+        return Scaled(contentBase + Scalars.Elu(content_gat.forward(users, contentBase, layout.Edges)));
     }
+
+    /// <summary>The output vectors [N, D], at unit length when <see cref="ModelOptions.Normalize"/>.</summary>
+    private Tensor Scaled(Tensor vectors) =>
+        Options.Normalize ? vectors / vectors.pow(Scalars.Two).sum(1, keepdim: true).sqrt().clamp_min(Scalars.Of(1e-12)) : vectors;
 
     /// <summary>id vectors [N, D] + mean of the topic vectors of each (content, topic) pair's content.</summary>
     private Tensor ContentBase(Tensor ids, long count, Tensor pairContent, Tensor pairTopic, Tensor topicCount)
     {
         var topicSum = zeros(count, Options.Dimension)
-            .index_add(0, pairContent, topic_emb.weight!.index_select(0, pairTopic), 1.0);
+            .index_add(0, pairContent, topic_emb.weight!.index_select(0, pairTopic), Scalars.One);
         return ids + topicSum / topicCount;
     }
 
@@ -139,7 +144,7 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
     private Tensor Fuse(Tensor social, Tensor historyView)
     {
         var g = gate.forward(cat([social, historyView], 1)).sigmoid();
-        return g * social + (1 - g) * historyView;
+        return g * social + g.neg().add(Scalars.One) * historyView; // (1 - g), with a rooted scalar
     }
 
     private float[] FolloweeAttention(UserBlock block, UserBlockLayout layout, Tensor users)

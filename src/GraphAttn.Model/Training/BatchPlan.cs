@@ -11,6 +11,7 @@ public sealed class BatchPlan
     private readonly PositivePairs content, friends;
     private readonly int[] contentOrder, friendOrder;
     private readonly int batchSize, friendBatch, candidates, contentColumns, userColumns;
+    private readonly bool shared;
 
     /// <summary>Shuffles both tasks' positives for one epoch.</summary>
     /// <param name="content">Content positives (columns are contents).</param>
@@ -23,12 +24,20 @@ public sealed class BatchPlan
         Random random)
     {
         (this.content, this.friends) = (content, friends);
-        (batchSize, candidates, contentColumns, userColumns) = (options.BatchSize, options.NegativeCandidates, contentCount, userCount);
+        (batchSize, contentColumns, userColumns) = (options.BatchSize, contentCount, userCount);
+        shared = options.Loss == LossKind.Softmax;
+        candidates = shared ? options.SharedNegatives : options.NegativeCandidates;
         contentOrder = Shuffled(content.Count, random);
         friendOrder = Shuffled(friends.Count, random);
         Steps = Math.Max(1, (content.Count + batchSize - 1) / batchSize);
         friendBatch = (friends.Count + Steps - 1) / Steps;
     }
+
+    /// <summary>The content task's positives (columns are contents).</summary>
+    public PositivePairs Content => content;
+
+    /// <summary>The friend task's positives (columns are users).</summary>
+    public PositivePairs Friends => friends;
 
     /// <summary>Steps in this epoch.</summary>
     public int Steps { get; }
@@ -40,10 +49,27 @@ public sealed class BatchPlan
 
     private TaskBatch Cut(PositivePairs pairs, int[] batch, int columns, bool excludeSelf, Random random)
     {
-        if (batch.Length == 0) return TaskBatch.Empty(candidates);
+        if (batch.Length == 0) return TaskBatch.Empty(candidates, shared);
         var rows = batch.Select(i => pairs.Rows[i]).ToArray();
         var positives = batch.Select(i => pairs.Columns[i]).ToArray();
+        if (shared) return new TaskBatch(rows, positives, SharedCandidates(columns, random), Math.Min(candidates, columns), Shared: true);
         return new TaskBatch(rows, positives, HardNegatives.Draw(rows, pairs, columns, candidates, excludeSelf, random), candidates);
+    }
+
+    /// <summary>
+    /// min(K, columns) distinct uniform columns: a partial Fisher-Yates shuffle, or all columns when K covers them.
+    /// Positives among them are masked by the loss, per row.
+    /// </summary>
+    private int[] SharedCandidates(int columns, Random random)
+    {
+        var order = Enumerable.Range(0, columns).ToArray();
+        var take = Math.Min(candidates, columns);
+        for (var i = 0; i < take; i++)
+        {
+            var j = random.Next(i, columns);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+        return order[..take];
     }
 
     private static int[] Shuffled(int count, Random random)

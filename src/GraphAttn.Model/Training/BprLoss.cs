@@ -29,6 +29,7 @@ public static class BprLoss
     private static int[] Hardest(Tensor rowVectors, VectorLookup columns, TaskBatch batch)
     {
         using var noGrad = no_grad();
-        return HardNegatives.Hardest(rowVectors, columns.Rows(batch.Candidates), batch.Candidates, batch.K);
+        using var table = columns.Table.detach().contiguous();
+        return HardNegatives.Hardest(rowVectors, table, columns.LocalRows(batch.Candidates), batch.Candidates, batch.K);
     }
 }

@@ -1,17 +1,19 @@
 namespace GraphAttn.Model.Training;
 
 /// <summary>
-/// One task's share of a training step: positives (row, column) and, per positive, <see cref="K"/> uniformly drawn
-/// negative candidates. All indices are global (graph) indices.
+/// One task's share of a training step: positives (row, column) and their uniformly drawn negative candidates, either
+/// <see cref="K"/> per positive (BPR) or one set of <see cref="K"/> shared by every positive (<see cref="Shared"/>, the
+/// sampled softmax). All indices are global (graph) indices.
 /// </summary>
 /// <param name="Rows">[B] users.</param>
 /// <param name="Positives">[B] positive contents (content task) or followees (friend task).</param>
-/// <param name="Candidates">[B * K] negative candidates, row-major.</param>
+/// <param name="Candidates">[B * K] negative candidates, row-major; or [K] shared ones when <paramref name="Shared"/>.</param>
 /// <param name="K">Candidates per positive.</param>
-public sealed record TaskBatch(int[] Rows, int[] Positives, int[] Candidates, int K)
+/// <param name="Shared">True when every positive uses the same <see cref="K"/> candidates.</param>
+public sealed record TaskBatch(int[] Rows, int[] Positives, int[] Candidates, int K, bool Shared = false)
 {
     /// <summary>An empty batch (a task with no positives in this step).</summary>
-    public static TaskBatch Empty(int k) => new([], [], [], k);
+    public static TaskBatch Empty(int k, bool shared = false) => new([], [], [], k, shared);
 
     /// <summary>Number of positives B.</summary>
     public int Count => Rows.Length;

@@ -24,6 +24,19 @@ public sealed record TrainOptions
     /// </summary>
     public int NegativeCandidates { get; init; } = 8;
 
+    /// <summary>The ranking loss of both tasks (default <see cref="LossKind.Bpr"/>).</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<LossKind>))]
+    public LossKind Loss { get; init; } = LossKind.Bpr;
+
+    /// <summary>
+    /// With <see cref="LossKind.Softmax"/>: uniform negatives drawn per step and task, shared by all its positives
+    /// (default 1024; capped at the number of columns).
+    /// </summary>
+    public int SharedNegatives { get; init; } = 1024;
+
+    /// <summary>With <see cref="LossKind.Softmax"/>: the temperature dividing every score (default 1).</summary>
+    public double Temperature { get; init; } = 1.0;
+
     /// <summary>Weight of the friend BPR loss next to the content loss (default 1).</summary>
     public double FriendWeight { get; init; } = 1.0;
 
@@ -61,6 +74,10 @@ public sealed record TrainOptions
         if (BatchSize <= 0) throw new ArgumentException($"BatchSize must be positive, got {BatchSize}");
         if (LearningRate <= 0) throw new ArgumentException($"LearningRate must be positive, got {LearningRate}");
         if (NegativeCandidates <= 0) throw new ArgumentException($"NegativeCandidates must be positive, got {NegativeCandidates}");
+        if (SharedNegatives <= 0) throw new ArgumentException($"SharedNegatives must be positive, got {SharedNegatives}");
+        if (!(Temperature > 0)) throw new ArgumentException($"Temperature must be positive, got {Temperature}");
+        if (Loss == LossKind.Softmax && StaleNegatives)
+            throw new ArgumentException("StaleNegatives chooses one hard negative per positive and does not apply to the softmax loss");
         if (EmbedChunk <= 0) throw new ArgumentException($"EmbedChunk must be positive, got {EmbedChunk}");
         if (FanOut.Follows <= 0 || FanOut.Interactions <= 0 || FanOut.ContentUsers <= 0)
             throw new ArgumentException($"FanOut must be positive, got {FanOut}");

@@ -88,9 +88,13 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
             using var scope = NewDisposeScope();
             var batch = forward.Prepare(plan.Take(step, random));
             var vectors = forward.Forward(model, batch, steps);
-            var contentLoss = BprLoss.Compute(vectors.Users, vectors.Contents, batch.Content);
-            var friendLoss = BprLoss.Compute(vectors.Friends, vectors.Friends, batch.Friends);
-            var loss = contentLoss.Loss + options.FriendWeight * friendLoss.Loss + options.L2 * (contentLoss.Norms + friendLoss.Norms);
+            var (contentLoss, friendLoss) = options.Loss == LossKind.Softmax
+                ? (SoftmaxLoss.Compute(vectors.Users, vectors.Contents, batch.Content, plan.Content, excludeSelf: false, options.Temperature),
+                    SoftmaxLoss.Compute(vectors.Friends, vectors.Friends, batch.Friends, plan.Friends, excludeSelf: true, options.Temperature))
+                : (BprLoss.Compute(vectors.Users, vectors.Contents, batch.Content),
+                    BprLoss.Compute(vectors.Friends, vectors.Friends, batch.Friends));
+            var loss = contentLoss.Loss + friendLoss.Loss.mul(Scalars.Of(options.FriendWeight))
+                + (contentLoss.Norms + friendLoss.Norms).mul(Scalars.Of(options.L2));
             StepObserved?.Invoke(Observe(scope, steps, vectors));
             optimizer.zero_grad();
             loss.backward();

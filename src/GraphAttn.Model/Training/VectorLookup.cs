@@ -15,15 +15,20 @@ public sealed class VectorLookup(Tensor table, int[]? globalIds = null)
 
     /// <summary>[ids.Length, D] rows of the given global indices.</summary>
     /// <exception cref="ArgumentException">An index is not among the table's rows.</exception>
-    public Tensor Rows(int[] ids)
+    public Tensor Rows(int[] ids) => table.index_select(0, tensor(LocalRows(ids)));
+
+    /// <summary>The table row of each global index.</summary>
+    /// <exception cref="ArgumentException">An index is not among the table's rows.</exception>
+    public long[] LocalRows(int[] ids)
     {
         var local = new long[ids.Length];
+        var count = table.shape[0];
         for (var i = 0; i < ids.Length; i++)
         {
             var at = globalIds is null ? ids[i] : Array.BinarySearch(globalIds, ids[i]);
-            if (at < 0 || at >= table.shape[0]) throw new ArgumentException($"node {ids[i]} is not a row of this table");
+            if (at < 0 || at >= count) throw new ArgumentException($"node {ids[i]} is not a row of this table");
             local[i] = at;
         }
-        return table.index_select(0, tensor(local));
+        return local;
     }
 }
