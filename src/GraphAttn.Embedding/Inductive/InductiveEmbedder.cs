@@ -34,6 +34,12 @@ public sealed class InductiveEmbedder
     }
 
     /// <summary>
+    /// Weight of a live event: RecordInteraction carries none. It only orders live events that share a timestamp with
+    /// another event, since live events are otherwise newer than the graph's.
+    /// </summary>
+    private const float LiveEventWeight = 1f;
+
+    /// <summary>
     /// The vectors of <paramref name="userId"/>. A user in the graph keeps their graph followees and interactions, plus
     /// <paramref name="extraFollowees"/> and <paramref name="liveEvents"/> (events the graph does not hold yet, e.g.
     /// from RecordInteraction): the history view moves on without a re-embed. With no extra inputs a graph user's result
@@ -45,25 +51,28 @@ public sealed class InductiveEmbedder
         ArgumentException.ThrowIfNullOrEmpty(userId);
         var inGraph = graph.Users.TryGetIndex(userId, out var user);
         var followees = new List<int>();
-        var events = new List<(int Content, InteractionKind Kind, long Ts)>();
+        var events = new List<(int Content, InteractionKind Kind, long Ts, float Weight)>();
         if (inGraph)
         {
             followees.AddRange(graph.Following.Neighbors(user).ToArray());
             var log = graph.Interactions;
-            for (var i = log.Offsets[user]; i < log.Offsets[user + 1]; i++) events.Add((log.Content[i], log.Kinds[i], log.Timestamps[i]));
+            for (var i = log.Offsets[user]; i < log.Offsets[user + 1]; i++)
+                events.Add((log.Content[i], log.Kinds[i], log.Timestamps[i], log.Weights[i]));
         }
         foreach (var id in extraFollowees ?? [])
             if (graph.Users.TryGetIndex(id, out var f) && f != user && !followees.Contains(f)) followees.Add(f);
         foreach (var e in (liveEvents ?? []).OrderBy(e => e.TimestampMs))
-            if (graph.Contents.TryGetIndex(e.ContentId, out var c)) events.Add((c, e.Kind, e.TimestampMs));
+            if (graph.Contents.TryGetIndex(e.ContentId, out var c)) events.Add((c, e.Kind, e.TimestampMs, LiveEventWeight));
         if (followees.Count == 0 && events.Count == 0) return null;
         return Compute(inGraph ? user : -1, followees, events);
     }
 
-    private InductiveResult Compute(int user, List<int> followees, List<(int Content, InteractionKind Kind, long Ts)> oldestFirst)
+    private InductiveResult Compute(int user, List<int> followees, List<(int Content, InteractionKind Kind, long Ts, float Weight)> oldestFirst)
     {
-        // Stable by time, then newest first: the graph log's order for equal timestamps, as the batch history rows.
-        var newestFirst = oldestFirst.OrderBy(e => e.Ts).Reverse().Select(e => (e.Content, e.Kind, e.Ts)).ToList();
+        // The batch history rows' order (HistoryOrder), over the graph log followed by the live events.
+        var window = HistoryOrder.NewestFirst(oldestFirst.Select(e => e.Ts).ToArray(), oldestFirst.Select(e => e.Weight).ToArray(),
+            model.Options.HistoryLength);
+        var newestFirst = window.Select(i => (oldestFirst[i].Content, oldestFirst[i].Kind, oldestFirst[i].Ts)).ToList();
         var history = BlockHistory.FromEvents(newestFirst, model.Options.HistoryLength, model.Options.TimeBuckets);
         var contents = new SortedSet<int>(oldestFirst.Select(e => e.Content));
         var block = new UserBlock([user], TargetEdges.FromLists([followees]), TargetEdges.FromLists([contents.ToList()]), history);

@@ -36,7 +36,7 @@ public sealed class HistoryBatch
     /// <summary>[U * L] true where the slot is padding.</summary>
     public bool[] Padding { get; }
 
-    /// <summary>Builds the rows from the graph's time-ordered interaction log.</summary>
+    /// <summary>Builds the rows from the graph's time-ordered interaction log, in <see cref="HistoryOrder"/>.</summary>
     public static HistoryBatch From(InteractionLog log, int length, int timeBuckets)
     {
         var batch = new HistoryBatch(log.UserCount, length);
@@ -44,15 +44,16 @@ public sealed class HistoryBatch
         {
             var (start, end) = (log.Offsets[u], log.Offsets[u + 1]);
             var latest = end > start ? log.Timestamps[end - 1] : 0;
+            var window = HistoryOrder.NewestFirst(log.Timestamps.AsSpan(start, end - start), log.Weights.AsSpan(start, end - start), length);
             for (var p = 0; p < length; p++)
             {
                 var slot = u * length + p;
-                var i = end - 1 - p;
-                if (i < start)
+                if (p >= window.Length)
                 {
                     batch.Padding[slot] = true;
                     continue;
                 }
+                var i = start + window[p];
                 batch.Items[slot] = log.Content[i];
                 batch.Kinds[slot] = (long)log.Kinds[i];
                 var days = Math.Max(0, (latest - log.Timestamps[i]) / 86_400_000.0);

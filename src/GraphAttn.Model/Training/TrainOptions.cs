@@ -19,6 +19,12 @@ public sealed record TrainOptions
     public double L2 { get; init; } = 1e-4;
 
     /// <summary>
+    /// L2 penalty of the friend task's vectors (default null: <see cref="L2"/>). A penalty that suits the content task
+    /// can hold the friend vectors near zero, where the friend loss stays at ln 2 and the task does not learn.
+    /// </summary>
+    public double? FriendL2 { get; init; }
+
+    /// <summary>
     /// Random candidates per positive from which the highest-scoring non-positive becomes the BPR negative
     /// (default 8; 1 = plain uniform sampling). Larger values give harder negatives.
     /// </summary>
@@ -74,6 +80,7 @@ public sealed record TrainOptions
         if (BatchSize <= 0) throw new ArgumentException($"BatchSize must be positive, got {BatchSize}");
         if (LearningRate <= 0) throw new ArgumentException($"LearningRate must be positive, got {LearningRate}");
         if (NegativeCandidates <= 0) throw new ArgumentException($"NegativeCandidates must be positive, got {NegativeCandidates}");
+        if (L2 < 0 || FriendL2 < 0) throw new ArgumentException($"L2 penalties must not be negative, got {L2} and {FriendL2}");
         if (SharedNegatives <= 0) throw new ArgumentException($"SharedNegatives must be positive, got {SharedNegatives}");
         if (!(Temperature > 0)) throw new ArgumentException($"Temperature must be positive, got {Temperature}");
         if (Loss == LossKind.Softmax && StaleNegatives)

@@ -94,7 +94,7 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
                 : (BprLoss.Compute(vectors.Users, vectors.Contents, batch.Content),
                     BprLoss.Compute(vectors.Friends, vectors.Friends, batch.Friends));
             var loss = contentLoss.Loss + friendLoss.Loss.mul(Scalars.Of(options.FriendWeight))
-                + (contentLoss.Norms + friendLoss.Norms).mul(Scalars.Of(options.L2));
+                + contentLoss.Norms.mul(Scalars.Of(options.L2)) + friendLoss.Norms.mul(Scalars.Of(options.FriendL2 ?? options.L2));
             StepObserved?.Invoke(Observe(scope, steps, vectors));
             optimizer.zero_grad();
             loss.backward();
