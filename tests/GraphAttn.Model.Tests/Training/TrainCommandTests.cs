@@ -1,5 +1,9 @@
 using System.CommandLine;
+using GraphAttn.Graph;
+using GraphAttn.Model.Checkpoints;
 using GraphAttn.Model.Cli;
+using GraphAttn.Model.Tests.Modeling;
+using GraphAttn.Model.Training;
 
 namespace GraphAttn.Model.Tests.Training;
 
@@ -36,5 +40,58 @@ public sealed class TrainCommandTests
             .Invoke(new InvocationConfiguration { Output = TextWriter.Null, Error = error });
         Assert.Equal(1, code);
         Assert.Contains($"fan-out '{fanOut}'", error.ToString());
+    }
+
+    [Fact]
+    public void Invoke_SoftmaxWithUnitVectors_TrainsAndRecordsTheChoicesInTheCheckpoint()
+    {
+        var folder = Directory.CreateTempSubdirectory("graphattn-train-");
+        try
+        {
+            var graph = Path.Combine(folder.FullName, "graph");
+            GraphSeedsWriter.Write(CommunityGraph.Build(), graph);
+            var output = new StringWriter();
+            var root = new RootCommand { TrainCommand.Create() };
+            var code = root.Parse(["train", "--graph", graph, "--out", Path.Combine(folder.FullName, "ck"), "--epochs", "2",
+                    "--dim", "16", "--history", "4", "--loss", "softmax", "--shared-negatives", "32", "--temperature", "0.2",
+                    "--normalize", "--attention-dropout", "0.3", "--friend-l2", "0.0005", "--quiet"])
+                .Invoke(new InvocationConfiguration { Output = output, Error = output });
+            Assert.True(code == 0, output.ToString());
+            var metadata = Checkpoint.ReadMetadata(Path.Combine(folder.FullName, "ck"));
+            Assert.Equal(LossKind.Softmax, metadata.Training.Loss);
+            Assert.Equal(32, metadata.Training.SharedNegatives);
+            Assert.Equal(0.2, metadata.Training.Temperature);
+            Assert.Equal(0.0005, metadata.Training.FriendL2);
+            Assert.True(metadata.Model.Normalize);
+            Assert.Equal(0.3f, metadata.Model.AttentionDropout);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("--temperature", "0", "Temperature")]
+    [InlineData("--attention-dropout", "1", "AttentionDropout")]
+    public void Invoke_BadLossOrDropout_ReturnsOneNamingTheOption(string flag, string value, string named)
+    {
+        var folder = Directory.CreateTempSubdirectory("graphattn-train-");
+        try
+        {
+            var graph = Path.Combine(folder.FullName, "graph");
+            GraphSeedsWriter.Write(CommunityGraph.Build(), graph);
+            var error = new StringWriter();
+            var root = new RootCommand { TrainCommand.Create() };
+            var code = root.Parse(["train", "--graph", graph, "--out", Path.Combine(folder.FullName, "ck"), flag, value, "--quiet"])
+                .Invoke(new InvocationConfiguration { Output = TextWriter.Null, Error = error });
+            Assert.Equal(1, code);
+            Assert.Contains(named, error.ToString());
+            Assert.False(Directory.Exists(Path.Combine(folder.FullName, "ck")), "no checkpoint after a rejected option");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 }
