@@ -49,18 +49,29 @@ public static class HardNegatives
         var d = (int)table.shape[1];
         if (r.shape[0] != rows || r.shape[1] != d) throw new ArgumentException("row vectors do not fit the candidates");
         var chosen = new int[rows];
+        var local = Array.ConvertAll(tableRows, r => (int)r);
         nint rp = (nint)TensorPointers.Of(r), tp = (nint)TensorPointers.Of(table);
         Parallel.For(0, rows, i =>
-        {
-            var row = (float*)rp + (long)i * d;
-            var best = float.NegativeInfinity;
-            chosen[i] = candidates[i * k];
-            for (var j = 0; j < k; j++)
-            {
-                var score = VectorMath.Dot(row, (float*)tp + tableRows[i * k + j] * d, d);
-                if (score > best) (best, chosen[i]) = (score, candidates[i * k + j]);
-            }
-        });
+            chosen[i] = candidates[i * k + BestOf((float*)rp + (long)i * d, (float*)tp, local.AsSpan(i * k, k), d)]);
         return chosen;
+    }
+
+    /// <summary>
+    /// Position j of the candidate whose table row scores highest against <paramref name="row"/> (dot product); the
+    /// first on ties. Shared by the current-model choice above and <see cref="StaleNegatives"/>.
+    /// </summary>
+    /// <param name="row">D floats.</param>
+    /// <param name="table">Row-major table of width D.</param>
+    /// <param name="tableRows">Table row of each candidate (at least one).</param>
+    /// <param name="d">D.</param>
+    internal static unsafe int BestOf(float* row, float* table, ReadOnlySpan<int> tableRows, int d)
+    {
+        var (best, at) = (float.NegativeInfinity, 0);
+        for (var j = 0; j < tableRows.Length; j++)
+        {
+            var score = VectorMath.Dot(row, table + (long)tableRows[j] * d, d);
+            if (score > best) (best, at) = (score, j);
+        }
+        return at;
     }
 }

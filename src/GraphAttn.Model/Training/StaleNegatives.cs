@@ -12,23 +12,16 @@ public static class StaleNegatives
     /// <param name="rows">[rows * D] vectors of the rows (users, or friend vectors).</param>
     /// <param name="columns">[columns * D] vectors of the candidates (contents, or friend vectors).</param>
     /// <param name="dimension">D.</param>
-    public static TaskBatch Choose(TaskBatch batch, float[] rows, float[] columns, int dimension)
+    public static unsafe TaskBatch Choose(TaskBatch batch, float[] rows, float[] columns, int dimension)
     {
         if (batch.K == 1) return batch;
         var chosen = new int[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var row = rows.AsSpan(batch.Rows[i] * dimension, dimension);
-            var best = float.NegativeInfinity;
-            for (var j = 0; j < batch.K; j++)
+        fixed (float* r = rows, c = columns)
+            for (var i = 0; i < batch.Count; i++)
             {
-                var candidate = batch.Candidates[i * batch.K + j];
-                var column = columns.AsSpan(candidate * dimension, dimension);
-                var score = 0f;
-                for (var d = 0; d < dimension; d++) score += row[d] * column[d];
-                if (score > best) (best, chosen[i]) = (score, candidate);
+                var candidates = batch.Candidates.AsSpan(i * batch.K, batch.K); // global indices are table rows here
+                chosen[i] = candidates[HardNegatives.BestOf(r + (long)batch.Rows[i] * dimension, c, candidates, dimension)];
             }
-        }
         return new TaskBatch(batch.Rows, batch.Positives, chosen, 1);
     }
 }

@@ -43,27 +43,41 @@ public sealed class TrainCommandTests
     }
 
     [Fact]
-    public void Invoke_SoftmaxWithUnitVectors_TrainsAndRecordsTheChoicesInTheCheckpoint()
+    public void Invoke_SoftmaxWithUnitVectors_TrainsAndRecordsTheChoicesInTheCheckpoint() => WithCommunityGraph((graph, checkpoint) =>
+    {
+        var output = new StringWriter();
+        var code = Invoke(output, output, graph, checkpoint, "--epochs", "2", "--dim", "16", "--history", "4", "--loss", "softmax",
+            "--shared-negatives", "32", "--temperature", "0.2", "--normalize", "--attention-dropout", "0.3", "--friend-l2", "0.0005");
+        Assert.True(code == 0, output.ToString());
+        var metadata = Checkpoint.ReadMetadata(checkpoint);
+        Assert.Equal(LossKind.Softmax, metadata.Training.Loss);
+        Assert.Equal(32, metadata.Training.SharedNegatives);
+        Assert.Equal(0.2, metadata.Training.Temperature);
+        Assert.Equal(0.0005, metadata.Training.FriendL2);
+        Assert.True(metadata.Model.Normalize);
+        Assert.Equal(0.3f, metadata.Model.AttentionDropout);
+    });
+
+    [Theory]
+    [InlineData("--temperature", "0", "Temperature")]
+    [InlineData("--attention-dropout", "1", "AttentionDropout")]
+    public void Invoke_BadLossOrDropout_ReturnsOneNamingTheOption(string flag, string value, string named) => WithCommunityGraph((graph, checkpoint) =>
+    {
+        var error = new StringWriter();
+        Assert.Equal(1, Invoke(TextWriter.Null, error, graph, checkpoint, flag, value));
+        Assert.Contains(named, error.ToString());
+        Assert.False(Directory.Exists(checkpoint), "no checkpoint after a rejected option");
+    });
+
+    /// <summary>Runs <paramref name="test"/> with the community graph written as graph-seeds CSV and a checkpoint path, in a temporary folder.</summary>
+    private static void WithCommunityGraph(Action<string, string> test)
     {
         var folder = Directory.CreateTempSubdirectory("graphattn-train-");
         try
         {
             var graph = Path.Combine(folder.FullName, "graph");
             GraphSeedsWriter.Write(CommunityGraph.Build(), graph);
-            var output = new StringWriter();
-            var root = new RootCommand { TrainCommand.Create() };
-            var code = root.Parse(["train", "--graph", graph, "--out", Path.Combine(folder.FullName, "ck"), "--epochs", "2",
-                    "--dim", "16", "--history", "4", "--loss", "softmax", "--shared-negatives", "32", "--temperature", "0.2",
-                    "--normalize", "--attention-dropout", "0.3", "--friend-l2", "0.0005", "--quiet"])
-                .Invoke(new InvocationConfiguration { Output = output, Error = output });
-            Assert.True(code == 0, output.ToString());
-            var metadata = Checkpoint.ReadMetadata(Path.Combine(folder.FullName, "ck"));
-            Assert.Equal(LossKind.Softmax, metadata.Training.Loss);
-            Assert.Equal(32, metadata.Training.SharedNegatives);
-            Assert.Equal(0.2, metadata.Training.Temperature);
-            Assert.Equal(0.0005, metadata.Training.FriendL2);
-            Assert.True(metadata.Model.Normalize);
-            Assert.Equal(0.3f, metadata.Model.AttentionDropout);
+            test(graph, Path.Combine(folder.FullName, "ck"));
         }
         finally
         {
@@ -71,27 +85,7 @@ public sealed class TrainCommandTests
         }
     }
 
-    [Theory]
-    [InlineData("--temperature", "0", "Temperature")]
-    [InlineData("--attention-dropout", "1", "AttentionDropout")]
-    public void Invoke_BadLossOrDropout_ReturnsOneNamingTheOption(string flag, string value, string named)
-    {
-        var folder = Directory.CreateTempSubdirectory("graphattn-train-");
-        try
-        {
-            var graph = Path.Combine(folder.FullName, "graph");
-            GraphSeedsWriter.Write(CommunityGraph.Build(), graph);
-            var error = new StringWriter();
-            var root = new RootCommand { TrainCommand.Create() };
-            var code = root.Parse(["train", "--graph", graph, "--out", Path.Combine(folder.FullName, "ck"), flag, value, "--quiet"])
-                .Invoke(new InvocationConfiguration { Output = TextWriter.Null, Error = error });
-            Assert.Equal(1, code);
-            Assert.Contains(named, error.ToString());
-            Assert.False(Directory.Exists(Path.Combine(folder.FullName, "ck")), "no checkpoint after a rejected option");
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
+    private static int Invoke(TextWriter output, TextWriter error, string graph, string checkpoint, params string[] options) =>
+        new RootCommand { TrainCommand.Create() }.Parse(["train", "--graph", graph, "--out", checkpoint, "--quiet", .. options])
+            .Invoke(new InvocationConfiguration { Output = output, Error = error });
 }
