@@ -16,15 +16,5 @@ public sealed class AdamicAdarScorer(SocialGraph graph, Csr? undirected = null) 
     public Csr Friends => _friends;
 
     /// <inheritdoc />
-    public void ScoreUsers(int user, Span<float> scores)
-    {
-        scores.Clear();
-        foreach (var w in _friends.Neighbors(user))
-        {
-            var degree = _friends.Degree(w);
-            if (degree < 2) continue; // w's only tie is u: ln(1) = 0, and w links u to nobody
-            var contribution = 1f / MathF.Log(degree);
-            foreach (var v in _friends.Neighbors(w)) scores[v] += contribution;
-        }
-    }
+    public void ScoreUsers(int user, Span<float> scores) => AdamicAdar.Row(_friends, user, scores);
 }

@@ -39,6 +39,13 @@ public sealed record CheckpointMetadata
     /// <summary>Training settings.</summary>
     public TrainOptions Training { get; init; } = new();
 
+    /// <summary>
+    /// Weight β of the structural term in the friend score: score(u, v) = friend_u · friend_v + β · AA(u, v), with AA
+    /// the Adamic-Adar index over the undirected follow graph (<c>GraphAttn.Graph.Baselines.AdamicAdar</c>). Learned in
+    /// training; 0 (checkpoints written before it existed, or trained without it) means embeddings only.
+    /// </summary>
+    public double FriendStructureWeight { get; init; }
+
     /// <summary>Epoch whose weights were kept.</summary>
     public int BestEpoch { get; init; }
 
