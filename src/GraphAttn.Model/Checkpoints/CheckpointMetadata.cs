@@ -41,10 +41,14 @@ public sealed record CheckpointMetadata
 
     /// <summary>
     /// Weight β of the structural term in the friend score: score(u, v) = friend_u · friend_v + β · AA(u, v), with AA
-    /// the Adamic-Adar index over the undirected follow graph (<c>GraphAttn.Graph.Baselines.AdamicAdar</c>). Learned in
-    /// training; 0 (checkpoints written before it existed, or trained without it) means embeddings only.
+    /// the Adamic-Adar index over the undirected follow graph (<c>GraphAttn.Graph.Baselines.AdamicAdar</c>). Fitted on
+    /// friendships held out of training; 0 (checkpoints written before it existed, or trained without it) means
+    /// embeddings only.
     /// </summary>
     public double FriendStructureWeight { get; init; }
+
+    /// <summary>Metrics on the held-out friendships β was fitted on (empty without the structural term).</summary>
+    public IReadOnlyDictionary<string, double> FriendValidation { get; init; } = new Dictionary<string, double>();
 
     /// <summary>Epoch whose weights were kept.</summary>
     public int BestEpoch { get; init; }

@@ -8,7 +8,7 @@ namespace GraphAttn.Model.Cli;
 /// <summary>
 /// The <c>train</c> command of <c>graphattn</c>:
 /// <c>train --graph DIR --out DIR [--epochs N] [--seed S] [--batch-size B] [--lr X] [--dim D] [--history L]
-/// [--negatives K] [--loss bpr|softmax [--shared-negatives S] [--temperature T]] [--normalize] [--attention-dropout P] [--history-dropout P] [--patience P] [--friend-weight W] [--l2 X] [--friend-l2 X] [--mini-batch [--fan-out F] [--stale-negatives]] [--quiet] [--baselines]</c>.
+/// [--negatives K] [--loss bpr|softmax [--shared-negatives S] [--temperature T]] [--normalize] [--attention-dropout P] [--history-dropout P] [--patience P] [--friend-weight W] [--l2 X] [--friend-l2 X] [--friend-structure true|false] [--friend-validation S] [--mini-batch [--fan-out F] [--stale-negatives]] [--quiet] [--baselines]</c>.
 /// </summary>
 public static class TrainCommand
 {
@@ -36,6 +36,8 @@ public static class TrainCommand
         var normalize = new Option<bool>("--normalize") { Description = "Unit-length user, content and friend vectors (scores are cosines; use with --loss softmax and a temperature such as 0.1)." };
         var l2 = new Option<double>("--l2") { Description = "L2 penalty on the vectors a step scores.", DefaultValueFactory = _ => t.L2 };
         var friendL2 = new Option<double?>("--friend-l2") { Description = "L2 penalty on the friend task's vectors (default: --l2)." };
+        var friendStructure = new Option<bool>("--friend-structure") { Description = "Add β · Adamic-Adar to the friend score, β fitted on friendships held out of training (false: embeddings only).", DefaultValueFactory = _ => t.FriendStructure };
+        var friendValidation = new Option<double>("--friend-validation") { Description = "With --friend-structure: share of the training friendships held out to fit β.", DefaultValueFactory = _ => t.FriendValidationShare };
         var miniBatch = new Option<bool>("--mini-batch") { Description = "Mini-batch steps over sampled neighbourhoods instead of full-graph steps (for graphs too large for full-graph training)." };
         var fanOut = new Option<string>("--fan-out") { Description = "In-edges sampled per target with --mini-batch: one value, or follows,interactions,content-users (e.g. 10,10,10), or 'all'.", DefaultValueFactory = _ => t.FanOut.ToString() };
         var staleNegatives = new Option<bool>("--stale-negatives") { Description = "With --mini-batch: choose hard negatives by the last epoch's embeddings, so candidates need no forward pass." };
@@ -43,7 +45,7 @@ public static class TrainCommand
         var baselines = new Option<bool>("--baselines") { Description = "Also report the evaluation baselines' test metrics on the same split." };
         var command = new Command("train", "Train the graph-attention model on a graph (held-out split for validation and test) and write a checkpoint.")
         {
-            graph, output, epochs, seed, batch, lr, dim, history, negatives, patience, friendWeight, loss, sharedNegatives, temperature, normalize, attentionDropout, historyDropout, l2, friendL2, miniBatch, fanOut, staleNegatives, quiet, baselines,
+            graph, output, epochs, seed, batch, lr, dim, history, negatives, patience, friendWeight, loss, sharedNegatives, temperature, normalize, attentionDropout, historyDropout, l2, friendL2, friendStructure, friendValidation, miniBatch, fanOut, staleNegatives, quiet, baselines,
         };
         command.SetAction((parse, ct) =>
         {
@@ -65,6 +67,7 @@ public static class TrainCommand
                 Loss = parse.GetValue(loss), SharedNegatives = parse.GetValue(sharedNegatives), Temperature = parse.GetValue(temperature),
                 Mode = parse.GetValue(miniBatch) ? TrainMode.MiniBatch : TrainMode.Full, FanOut = sampled,
                 StaleNegatives = parse.GetValue(staleNegatives),
+                FriendStructure = parse.GetValue(friendStructure), FriendValidationShare = parse.GetValue(friendValidation),
             };
             var modelOptions = new ModelOptions { Dimension = parse.GetValue(dim), HistoryLength = parse.GetValue(history), Normalize = parse.GetValue(normalize),
                 AttentionDropout = parse.GetValue(attentionDropout), HistoryDropout = parse.GetValue(historyDropout) };

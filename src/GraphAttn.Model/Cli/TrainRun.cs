@@ -33,6 +33,9 @@ public sealed class TrainRun(string graphFolder, string outFolder, ModelOptions 
                 : $"full-graph training: batch {training.BatchSize}");
             var progress = new Progress(log);
             var result = new Trainer(model, training).Train(train, split.ContentValid, progress, ct);
+            if (result.FriendFit is { } fit)
+                log.WriteLine($"friend score: β = {fit.Weight:G4} for the Adamic-Adar term, fitted on {fit.Users} users' held-out friendships: " +
+                    $"{Format(fit.Metrics)} (embeddings alone: {Format(fit.EmbeddingsOnly)})");
             var test = TestMetrics(full, split, train, result);
             foreach (var (task, metrics) in test) output.WriteLine($"test {task}: {Format(metrics)}");
             if (baselines) CompareBaselines(full, split, train, output);
@@ -42,6 +45,7 @@ public sealed class TrainRun(string graphFolder, string outFolder, ModelOptions 
                 CreatedUtc = DateTime.UtcNow, Source = source.Describe, GraphFingerprint = full.Fingerprint,
                 TrainFingerprint = train.Fingerprint, Split = split.Description, Users = train.UserCount,
                 Contents = train.ContentCount, Topics = train.TopicCount, Model = model, Training = training,
+                FriendStructureWeight = result.FriendStructureWeight, FriendValidation = result.FriendFit?.Metrics ?? new Dictionary<string, double>(),
                 BestEpoch = result.BestEpoch, EpochsRun = result.Epochs.Count, TrainSeconds = result.Seconds,
                 Validation = result.Validation, Test = test,
             }, CheckpointIds.Of(train));

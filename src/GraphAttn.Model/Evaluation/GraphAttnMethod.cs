@@ -35,6 +35,6 @@ public static class GraphAttnMethod
             var result = new Trainer(model, training with { Seed = c.Seed }).Train(c.Train, validation: null);
             result.Inputs.Dispose();
             result.Model.Dispose();
-            return new ModelScorer(result.Embeddings, Name);
+            return result.Scorer(Name);
         });
 }

@@ -4,10 +4,11 @@ using GraphAttn.Graph;
 namespace GraphAttn.Model.Scoring;
 
 /// <summary>
-/// Full-ranking scores from trained embeddings: content score = user . content, friend score = friend_u . friend_v.
-/// Thread-safe (read-only arrays).
+/// Full-ranking scores from trained embeddings: content score = user . content, friend score = friend_u . friend_v plus,
+/// when given, the learned structural term (<see cref="FriendStructureTerm"/>). Thread-safe (read-only arrays).
 /// </summary>
-public sealed class ModelScorer(ModelEmbeddings embeddings, string name = "graphattn") : IContentScorer, IFriendScorer
+public sealed class ModelScorer(ModelEmbeddings embeddings, string name = "graphattn", FriendStructureTerm? structure = null)
+    : IContentScorer, IFriendScorer
 {
     /// <inheritdoc />
     public string Name => name;
@@ -20,8 +21,14 @@ public sealed class ModelScorer(ModelEmbeddings embeddings, string name = "graph
         Score(embeddings.Users.AsSpan(user * embeddings.Dimension, embeddings.Dimension), embeddings.Contents, scores);
 
     /// <inheritdoc />
-    public void ScoreUsers(int user, Span<float> scores) =>
+    public void ScoreUsers(int user, Span<float> scores)
+    {
         Score(embeddings.Friends.AsSpan(user * embeddings.Dimension, embeddings.Dimension), embeddings.Friends, scores);
+        structure?.AddTo(user, scores);
+    }
+
+    /// <summary>The friend score's structural term, if any.</summary>
+    public FriendStructureTerm? Structure => structure;
 
     private void Score(ReadOnlySpan<float> query, float[] table, Span<float> scores)
     {

@@ -43,6 +43,19 @@ public sealed record TrainOptions
     /// <summary>With <see cref="LossKind.Softmax"/>: the temperature dividing every score (default 1).</summary>
     public double Temperature { get; init; } = 1.0;
 
+    /// <summary>
+    /// Give the friend score its structural term, β · Adamic-Adar over the follow graph
+    /// (<see cref="Scoring.FriendStructureTerm"/>), with β fitted on held-out friendships after training
+    /// (<see cref="FriendStructureFit"/>; default true).
+    /// </summary>
+    public bool FriendStructure { get; init; } = true;
+
+    /// <summary>
+    /// With <see cref="FriendStructure"/>: the share of the training graph's friendships held out of training to fit β
+    /// (default 0.1, as many as the test split holds out of the whole graph).
+    /// </summary>
+    public double FriendValidationShare { get; init; } = 0.1;
+
     /// <summary>Weight of the friend BPR loss next to the content loss (default 1).</summary>
     public double FriendWeight { get; init; } = 1.0;
 
@@ -85,6 +98,8 @@ public sealed record TrainOptions
         if (!(Temperature > 0)) throw new ArgumentException($"Temperature must be positive, got {Temperature}");
         if (Loss == LossKind.Softmax && StaleNegatives)
             throw new ArgumentException("StaleNegatives chooses one hard negative per positive and does not apply to the softmax loss");
+        if (FriendValidationShare is <= 0 or >= 1 || double.IsNaN(FriendValidationShare))
+            throw new ArgumentException($"FriendValidationShare must lie in (0, 1), got {FriendValidationShare}");
         if (EmbedChunk <= 0) throw new ArgumentException($"EmbedChunk must be positive, got {EmbedChunk}");
         if (FanOut.Follows <= 0 || FanOut.Interactions <= 0 || FanOut.ContentUsers <= 0)
             throw new ArgumentException($"FanOut must be positive, got {FanOut}");

@@ -5,15 +5,22 @@ namespace GraphAttn.Model.Training;
 
 /// <summary>The outcome of <see cref="Trainer.Train"/>: the model at its best validation epoch and what led there.</summary>
 /// <param name="Model">The trained model (weights of the best epoch), in eval mode.</param>
-/// <param name="Inputs">The graph inputs it was trained on (owned by the caller from here on).</param>
+/// <param name="Inputs">The graph inputs it was trained on (owned by the caller from here on): the training graph minus
+/// the friendships held out to fit the friend score's structural term, if any.</param>
 /// <param name="Embeddings">Embeddings of the best model.</param>
 /// <param name="BestEpoch">1-based epoch whose weights were kept.</param>
 /// <param name="Validation">Validation metrics of that epoch (empty without a validation set).</param>
 /// <param name="Epochs">Every finished epoch.</param>
 /// <param name="Seconds">Total training wall time.</param>
+/// <param name="FriendStructure">The friend score's structural term with the fitted β; null when trained without.</param>
+/// <param name="FriendFit">How β was fitted on held-out friendships; null when trained without.</param>
 public sealed record TrainResult(SocialRecModel Model, GraphInputs Inputs, ModelEmbeddings Embeddings, int BestEpoch,
-    IReadOnlyDictionary<string, double> Validation, IReadOnlyList<TrainProgress> Epochs, double Seconds)
+    IReadOnlyDictionary<string, double> Validation, IReadOnlyList<TrainProgress> Epochs, double Seconds,
+    FriendStructureTerm? FriendStructure = null, FriendStructureFitResult? FriendFit = null)
 {
-    /// <summary>A scorer over <see cref="Embeddings"/>.</summary>
-    public ModelScorer Scorer() => new(Embeddings);
+    /// <summary>β of the friend score's structural term (0 when trained without it).</summary>
+    public double FriendStructureWeight => FriendStructure?.Weight ?? 0;
+
+    /// <summary>A scorer over <see cref="Embeddings"/>, with the friend score's structural term.</summary>
+    public ModelScorer Scorer(string name = "graphattn") => new(Embeddings, name, FriendStructure);
 }

@@ -15,7 +15,9 @@ namespace GraphAttn.Model.Training;
 /// a step gets its vectors: <see cref="TrainMode.Full"/> runs the whole model over the whole graph,
 /// <see cref="TrainMode.MiniBatch"/> runs it only for the step's users and contents over sampled in-edges. After each
 /// epoch the content validation set is ranked in full; training stops after <see cref="TrainOptions.Patience"/> epochs
-/// without a better NDCG@20 and keeps the best weights. Same seed and data give the same metrics.
+/// without a better NDCG@20 and keeps the best weights. With <see cref="TrainOptions.FriendStructure"/> a share of the
+/// friendships is held out of training and, once the weights are final, used to fit the friend score's structural weight
+/// (<see cref="FriendStructureFit"/>). Same seed and data give the same metrics.
 /// </summary>
 public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
 {
@@ -31,11 +33,13 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         var total = Stopwatch.StartNew();
         manual_seed(options.Seed);
         var random = new Random(options.Seed);
-        var inputs = new GraphInputs(train, modelOptions);
-        var model = new SocialRecModel(train.UserCount, train.ContentCount, train.TopicCount, modelOptions, (ulong)options.Seed);
-        var forward = StepForward(train, inputs);
-        var content = new PositivePairs(GraphViews.Interacted(train));
-        var friends = new PositivePairs(GraphViews.Following(train));
+        var friendValidation = options.FriendStructure ? FriendValidation.Split(train, options.FriendValidationShare, options.Seed) : null;
+        var graph = friendValidation?.Graph ?? train; // what the model learns from: the held-out friendships stay out
+        var inputs = new GraphInputs(graph, modelOptions);
+        var model = new SocialRecModel(graph.UserCount, graph.ContentCount, graph.TopicCount, modelOptions, (ulong)options.Seed);
+        var forward = StepForward(graph, inputs);
+        var content = new PositivePairs(GraphViews.Interacted(graph));
+        var friends = new PositivePairs(GraphViews.Following(graph));
         var validator = validation is null ? null : Validator.ForContent(content.Matrix, validation);
         using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
         var epochs = new List<TrainProgress>();
@@ -45,7 +49,7 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         {
             ct.ThrowIfCancellationRequested();
             var watch = Stopwatch.StartNew();
-            var plan = new BatchPlan(content, friends, train.ContentCount, train.UserCount, options, random);
+            var plan = new BatchPlan(content, friends, graph.ContentCount, graph.UserCount, options, random);
             forward.BeginEpoch(model);
             var (contentLoss, friendLoss) = RunEpoch(model, forward, optimizer, plan, random, ref steps, ct);
             var metrics = validator?.Evaluate(new ModelScorer(forward.Embed(model))) ?? new Dictionary<string, double>();
@@ -58,7 +62,11 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         best.Restore(model);
         var embeddings = forward.Embed(model);
         model.eval();
-        return new TrainResult(model, inputs, embeddings, best.Epoch, best.Metrics, epochs, total.Elapsed.TotalSeconds);
+        var fit = friendValidation is null ? null : FriendStructureFit.Fit(embeddings, friendValidation, options.Seed);
+        // Scoring uses every known follow, the held-out ones included, as serving uses the live graph.
+        var structure = fit is null ? null : new FriendStructureTerm(Neighbourhood.Undirected(train), fit.Weight);
+        return new TrainResult(model, inputs, embeddings, best.Epoch, best.Metrics, epochs, total.Elapsed.TotalSeconds,
+            structure, fit);
     }
 
     /// <summary>Embeddings of <paramref name="model"/> in eval mode (no dropout, no gradients), full-graph forward.</summary>

@@ -58,9 +58,27 @@ public sealed class TrainCommandTests
         Assert.Equal(0.3f, metadata.Model.AttentionDropout);
     });
 
+    [Fact]
+    public void Invoke_Defaults_RecordTheFittedFriendStructureWeight_AndFalseTurnsItOff() => WithCommunityGraph((graph, checkpoint) =>
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, Invoke(output, output, graph, checkpoint, "--epochs", "1", "--dim", "16", "--history", "4"));
+        var metadata = Checkpoint.ReadMetadata(checkpoint);
+        Assert.True(metadata.Training.FriendStructure);
+        Assert.True(metadata.FriendStructureWeight >= 0);
+        Assert.Contains(Validator.Metric, metadata.FriendValidation.Keys);
+
+        Assert.Equal(0, Invoke(output, output, graph, checkpoint, "--epochs", "1", "--dim", "16", "--history", "4", "--friend-structure", "false"));
+        metadata = Checkpoint.ReadMetadata(checkpoint);
+        Assert.False(metadata.Training.FriendStructure);
+        Assert.Equal(0, metadata.FriendStructureWeight);
+        Assert.Empty(metadata.FriendValidation);
+    });
+
     [Theory]
     [InlineData("--temperature", "0", "Temperature")]
     [InlineData("--attention-dropout", "1", "AttentionDropout")]
+    [InlineData("--friend-validation", "1", "FriendValidationShare")]
     public void Invoke_BadLossOrDropout_ReturnsOneNamingTheOption(string flag, string value, string named) => WithCommunityGraph((graph, checkpoint) =>
     {
         var error = new StringWriter();

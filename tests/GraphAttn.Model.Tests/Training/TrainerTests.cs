@@ -73,6 +73,30 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Train_FriendStructure_FitsTheWeightOnHeldOutFriendshipsAndScoresWithAllFollows()
+    {
+        var (train, split) = Data();
+        var options = new TrainOptions { Epochs = 2, BatchSize = 256, Seed = 11 };
+        var with = new Trainer(Model, options).Train(train, split.ContentValid);
+        var fit = Assert.IsType<FriendStructureFitResult>(with.FriendFit);
+        var heldOut = FriendValidation.Split(train, options.FriendValidationShare, options.Seed).HeldOut;
+        Assert.Equal(heldOut.Pairs().Select(p => p.Row).Distinct().Count(), fit.Users);
+        Assert.Equal(fit.Weight, with.FriendStructure!.Weight);
+        Assert.Equal(fit.Weight, with.FriendStructureWeight, 6);
+        Assert.Same(with.FriendStructure, with.Scorer().Structure);
+        // The fit ranks friendships the model never saw; scoring afterwards walks every known follow.
+        Assert.Equal(GraphAttn.Graph.Neighbourhood.Undirected(train).EdgeCount, with.FriendStructure.Friends.EdgeCount);
+        Assert.True(fit.Metrics[Validator.Metric] >= fit.EmbeddingsOnly[Validator.Metric]);
+
+        var without = new Trainer(Model, options with { FriendStructure = false }).Train(train, split.ContentValid);
+        Assert.Null(without.FriendFit);
+        Assert.Null(without.Scorer().Structure);
+        Assert.Equal(0, without.FriendStructureWeight);
+        with.Inputs.Dispose();
+        without.Inputs.Dispose();
+    }
+
+    [Fact]
     public void Train_ManySteps_NativeMemoryStaysFlat()
     {
         var (train, split) = Data();
