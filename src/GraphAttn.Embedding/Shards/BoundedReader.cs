@@ -18,6 +18,8 @@ internal sealed class BoundedReader(Stream stream, long end, string path) : IDis
 
     public long Long() => Take(8, reader.ReadInt64);
 
+    public float Single() => Take(4, reader.ReadSingle);
+
     /// <summary>A count of items of at least <paramref name="minBytes"/> each that must fit in what remains.</summary>
     public int Count(int minBytes)
     {

@@ -6,18 +6,20 @@ using GraphAttn.Serving.Snapshots;
 namespace GraphAttn.Embedding.Shards;
 
 /// <summary>
-/// One shard's rows on disk (<c>.gashard</c>), little-endian: magic "GASHARD1", header (model id, graph fingerprint,
-/// shard i and n, batch size, created-at ms, D, total users and contents, user start and count, content start and
-/// count), the shard's user and content ids, user, friend and content matrices, friend and history attention (CSR
-/// with whole-graph targets), then XxHash64 of all previous bytes and "GASHRDOK". Written to a temporary file,
-/// flushed and renamed, like snapshots. Little-endian hosts only (as snapshots).
+/// One shard's rows on disk (<c>.gashard</c>), little-endian: magic "GASHARD2", header (model id, graph fingerprint,
+/// shard i and n, batch size, created-at ms, friend structure weight β as float32, D, total users and contents, user
+/// start and count, content start and count), the shard's user and content ids, user, friend and content matrices,
+/// friend and history attention (CSR with whole-graph targets), then XxHash64 of all previous bytes and "GASHRDOK".
+/// Written to a temporary file, flushed and renamed, like snapshots. Little-endian hosts only (as snapshots). A
+/// "GASHARD1" file (no β) is still read, with β = 0, so a merge may run a newer build than the shard jobs.
 /// </summary>
 public static class ShardFile
 {
     /// <summary>File extension of a shard.</summary>
     public const string Extension = ".gashard";
 
-    private static readonly byte[] Magic = "GASHARD1"u8.ToArray();
+    private static readonly byte[] Magic = "GASHARD2"u8.ToArray();
+    private static readonly byte[] MagicWithoutWeight = "GASHARD1"u8.ToArray();
     private static readonly byte[] EndMagic = "GASHRDOK"u8.ToArray();
 
     /// <summary>Writes a shard atomically to <paramref name="path"/>.</summary>
@@ -78,6 +80,7 @@ public static class ShardFile
         w.Write(h.GraphFingerprint);
         foreach (var v in new[] { h.Shard.Index, h.Shard.Count, h.BatchSize }) w.Write(v);
         w.Write(h.CreatedAt.ToUnixTimeMilliseconds());
+        w.Write(h.FriendStructureWeight);
         foreach (var v in new[] { r.Dimensions, r.TotalUsers, r.TotalContents, r.UserStart, r.UserIds.Length, r.ContentStart, r.ContentIds.Length })
             w.Write(v);
         foreach (var id in r.UserIds) w.Write(id);
@@ -94,11 +97,16 @@ public static class ShardFile
 
     private static (ShardHeader, EmbeddedRows) ReadBody(BoundedReader r, string path)
     {
-        if (!r.Bytes(Magic.Length).SequenceEqual(Magic)) throw new InvalidDataException($"{path}: not a shard file (bad magic)");
+        var magic = r.Bytes(Magic.Length);
+        var hasWeight = magic.SequenceEqual(Magic);
+        if (!hasWeight && !magic.SequenceEqual(MagicWithoutWeight)) throw new InvalidDataException($"{path}: not a shard file (bad magic)");
         var modelId = r.String();
         var fingerprint = r.String();
         int index = r.Int(), count = r.Int(), batch = r.Int();
         var created = r.Long();
+        var weight = hasWeight ? r.Single() : 0f;
+        if (!float.IsFinite(weight) || weight < 0f)
+            throw new InvalidDataException($"{path}: friend structure weight {weight} is not a finite non-negative number (corrupted)");
         int d = r.Int(), totalUsers = r.Int(), totalContents = r.Int(), userStart = r.Int(), users = r.Count(4), contentStart = r.Int(),
             contents = r.Count(4);
         ShardSpec shard;
@@ -122,7 +130,10 @@ public static class ShardFile
         var rows = new EmbeddedRows(d, totalUsers, totalContents, userStart, userIds, userData, friendData, attention[0], attention[1],
             contentStart, contentIds, contentData);
         rows.Validate(path);
-        return (new ShardHeader(modelId, fingerprint, shard, batch, DateTimeOffset.FromUnixTimeMilliseconds(created)), rows);
+        return (new ShardHeader(modelId, fingerprint, shard, batch, DateTimeOffset.FromUnixTimeMilliseconds(created))
+        {
+            FriendStructureWeight = weight,
+        }, rows);
     }
 
     private static void Floats(BinaryWriter w, float[] values) => w.Write(MemoryMarshal.AsBytes(values.AsSpan()));

@@ -8,4 +8,11 @@ namespace GraphAttn.Embedding.Shards;
 /// <param name="Shard">Which shard of how many.</param>
 /// <param name="BatchSize">Global batch size the ranges were cut with.</param>
 /// <param name="CreatedAt">When the shard was computed (informational; the merge sets the snapshot's time).</param>
-public sealed record ShardHeader(string ModelId, string GraphFingerprint, ShardSpec Shard, int BatchSize, DateTimeOffset CreatedAt);
+public sealed record ShardHeader(string ModelId, string GraphFingerprint, ShardSpec Shard, int BatchSize, DateTimeOffset CreatedAt)
+{
+    /// <summary>
+    /// The checkpoint's friend structure weight β, carried so the merged snapshot has it; shards of one run come from one
+    /// checkpoint, so they must agree on it. 0 for shards written before it existed.
+    /// </summary>
+    public float FriendStructureWeight { get; init; }
+}

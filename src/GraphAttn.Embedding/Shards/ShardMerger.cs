@@ -5,8 +5,8 @@ namespace GraphAttn.Embedding.Shards;
 
 /// <summary>
 /// Merges the shard files of one sharded run into the snapshot a single process would have written. Rejects, naming
-/// the files: a shard listed twice, a missing shard, and shards of different runs (model id, graph fingerprint, shard
-/// count or batch size differ).
+/// the files: a shard listed twice, a missing shard, and shards of different runs (model id, graph fingerprint, friend
+/// structure weight, shard count or batch size differ). The snapshot carries the shards' common friend structure weight.
 /// </summary>
 public static class ShardMerger
 {
@@ -23,6 +23,9 @@ public static class ShardMerger
                 throw new InvalidDataException($"{path}: model '{h.ModelId}' differs from {firstPath}'s '{first.ModelId}' (shards of different runs)");
             if (h.GraphFingerprint != first.GraphFingerprint)
                 throw new InvalidDataException($"{path}: graph fingerprint {h.GraphFingerprint} differs from {firstPath}'s {first.GraphFingerprint} (shards of different graphs)");
+            if (h.FriendStructureWeight != first.FriendStructureWeight)
+                throw new InvalidDataException(
+                    $"{path}: friend structure weight {h.FriendStructureWeight} differs from {firstPath}'s {first.FriendStructureWeight} (shards of different checkpoints)");
             if (h.Shard.Count != first.Shard.Count || h.BatchSize != first.BatchSize)
                 throw new InvalidDataException(
                     $"{path}: shard {h.Shard} with batch size {h.BatchSize} does not belong to a run of {first.Shard.Count} shards with batch size {first.BatchSize}");
@@ -33,7 +36,10 @@ public static class ShardMerger
         var missing = Enumerable.Range(0, first.Shard.Count).Except(shards.Select(s => s.Shard.Header.Shard.Index)).ToArray();
         if (missing.Length > 0)
             throw new InvalidDataException($"missing shard(s) {string.Join(", ", missing.Select(i => $"{i}/{first.Shard.Count}"))}");
-        var header = new SnapshotHeader(first.ModelId, first.GraphFingerprint, createdAt ?? DateTimeOffset.UtcNow);
+        var header = new SnapshotHeader(first.ModelId, first.GraphFingerprint, createdAt ?? DateTimeOffset.UtcNow)
+        {
+            FriendStructureWeight = first.FriendStructureWeight,
+        };
         return SnapshotAssembly.Assemble(header, [.. shards.OrderBy(s => s.Shard.Header.Shard.Index).Select(s => s.Shard.Rows)]);
     }
 }

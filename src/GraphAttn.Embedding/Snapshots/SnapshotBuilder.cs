@@ -23,10 +23,12 @@ public static class SnapshotBuilder
     /// <param name="options">Batch size, top-k, creation time; null = defaults.</param>
     /// <param name="progress">Per-batch progress; may be null.</param>
     /// <param name="ct">Cancels between batches.</param>
-    /// <exception cref="InvalidDataException">The checkpoint does not fit the graph (version 1 with other counts).</exception>
+    /// <exception cref="InvalidDataException">The checkpoint does not fit the graph (version 1 with other counts), or its
+    /// friend structure weight is not a finite non-negative float.</exception>
     public static EmbeddingSnapshot Build(SocialRecModel model, CheckpointMetadata metadata, CheckpointIds? ids,
         SocialGraph graph, EmbedOptions? options = null, IProgress<EmbedProgress>? progress = null, CancellationToken ct = default)
     {
+        FriendStructureWeight.Of(metadata); // a damaged β fails before the run, not after it
         options = (options ?? new EmbedOptions()) with { Shard = ShardSpec.Single };
         var part = new BatchEmbedder(model, graph, CheckpointRows.Resolve(metadata, ids, graph), options).Embed(progress, ct);
         return SnapshotAssembly.Assemble(Header(metadata, graph, options), [part]);
@@ -36,6 +38,7 @@ public static class SnapshotBuilder
     /// Embeds every user and content of <paramref name="graph"/> with explicit weight-row maps and model id, for a model
     /// that has no checkpoint yet (e.g. just trained in-process: pass <see cref="NodeRows.Identity"/> when
     /// <paramref name="graph"/> lists the training graph's ids in the same order, as the split's training graph does).
+    /// Without metadata there is no friend structure weight: the snapshot carries β = 0 (embeddings only).
     /// </summary>
     public static EmbeddingSnapshot Build(SocialRecModel model, NodeRows rows, string modelId, SocialGraph graph,
         EmbedOptions? options = null, IProgress<EmbedProgress>? progress = null, CancellationToken ct = default)
@@ -50,13 +53,18 @@ public static class SnapshotBuilder
     /// Embeds only the users and contents of <see cref="EmbedOptions.Shard"/>'s batches, for a shard file that
     /// <see cref="ShardMerger"/> later joins with the others.
     /// </summary>
-    /// <exception cref="InvalidDataException">The checkpoint does not fit the graph.</exception>
+    /// <exception cref="InvalidDataException">The checkpoint does not fit the graph, or its friend structure weight is not a
+    /// finite non-negative float.</exception>
     public static (ShardHeader Header, EmbeddedRows Rows) BuildShard(SocialRecModel model, CheckpointMetadata metadata,
         CheckpointIds? ids, SocialGraph graph, EmbedOptions options, IProgress<EmbedProgress>? progress = null, CancellationToken ct = default)
     {
+        FriendStructureWeight.Of(metadata); // a damaged β fails before the run, not after it
         var rows = new BatchEmbedder(model, graph, CheckpointRows.Resolve(metadata, ids, graph), options).Embed(progress, ct);
         var header = Header(metadata, graph, options);
-        return (new ShardHeader(header.ModelId, header.GraphFingerprint, options.Shard, options.BatchSize, header.CreatedAt), rows);
+        return (new ShardHeader(header.ModelId, header.GraphFingerprint, options.Shard, options.BatchSize, header.CreatedAt)
+        {
+            FriendStructureWeight = header.FriendStructureWeight,
+        }, rows);
     }
 
     /// <summary>Loads the checkpoint in <paramref name="checkpointFolder"/>, embeds the graph, disposes the model.</summary>
@@ -68,7 +76,14 @@ public static class SnapshotBuilder
         using (model) return Build(model, metadata, CheckpointIds.Read(checkpointFolder), graph, options, progress, ct);
     }
 
-    /// <summary>The header a run over <paramref name="graph"/> writes.</summary>
+    /// <summary>
+    /// The header a run over <paramref name="graph"/> writes; it carries the checkpoint's friend structure weight β, so
+    /// the server scores follow candidates with the same formula as the model.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The checkpoint's β is not a finite non-negative float.</exception>
     public static SnapshotHeader Header(CheckpointMetadata metadata, SocialGraph graph, EmbedOptions options) =>
-        new(options.ModelId ?? ModelIdentity.Of(metadata), graph.Fingerprint, options.CreatedAt ?? DateTimeOffset.UtcNow);
+        new(options.ModelId ?? ModelIdentity.Of(metadata), graph.Fingerprint, options.CreatedAt ?? DateTimeOffset.UtcNow)
+        {
+            FriendStructureWeight = FriendStructureWeight.Of(metadata),
+        };
 }

@@ -41,7 +41,7 @@ internal sealed class EvalSession(
                 var scorers = new SnapshotScorers(SnapshotReader.Read(snapshotPath), graph);
                 scorers.CheckTrainedOn(train.Fingerprint);
                 catalog.AddContent("snapshot", _ => scorers.Content);
-                catalog.AddFriend("snapshot-friends", _ => scorers.Friends);
+                catalog.AddFriend("snapshot-friends", m => scorers.Friends(m.TrainFriends));
                 methods = [.. methods, "snapshot", "snapshot-friends"];
             }
         }

@@ -1,18 +1,23 @@
 using GraphAttn.Evaluation.Metrics;
 using GraphAttn.Graph;
+using GraphAttn.Serving.Embeddings;
 using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Evaluation.Methods;
 
 /// <summary>
 /// Scores from an embedding snapshot (the GAT model's output): <c>score(u, c) = user_u · content_c</c> for content
-/// and <c>user_u · user_v</c> for friends, rows matched to the graph by id. Candidates the snapshot lacks are
-/// excluded; a user the snapshot lacks scores every candidate 0. The snapshot must have been embedded from the
-/// split's training graph, or the model has seen the test data: see <see cref="CheckTrainedOn"/>.
+/// and, for friends, the model's friend score <c>friend_u · friend_v + β · AA(u, v)</c> (β from the snapshot header,
+/// AA over the split's training friendships), computed by the server's own <see cref="EmbeddingFriendScorer"/> so an
+/// offline evaluation ranks exactly as the live API serving the snapshot. Rows are matched to the graph by id.
+/// Candidates the snapshot lacks are excluded; a user the snapshot lacks scores every candidate 0. The snapshot must
+/// have been embedded from the split's training graph, or the model has seen the test data: see
+/// <see cref="CheckTrainedOn"/>.
 /// </summary>
 public sealed class SnapshotScorers
 {
     private readonly EmbeddingSnapshot _snapshot;
+    private readonly SnapshotAlignment _alignment;
     private readonly int[] _userRow;
     private readonly int[] _contentRow;
 
@@ -22,8 +27,9 @@ public sealed class SnapshotScorers
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(graph);
         _snapshot = snapshot;
-        _userRow = [.. Enumerable.Range(0, graph.UserCount).Select(u => snapshot.TryGetUserIndex(graph.Users[u], out var r) ? r : -1)];
-        _contentRow = [.. Enumerable.Range(0, graph.ContentCount).Select(c => snapshot.TryGetContentIndex(graph.Contents[c], out var r) ? r : -1)];
+        _alignment = SnapshotAlignment.Create(graph, snapshot);
+        _userRow = _alignment.UserRow;
+        _contentRow = _alignment.ContentRow;
     }
 
     /// <summary>Throws unless the snapshot was embedded from a graph with <paramref name="trainFingerprint"/>.</summary>
@@ -39,10 +45,14 @@ public sealed class SnapshotScorers
     /// <summary>The content scorer ("snapshot").</summary>
     public IContentScorer Content => new ContentScorer(this);
 
-    /// <summary>The friend scorer ("snapshot").</summary>
-    public IFriendScorer Friends => new FriendScorer(this);
+    /// <summary>
+    /// The friend scorer ("snapshot") over <paramref name="trainFriends"/>, the split's undirected training
+    /// friendships (<see cref="MethodContext.TrainFriends"/>): the structural term walks them, as the live server walks
+    /// the graph it serves.
+    /// </summary>
+    public IFriendScorer Friends(Csr trainFriends) => new FriendScorer(this, new EmbeddingFriendScorer(_snapshot, _alignment, trainFriends));
 
-    // Content: user row . content rows; friends: friend row . friend rows (the model's two scores).
+    // Content: user row . content rows; friends of a user without a row: all 0 (candidates the snapshot lacks excluded).
     private void Score(int user, Span<float> scores, int[] rows, EmbeddingMatrix queries, EmbeddingMatrix candidates)
     {
         var u = _userRow[user];
@@ -61,10 +71,15 @@ public sealed class SnapshotScorers
         public void ScoreContent(int user, Span<float> scores) => s.Score(user, scores, s._contentRow, s._snapshot.UserVectors, s._snapshot.ContentVectors);
     }
 
-    private sealed class FriendScorer(SnapshotScorers s) : IFriendScorer
+    // A user without a row keeps the documented "every candidate 0" (the serving scorer gives no exclusions then).
+    private sealed class FriendScorer(SnapshotScorers s, EmbeddingFriendScorer served) : IFriendScorer
     {
         public string Name => "snapshot";
 
-        public void ScoreUsers(int user, Span<float> scores) => s.Score(user, scores, s._userRow, s._snapshot.FriendVectors, s._snapshot.FriendVectors);
+        public void ScoreUsers(int user, Span<float> scores)
+        {
+            if (served.HasUser(user)) served.ScoreUsers(user, scores);
+            else s.Score(user, scores, s._userRow, s._snapshot.FriendVectors, s._snapshot.FriendVectors);
+        }
     }
 }

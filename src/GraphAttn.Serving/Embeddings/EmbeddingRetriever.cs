@@ -11,6 +11,9 @@ namespace GraphAttn.Serving.Embeddings;
 /// </summary>
 public sealed class EmbeddingRetriever
 {
+    /// <summary>Fewest vector-index results rescored with the structural term, whatever k.</summary>
+    public const int MinVectorPool = 100;
+
     private readonly SocialGraph _graph;
     private readonly ServingSnapshot _snapshot;
     private readonly SnapshotAlignment _alignment;
@@ -53,7 +56,9 @@ public sealed class EmbeddingRetriever
     /// <param name="user">Graph user index.</param>
     /// <param name="k">Results wanted.</param>
     /// <param name="alsoExcluded">More graph user indices never returned (blocked, dismissed); null for none.</param>
-    public IReadOnlyList<ScoredItem> TopFriends(int user, int k, IEnumerable<int>? alsoExcluded = null)
+    /// <param name="structure">The friend score's structural term (<see cref="FriendStructure.For"/>); null ranks by
+    /// the dot product alone.</param>
+    public IReadOnlyList<ScoredItem> TopFriends(int user, int k, IEnumerable<int>? alsoExcluded = null, FriendStructure? structure = null)
     {
         if (!HasUser(user))
         {
@@ -62,8 +67,7 @@ public sealed class EmbeddingRetriever
 
         IEnumerable<int> excluded = _graph.Following.Neighbors(user).ToArray().Append(user).Concat(alsoExcluded ?? []);
         ReadOnlySpan<float> vector = _snapshot.Embeddings.FriendVectors.Row(_alignment.UserRow[user]);
-        var filter = new RetrievalFilter(Rows(excluded, _alignment.UserRow), sharedExclude: _alignment.OrphanUserRows);
-        return ToGraph(_snapshot.Users.Search(vector, k, filter), _alignment.RowUser);
+        return TopFriendsFor(vector, user, k, excluded, structure);
     }
 
     /// <summary>The best <paramref name="k"/> users for a friend-scoring vector, never any of <paramref name="excluded"/> (graph indices).</summary>
@@ -71,6 +75,42 @@ public sealed class EmbeddingRetriever
     {
         var filter = new RetrievalFilter(Rows(excluded, _alignment.UserRow), sharedExclude: _alignment.OrphanUserRows);
         return ToGraph(_snapshot.Users.Search(vector, k, filter), _alignment.RowUser);
+    }
+
+    /// <summary>
+    /// The best <paramref name="k"/> users for <paramref name="user"/>, whose friend-scoring vector is
+    /// <paramref name="vector"/> (snapshot row or online), never any of <paramref name="excluded"/>. With a
+    /// <paramref name="structure"/>, ranked by friend_u · friend_v + β · AA(u, v) and scored with it: the index ranks by
+    /// dot product only, so candidates are its top max(4k, <see cref="MinVectorPool"/>) plus the user's two-hop
+    /// neighbours (<see cref="TwoHopCandidates"/>), each rescored exactly. Anyone else has AA = 0 and a dot product no
+    /// higher than that pool's, so with an exact index and an uncapped walk the result is the true top k. Without one,
+    /// exactly <see cref="TopFriendsFor(ReadOnlySpan{float}, int, IEnumerable{int})"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="structure"/> walks a graph with another user count.</exception>
+    public IReadOnlyList<ScoredItem> TopFriendsFor(ReadOnlySpan<float> vector, int user, int k, IEnumerable<int> excluded,
+        FriendStructure? structure)
+    {
+        ArgumentNullException.ThrowIfNull(excluded);
+        if (structure is null)
+        {
+            return TopFriendsFor(vector, k, excluded);
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        if (structure.Friends.NodeCount != _graph.UserCount)
+        {
+            throw new ArgumentException(
+                $"Friend graph has {structure.Friends.NodeCount} users but the retriever's graph has {_graph.UserCount}.", nameof(structure));
+        }
+
+        IReadOnlySet<int> skip = excluded as IReadOnlySet<int> ?? excluded.ToHashSet();
+        HashSet<int> candidates = TwoHopCandidates.Collect(structure.Friends, user);
+        foreach (ScoredItem item in TopFriendsFor(vector, Math.Max(4 * k, MinVectorPool), skip))
+        {
+            candidates.Add(item.Index);
+        }
+
+        return StructuralRescoring.Top(vector, user, k, candidates, skip, _snapshot.Embeddings.FriendVectors, _alignment.UserRow, structure);
     }
 
     private static IEnumerable<int> Rows(IEnumerable<int>? graphIndices, int[] toRow) =>

@@ -1,4 +1,5 @@
 using GraphAttn.Graph;
+using GraphAttn.Serving.Embeddings;
 using GraphAttn.Serving.Events;
 using GraphAttn.Serving.Recommending;
 using GraphAttn.Serving.Retrieval;
@@ -8,7 +9,8 @@ namespace GraphAttn.Serving.Modeled;
 
 /// <summary>
 /// Content and follow recommendations ranked by the model: top-k retrieval with the user's vector over the snapshot's
-/// indexes (exact or HNSW by size), the same filters as the baselines, and reasons from attention weights.
+/// indexes (exact or HNSW by size; for friends with a structural weight, rescored with it), the same filters as the
+/// baselines, and reasons from attention weights.
 /// </summary>
 public static class ModelRecommender
 {
@@ -21,13 +23,19 @@ public static class ModelRecommender
             query.Explain ? view.Reasons.ExplainContent(model.Attention, s.Index) : [])).ToList();
     }
 
-    /// <summary>The best <paramref name="limit"/> users for <paramref name="user"/> to follow: never self or whom they follow now.</summary>
+    /// <summary>
+    /// The best <paramref name="limit"/> users for <paramref name="user"/> to follow: never self or whom they follow now.
+    /// Ranked by the model's friend score: friend_u · friend_v, plus β · AA(u, v) over <paramref name="state"/>'s friend
+    /// graph when the snapshot's β is above 0, whatever vector stands for the user (snapshot row, online or neighbour
+    /// average). <see cref="FriendPick.Score"/> is that combined score.
+    /// </summary>
     public static IReadOnlyList<FriendPick> Friends(ServingState state, ModelView view, ModelUser model, int user, int limit,
         bool explain, UserOverlay overlay)
     {
         var excluded = FriendRecommender.FollowingOf(view.Graph, user, overlay);
         excluded.Add(user);
-        IReadOnlyList<ScoredItem> top = view.Retriever.TopFriendsFor(model.FriendVector, limit, excluded);
+        var structure = FriendStructure.For(view.Snapshot.Embeddings, state.Friends); // null when β = 0: embeddings only
+        IReadOnlyList<ScoredItem> top = view.Retriever.TopFriendsFor(model.FriendVector, user, limit, excluded, structure);
         return top.Select(s => new FriendPick(s.Index, s.Score,
             Neighbourhood.CountCommon(state.Friends.Neighbors(user), state.Friends.Neighbors(s.Index)),
             explain ? view.Reasons.ExplainFriend(model.Attention, model.Vector, s.Index) : [])).ToList();

@@ -58,6 +58,12 @@ internal sealed class ChecksumReader(Stream stream, string source, long declared
         return BinaryPrimitives.ReadInt64LittleEndian(_scratch);
     }
 
+    public float ReadSingle(string what)
+    {
+        ReadBytes(_scratch.AsSpan(0, 4), what);
+        return BinaryPrimitives.ReadSingleLittleEndian(_scratch);
+    }
+
     public string ReadString(string what)
     {
         int length = ReadInt32(what);

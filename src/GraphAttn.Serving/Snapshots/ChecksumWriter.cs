@@ -32,6 +32,12 @@ internal sealed class ChecksumWriter(Stream stream)
         WriteBytes(_scratch.AsSpan(0, 8));
     }
 
+    public void WriteSingle(float value)
+    {
+        BinaryPrimitives.WriteSingleLittleEndian(_scratch, value);
+        WriteBytes(_scratch.AsSpan(0, 4));
+    }
+
     public void WriteString(string value)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(value);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace GraphAttn.Serving.Snapshots;
 
 /// <summary>Descriptive part of a snapshot header: which model on which graph produced it, and when.</summary>
@@ -6,6 +8,35 @@ namespace GraphAttn.Serving.Snapshots;
 /// <param name="CreatedAt">When the snapshot was produced (millisecond precision is kept).</param>
 public sealed record SnapshotHeader(string ModelId, string GraphFingerprint, DateTimeOffset CreatedAt)
 {
+    private readonly float _friendStructureWeight;
+
     /// <summary>Format version the snapshot was read with or will be written with.</summary>
     public int FormatVersion { get; init; } = SnapshotFormat.Version;
+
+    /// <summary>
+    /// Weight β of the structural term in the model's friend score, score(u, v) = friend_u · friend_v + β · AA(u, v)
+    /// (AA: Adamic-Adar over the undirected follow graph). Learned with the model and copied from its checkpoint, so
+    /// the server ranks follow candidates exactly as the model was trained and evaluated. 0 (every file before format
+    /// version 3) means embeddings only.
+    /// </summary>
+    /// <exception cref="ArgumentException">The weight is NaN, infinite or negative.</exception>
+    public float FriendStructureWeight
+    {
+        get => _friendStructureWeight;
+        init
+        {
+            if (ProblemWith(value) is { } problem)
+            {
+                throw new ArgumentException($"Friend structure weight {problem}.", nameof(FriendStructureWeight));
+            }
+
+            _friendStructureWeight = value;
+        }
+    }
+
+    /// <summary>Why <paramref name="weight"/> cannot be a friend structure weight, or null when it can.</summary>
+    internal static string? ProblemWith(float weight) =>
+        float.IsFinite(weight) && weight >= 0f
+            ? null
+            : $"{weight.ToString(CultureInfo.InvariantCulture)} is not a finite non-negative number";
 }

@@ -83,6 +83,12 @@ public static class SnapshotReader
             throw r.Error($"creation time {createdMs} ms is out of range (corrupted)");
         }
 
+        float structureWeight = version >= SnapshotFormat.FriendStructureWeightVersion ? r.ReadSingle("friend structure weight") : 0f;
+        if (SnapshotHeader.ProblemWith(structureWeight) is { } weightProblem)
+        {
+            throw r.Error($"friend structure weight {weightProblem} (corrupted)");
+        }
+
         string modelId = r.ReadString("model id");
         string fingerprint = r.ReadString("graph fingerprint");
         string[] userIds = ReadIds(r, users, "user id");
@@ -98,6 +104,7 @@ public static class SnapshotReader
             var header = new SnapshotHeader(modelId, fingerprint, DateTimeOffset.FromUnixTimeMilliseconds(createdMs))
             {
                 FormatVersion = version,
+                FriendStructureWeight = structureWeight,
             };
             return new EmbeddingSnapshot(
                 header, userIds, contentIds,

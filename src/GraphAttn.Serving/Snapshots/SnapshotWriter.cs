@@ -47,6 +47,12 @@ public static class SnapshotWriter
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(stream);
         EnsureLittleEndian();
+        if (SnapshotHeader.ProblemWith(snapshot.Header.FriendStructureWeight) is { } problem)
+        {
+            // The header's init check makes this unreachable for ordinary callers; a file must never carry a bad weight.
+            throw new ArgumentException($"Snapshot header's friend structure weight {problem}.", nameof(snapshot));
+        }
+
         long length = ComputeLength(snapshot);
         var w = new ChecksumWriter(stream);
         w.WriteBytes(SnapshotFormat.StartMagic);
@@ -59,6 +65,7 @@ public static class SnapshotWriter
         w.WriteInt32(snapshot.ContentIds.Length);
         w.WriteInt32(snapshot.FriendAttention.Targets.Length);
         w.WriteInt32(snapshot.HistoryAttention.Targets.Length);
+        w.WriteSingle(snapshot.Header.FriendStructureWeight);
         w.WriteString(snapshot.Header.ModelId);
         w.WriteString(snapshot.Header.GraphFingerprint);
         foreach (string id in snapshot.UserIds)

@@ -1,4 +1,5 @@
 using GraphAttn.Evaluation.Live;
+using GraphAttn.Evaluation.Methods;
 using GraphAttn.Evaluation.Reports;
 using GraphAttn.Evaluation.Splits;
 using GraphAttn.Evaluation.Tests.Support;
@@ -9,18 +10,22 @@ namespace GraphAttn.Evaluation.Tests.Cli;
 
 /// <summary>
 /// The same embedding snapshot evaluated offline (`--snapshot`) and through the real server serving it (`--live`):
-/// every ranking metric must agree exactly, for content and for friends.
+/// every ranking metric must agree exactly, for content and for friends, also when the friend score carries the
+/// structural term β · AA (format version 3).
 /// </summary>
 public sealed class SnapshotLiveAgreementTests
 {
-    [Fact]
-    public async Task Eval_ServerServingSnapshot_LiveAgreesWithOfflineSnapshot()
+    [Theory]
+    [InlineData(0f)]
+    [InlineData(0.5f)] // the friend score's structural term: offline and live must add the same β · AA
+    public async Task Eval_ServerServingSnapshot_LiveAgreesWithOfflineSnapshot(float structureWeight)
     {
         using var folder = new TempFolder();
         var (seeds, _, _, splitFile, train) = SplitSetup.Create(folder);
         var snapshots = Directory.CreateDirectory(Path.Combine(folder.Path, "snapshots")).FullName;
         var snapshotPath = Path.Combine(snapshots, "model.gasnap");
-        SnapshotWriter.Write(RandomSnapshot(train), snapshotPath);
+        SnapshotWriter.Write(RandomSnapshot(train, structureWeight), snapshotPath);
+        if (structureWeight > 0) AssertTheWeightChangesFriendRankings(train, structureWeight);
         await using var server = await InMemoryServer.StartAsync(train, new()
         {
             ["GraphAttn:Model:Mode"] = "snapshots", ["GraphAttn:Model:SnapshotFolder"] = snapshots,
@@ -47,8 +52,29 @@ public sealed class SnapshotLiveAgreementTests
             Assert.Equal(offlineFriends.Metrics[key], liveFriends.Metrics[key], 12);
     }
 
+    // Guards the agreement: with this weight the structural term must reorder some user's top 10, or the β case
+    // would compare the same rankings as the β = 0 case.
+    private static void AssertTheWeightChangesFriendRankings(SocialGraph train, float structureWeight)
+    {
+        var friends = Neighbourhood.Undirected(train);
+        var with = new SnapshotScorers(RandomSnapshot(train, structureWeight), train).Friends(friends);
+        var without = new SnapshotScorers(RandomSnapshot(train, 0f), train).Friends(friends);
+        var a = new float[train.UserCount];
+        var b = new float[train.UserCount];
+        var changed = 0;
+        for (var u = 0; u < train.UserCount; u++)
+        {
+            with.ScoreUsers(u, a);
+            without.ScoreUsers(u, b);
+            if (!Top(a, 10).SequenceEqual(Top(b, 10))) changed++;
+        }
+        Assert.True(changed > train.UserCount / 4, $"β = {structureWeight} changed the top 10 of only {changed} users");
+
+        static IEnumerable<int> Top(float[] scores, int k) => Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).Take(k);
+    }
+
     // Cluster direction plus seeded noise: informative (metrics above zero) and free of score ties.
-    private static EmbeddingSnapshot RandomSnapshot(SocialGraph g)
+    private static EmbeddingSnapshot RandomSnapshot(SocialGraph g, float structureWeight)
     {
         const int dims = 8;
         var random = new Random(7);
@@ -63,7 +89,7 @@ public sealed class SnapshotLiveAgreementTests
             return v;
         }
         return new EmbeddingSnapshot(
-            new SnapshotHeader("agreement-model", g.Fingerprint, DateTimeOffset.UnixEpoch),
+            new SnapshotHeader("agreement-model", g.Fingerprint, DateTimeOffset.UnixEpoch) { FriendStructureWeight = structureWeight },
             [.. g.Users.Ids], [.. g.Contents.Ids],
             new EmbeddingMatrix(Vectors(g.Users), g.UserCount, dims),
             new EmbeddingMatrix(Vectors(g.Contents), g.ContentCount, dims),

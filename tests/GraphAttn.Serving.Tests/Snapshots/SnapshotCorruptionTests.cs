@@ -68,12 +68,14 @@ public sealed class SnapshotCorruptionTests
     public void Read_NewerFormatVersion_ReportsTheVersion()
     {
         byte[] bytes = (byte[])Valid.Clone();
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), 3);
+        int newer = SnapshotFormat.Version + 1;
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), newer);
         using var stream = new MemoryStream(bytes);
 
-        var error = Assert.Throws<SnapshotFormatException>(() => SnapshotReader.Read(stream, "v3"));
+        var error = Assert.Throws<SnapshotFormatException>(() => SnapshotReader.Read(stream, "newer"));
 
-        Assert.Contains("format version 3 is not supported", error.Message);
+        Assert.Contains($"format version {newer} is not supported", error.Message);
+        Assert.Contains($"reads versions 1 to {SnapshotFormat.Version}", error.Message);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class SnapshotRoundTripTests
     public void Write_ThenRead_PreservesEverything()
     {
         using var folder = new TempFolder();
-        EmbeddingSnapshot original = TestSnapshots.Create(users: 6, contents: 9, dims: 5, seed: 3);
+        EmbeddingSnapshot original = TestSnapshots.Create(users: 6, contents: 9, dims: 5, seed: 3, friendStructureWeight: 0.625f);
         string path = folder.File("a" + SnapshotFormat.Extension);
 
         long length = SnapshotWriter.Write(original, path);
@@ -17,6 +17,7 @@ public sealed class SnapshotRoundTripTests
 
         Assert.Equal(new FileInfo(path).Length, length);
         Assert.Equal(original.Header, read.Header);
+        Assert.Equal(0.625f, read.Header.FriendStructureWeight);
         Assert.Equal(original.UserIds, read.UserIds);
         Assert.Equal(original.ContentIds, read.ContentIds);
         Assert.Equal(original.UserVectors.Data, read.UserVectors.Data);

@@ -1,11 +1,9 @@
-using System.Buffers.Binary;
-using System.IO.Hashing;
 using GraphAttn.Serving.Snapshots;
 using GraphAttn.Serving.Tests.Support;
 
 namespace GraphAttn.Serving.Tests.Snapshots;
 
-/// <summary>Format version 1 (no friend matrix) stays readable after the bump to version 2.</summary>
+/// <summary>Format version 1 (no friend matrix) stays readable after the bumps to versions 2 and 3.</summary>
 public sealed class SnapshotVersionOneTests
 {
     [Fact]
@@ -13,7 +11,7 @@ public sealed class SnapshotVersionOneTests
     {
         EmbeddingSnapshot original = TestSnapshots.Create(users: 6, contents: 9, dims: 5, seed: 4);
 
-        EmbeddingSnapshot read = SnapshotReader.Read(new MemoryStream(AsVersionOne(original)), "v1");
+        EmbeddingSnapshot read = SnapshotReader.Read(new MemoryStream(OlderSnapshotBytes.Version1(original)), "v1");
 
         Assert.Equal(1, read.Header.FormatVersion);
         Assert.Equal(original.UserIds, read.UserIds);
@@ -21,6 +19,7 @@ public sealed class SnapshotVersionOneTests
         Assert.Equal(original.ContentVectors.Data, read.ContentVectors.Data);
         Assert.Same(read.UserVectors, read.FriendVectors);
         Assert.Equal(original.HistoryAttention.Weights, read.HistoryAttention.Weights);
+        Assert.Equal(0f, read.Header.FriendStructureWeight);
     }
 
     [Fact]
@@ -32,22 +31,5 @@ public sealed class SnapshotVersionOneTests
             s.UserVectors, s.ContentVectors, s.FriendAttention, s.HistoryAttention, new EmbeddingMatrix(new float[8], 2, 4)));
 
         Assert.Contains("friend matrix has 2 rows for 3 user ids", error.Message);
-    }
-
-    /// <summary>The version 1 layout: the version 2 bytes without the friend matrix, with length and checksum redone.</summary>
-    private static byte[] AsVersionOne(EmbeddingSnapshot snapshot)
-    {
-        byte[] v2 = TestSnapshots.ToBytes(snapshot);
-        int users = snapshot.UserIds.Length;
-        int attention = 4 * (2 * (users + 1) + 2 * snapshot.FriendAttention.Targets.Length + 2 * snapshot.HistoryAttention.Targets.Length);
-        int friendBytes = 4 * snapshot.FriendVectors.Data.Length;
-        int friendStart = v2.Length - 16 - attention - friendBytes;
-        byte[] body = [.. v2.AsSpan(0, friendStart), .. v2.AsSpan(friendStart + friendBytes, attention)];
-        BinaryPrimitives.WriteInt32LittleEndian(body.AsSpan(8), 1);
-        BinaryPrimitives.WriteInt64LittleEndian(body.AsSpan(16), body.Length + 16);
-        var trailer = new byte[16];
-        BinaryPrimitives.WriteUInt64LittleEndian(trailer, XxHash64.HashToUInt64(body));
-        "GASNAPOK"u8.CopyTo(trailer.AsSpan(8));
-        return [.. body, .. trailer];
     }
 }

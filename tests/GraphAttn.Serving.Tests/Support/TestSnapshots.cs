@@ -5,7 +5,8 @@ namespace GraphAttn.Serving.Tests.Support;
 /// <summary>Small random snapshots with attention tables, seeded for repeatability.</summary>
 internal static class TestSnapshots
 {
-    public static EmbeddingSnapshot Create(int users = 5, int contents = 7, int dims = 4, int seed = 1, string modelId = "model-a")
+    public static EmbeddingSnapshot Create(int users = 5, int contents = 7, int dims = 4, int seed = 1, string modelId = "model-a",
+        float friendStructureWeight = 0f)
     {
         var random = new Random(seed);
         float[] Vectors(int rows) => Enumerable.Range(0, rows * dims).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
@@ -18,7 +19,10 @@ internal static class TestSnapshots
         }
 
         return new EmbeddingSnapshot(
-            new SnapshotHeader(modelId, "fp-" + seed, DateTimeOffset.FromUnixTimeMilliseconds(1_750_000_000_123 + seed)),
+            new SnapshotHeader(modelId, "fp-" + seed, DateTimeOffset.FromUnixTimeMilliseconds(1_750_000_000_123 + seed))
+            {
+                FriendStructureWeight = friendStructureWeight,
+            },
             Enumerable.Range(0, users).Select(u => $"u{u:D6}").ToArray(),
             Enumerable.Range(0, contents).Select(c => $"c{c:D6}-é").ToArray(),
             new EmbeddingMatrix(Vectors(users), users, dims),

@@ -1,0 +1,172 @@
+using System.IO.Hashing;
+using System.Text;
+using GraphAttn.Embedding.Batching;
+using GraphAttn.Embedding.Shards;
+using GraphAttn.Embedding.Snapshots;
+using GraphAttn.Embedding.Tests.Cli;
+using GraphAttn.Embedding.Tests.Support;
+using GraphAttn.Graph;
+using GraphAttn.Model.Checkpoints;
+using GraphAttn.Serving.Snapshots;
+
+namespace GraphAttn.Embedding.Tests.Snapshots;
+
+/// <summary>
+/// The checkpoint's friend structure weight β reaches the snapshot, whichever way the snapshot is produced: one process
+/// from a saved checkpoint, shards merged, or the embed command.
+/// </summary>
+public sealed class FriendStructureWeightTests
+{
+    private const double Beta = 0.8125; // exact in float and double, so equality checks are exact
+    private static readonly DateTimeOffset Created = DateTimeOffset.FromUnixTimeMilliseconds(1_764_000_000_000);
+    private static readonly SocialGraph Graph = TestGraphs.Random();
+
+    [Fact]
+    public void Build_FromSavedCheckpointWithWeight_SnapshotCarriesItThroughTheFile()
+    {
+        using var folder = new TempFolder();
+        var checkpoint = SaveCheckpoint(folder, Graph, Beta);
+
+        var snapshot = SnapshotBuilder.Build(checkpoint, Graph, new EmbedOptions { BatchSize = 64, CreatedAt = Created });
+        var path = folder.File("s.gasnap");
+        SnapshotWriter.Write(snapshot, path);
+
+        Assert.Equal((float)Beta, snapshot.Header.FriendStructureWeight);
+        Assert.Equal((float)Beta, SnapshotReader.Read(path).Header.FriendStructureWeight);
+    }
+
+    [Fact]
+    public void Build_CheckpointWithoutWeight_SnapshotHasZero()
+    {
+        using var model = Models.Untrained(Graph);
+
+        var snapshot = SnapshotBuilder.Build(model, Models.Metadata(Graph), CheckpointIds.Of(Graph), Graph,
+            new EmbedOptions { BatchSize = 64, CreatedAt = Created });
+
+        Assert.Equal(0f, snapshot.Header.FriendStructureWeight);
+    }
+
+    [Fact]
+    public void Merge_ShardsOfACheckpointWithWeight_EqualsTheSingleProcessSnapshotAndCarriesIt()
+    {
+        using var model = Models.Untrained(Graph);
+        using var folder = new TempFolder();
+        var metadata = Models.Metadata(Graph) with { FriendStructureWeight = Beta };
+        var options = new EmbedOptions { BatchSize = 16, CreatedAt = Created };
+        var single = SnapshotBuilder.Build(model, metadata, CheckpointIds.Of(Graph), Graph, options);
+
+        var paths = WriteShards(model, folder, options, metadata, 3);
+        var merged = ShardMerger.Merge(paths, Created);
+
+        Assert.Equal((float)Beta, merged.Header.FriendStructureWeight);
+        Assert.Equal(Bytes(single), Bytes(merged));
+    }
+
+    [Fact]
+    public void Merge_ShardsWithDifferentWeights_AreRejectedAsDifferentCheckpoints()
+    {
+        using var model = Models.Untrained(Graph);
+        using var folder = new TempFolder();
+        var options = new EmbedOptions { BatchSize = 16 };
+        var paths = WriteShards(model, folder, options, Models.Metadata(Graph) with { FriendStructureWeight = Beta }, 2);
+        var other = WriteShards(model, folder, options, Models.Metadata(Graph) with { FriendStructureWeight = 0.5 }, 2, "other");
+
+        var e = Assert.Throws<InvalidDataException>(() => ShardMerger.Merge([paths[0], other[1]]));
+
+        Assert.Contains("friend structure weight", e.Message);
+        Assert.Contains("shards of different checkpoints", e.Message);
+    }
+
+    [Fact]
+    public void Read_ShardOfTheOlderLayoutWithoutWeight_ReadsWithZero()
+    {
+        using var model = Models.Untrained(Graph);
+        using var folder = new TempFolder();
+        var path = WriteShards(model, folder, new EmbedOptions { BatchSize = 16 }, Models.Metadata(Graph) with { FriendStructureWeight = Beta }, 1)[0];
+        var (current, rows) = ShardFile.Read(path);
+        var old = folder.File("old" + ShardFile.Extension);
+        File.WriteAllBytes(old, WithoutWeight(File.ReadAllBytes(path), current));
+
+        var (header, oldRows) = ShardFile.Read(old);
+
+        Assert.Equal((float)Beta, current.FriendStructureWeight);
+        Assert.Equal(0f, header.FriendStructureWeight);
+        Assert.Equal(current with { FriendStructureWeight = 0f }, header);
+        Assert.Equal(rows.Users, oldRows.Users);
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(-0.25)]
+    [InlineData(1e300)] // finite as a double, infinite as the snapshot's float
+    public void Build_CheckpointWithInvalidWeight_FailsBeforeEmbedding(double weight)
+    {
+        using var model = Models.Untrained(Graph);
+        var progress = new List<EmbedProgress>();
+
+        var e = Assert.Throws<InvalidDataException>(() => SnapshotBuilder.Build(model, Models.Metadata(Graph) with { FriendStructureWeight = weight },
+            CheckpointIds.Of(Graph), Graph, new EmbedOptions { BatchSize = 64 }, new Recorded(progress)));
+
+        Assert.Contains("friend structure weight", e.Message);
+        Assert.Empty(progress);
+    }
+
+    [Fact]
+    public void Embed_CommandWithCheckpointWithWeight_WritesItIntoTheSnapshot()
+    {
+        using var folder = new TempFolder();
+        var checkpoint = SaveCheckpoint(folder, TestGraphs.Demo, Beta);
+        var path = folder.File("demo.gasnap");
+
+        var (code, _, error) = EmbedCommandTests.Run("embed", "--graph", TestGraphs.DemoFolder, "--checkpoint", checkpoint,
+            "--out", path, "--quiet");
+
+        Assert.True(code == 0, error);
+        Assert.Equal((float)Beta, SnapshotReader.Read(path).Header.FriendStructureWeight);
+    }
+
+    private static string SaveCheckpoint(TempFolder folder, SocialGraph graph, double weight)
+    {
+        var path = folder.File("checkpoint");
+        using var model = Models.Untrained(graph);
+        Checkpoint.Save(path, model, Models.Metadata(graph) with { FriendStructureWeight = weight }, CheckpointIds.Of(graph));
+        return path;
+    }
+
+    private static string[] WriteShards(GraphAttn.Model.Modeling.SocialRecModel model, TempFolder folder, EmbedOptions options,
+        CheckpointMetadata metadata, int count, string prefix = "shard")
+    {
+        var paths = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            var (header, rows) = SnapshotBuilder.BuildShard(model, metadata, CheckpointIds.Of(Graph), Graph,
+                options with { Shard = new ShardSpec(i, count) });
+            paths[i] = folder.File($"{prefix}-{i}{ShardFile.Extension}");
+            ShardFile.Write(paths[i], header, rows);
+        }
+        return paths;
+    }
+
+    /// <summary>A current shard file rewritten in the "GASHARD1" layout: no weight after the creation time, resealed.</summary>
+    private static byte[] WithoutWeight(byte[] file, ShardHeader header)
+    {
+        // Magic, then two BinaryWriter strings (one length byte each below 128 bytes), three int32 and one int64.
+        var weightAt = 8 + 1 + Encoding.UTF8.GetByteCount(header.ModelId) + 1 + Encoding.UTF8.GetByteCount(header.GraphFingerprint) + 12 + 8;
+        byte[] body = [.. file.AsSpan(0, weightAt), .. file.AsSpan(weightAt + 4, file.Length - 16 - weightAt - 4)];
+        "GASHARD1"u8.CopyTo(body);
+        return [.. body, .. BitConverter.GetBytes(XxHash64.HashToUInt64(body)), .. "GASHRDOK"u8];
+    }
+
+    private sealed class Recorded(List<EmbedProgress> list) : IProgress<EmbedProgress>
+    {
+        public void Report(EmbedProgress value) => list.Add(value);
+    }
+
+    private static byte[] Bytes(EmbeddingSnapshot snapshot)
+    {
+        using var stream = new MemoryStream();
+        SnapshotWriter.WriteTo(snapshot, stream);
+        return stream.ToArray();
+    }
+}
