@@ -11,11 +11,30 @@ public static class AdamicAdar
     /// node links its one friend to nobody).</summary>
     public static float Contribution(int degree) => degree < 2 ? 0f : 1f / MathF.Log(degree);
 
-    /// <summary>AA(u, v) for one pair, by merging the two sorted neighbour lists: O(deg u + deg v).</summary>
+    // Below this length ratio a linear merge of the two lists is as fast as binary searches.
+    private const int MergeRatio = 16;
+
+    /// <summary>
+    /// AA(u, v) for one pair: a merge of the two sorted neighbour lists, O(deg u + deg v), or, when one side is a hub,
+    /// a walk of the shorter list with binary searches in the longer, O(min · log max), so that rescoring thousands
+    /// of candidates for a user with 100,000 ties stays cheap. Shared friends are added in ascending order either way,
+    /// so both paths give the same float.
+    /// </summary>
     public static float Pair(Csr friends, int u, int v)
     {
-        ReadOnlySpan<int> a = friends.Neighbors(u), b = friends.Neighbors(v);
+        var (shorter, longer) = friends.Degree(u) <= friends.Degree(v) ? (u, v) : (v, u);
+        ReadOnlySpan<int> a = friends.Neighbors(shorter), b = friends.Neighbors(longer);
         var sum = 0f;
+        if (b.Length / MergeRatio > a.Length)
+        {
+            foreach (var w in a)
+            {
+                var at = b.BinarySearch(w);
+                if (at >= 0) sum += Contribution(friends.Degree(w));
+                b = b[(at >= 0 ? at + 1 : ~at)..];
+            }
+            return sum;
+        }
         for (int i = 0, j = 0; i < a.Length && j < b.Length;)
         {
             if (a[i] < b[j]) i++;

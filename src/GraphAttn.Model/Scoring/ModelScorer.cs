@@ -1,13 +1,15 @@
 using System.Numerics;
 using GraphAttn.Graph;
+using GraphAttn.Serving.Embeddings;
 
 namespace GraphAttn.Model.Scoring;
 
 /// <summary>
 /// Full-ranking scores from trained embeddings: content score = user . content, friend score = friend_u . friend_v plus,
-/// when given, the learned structural term (<see cref="FriendStructureTerm"/>). Thread-safe (read-only arrays).
+/// when given, the structural term β · Adamic-Adar (<see cref="FriendStructure"/>, the same code the server ranks with,
+/// so offline and live friend scores agree exactly). Thread-safe (read-only arrays).
 /// </summary>
-public sealed class ModelScorer(ModelEmbeddings embeddings, string name = "graphattn", FriendStructureTerm? structure = null)
+public sealed class ModelScorer(ModelEmbeddings embeddings, string name = "graphattn", FriendStructure? structure = null)
     : IContentScorer, IFriendScorer
 {
     /// <inheritdoc />
@@ -28,7 +30,7 @@ public sealed class ModelScorer(ModelEmbeddings embeddings, string name = "graph
     }
 
     /// <summary>The friend score's structural term, if any.</summary>
-    public FriendStructureTerm? Structure => structure;
+    public FriendStructure? Structure => structure;
 
     private void Score(ReadOnlySpan<float> query, float[] table, Span<float> scores)
     {

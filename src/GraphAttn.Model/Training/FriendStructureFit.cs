@@ -1,6 +1,7 @@
 using GraphAttn.Evaluation.Data;
 using GraphAttn.Graph;
 using GraphAttn.Model.Scoring;
+using GraphAttn.Serving.Embeddings;
 
 namespace GraphAttn.Model.Training;
 
@@ -13,7 +14,7 @@ public sealed record FriendStructureFitResult(float Weight, IReadOnlyDictionary<
     IReadOnlyDictionary<string, double> EmbeddingsOnly, int Users);
 
 /// <summary>
-/// Fits the weight β of the friend score's structural term (<see cref="FriendStructureTerm"/>) after training: ranks
+/// Fits the weight β of the friend score's structural term (<see cref="FriendStructure"/>) after training: ranks
 /// the held-out friendships of a <see cref="FriendValidation"/> in full, as the test protocol does, with
 /// friend_u · friend_v + β · AA(u, v) for β = 0 and every value of <see cref="Grid"/>, and keeps the best NDCG@20 (the
 /// smaller β on ties). A grid search rather than a gradient: BPR with hard negatives picked by the combined score
@@ -40,7 +41,7 @@ public static class FriendStructureFit
         var (bestWeight, best) = (0f, embeddingsOnly);
         foreach (var weight in Grid)
         {
-            var metrics = validator.Evaluate(new ModelScorer(embeddings, structure: new FriendStructureTerm(friends, weight)));
+            var metrics = validator.Evaluate(new ModelScorer(embeddings, structure: new FriendStructure(friends, weight)));
             if (metrics[Validator.Metric] > best[Validator.Metric]) (bestWeight, best) = (weight, metrics);
         }
         var users = Enumerable.Range(0, truth.RowCount).Count(u => truth.RowLength(u) > 0);

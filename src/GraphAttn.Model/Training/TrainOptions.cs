@@ -45,7 +45,7 @@ public sealed record TrainOptions
 
     /// <summary>
     /// Give the friend score its structural term, β · Adamic-Adar over the follow graph
-    /// (<see cref="Scoring.FriendStructureTerm"/>), with β fitted on held-out friendships after training
+    /// (<c>GraphAttn.Serving.Embeddings.FriendStructure</c>), with β fitted on held-out friendships after training
     /// (<see cref="FriendStructureFit"/>; default true).
     /// </summary>
     public bool FriendStructure { get; init; } = true;

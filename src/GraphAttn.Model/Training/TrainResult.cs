@@ -1,5 +1,6 @@
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Scoring;
+using GraphAttn.Serving.Embeddings;
 
 namespace GraphAttn.Model.Training;
 
@@ -12,11 +13,12 @@ namespace GraphAttn.Model.Training;
 /// <param name="Validation">Validation metrics of that epoch (empty without a validation set).</param>
 /// <param name="Epochs">Every finished epoch.</param>
 /// <param name="Seconds">Total training wall time.</param>
-/// <param name="FriendStructure">The friend score's structural term with the fitted β; null when trained without.</param>
+/// <param name="FriendStructure">The friend score's structural term with the fitted β; null when trained without it or
+/// when the fit chose β = 0.</param>
 /// <param name="FriendFit">How β was fitted on held-out friendships; null when trained without.</param>
 public sealed record TrainResult(SocialRecModel Model, GraphInputs Inputs, ModelEmbeddings Embeddings, int BestEpoch,
     IReadOnlyDictionary<string, double> Validation, IReadOnlyList<TrainProgress> Epochs, double Seconds,
-    FriendStructureTerm? FriendStructure = null, FriendStructureFitResult? FriendFit = null)
+    FriendStructure? FriendStructure = null, FriendStructureFitResult? FriendFit = null)
 {
     /// <summary>β of the friend score's structural term (0 when trained without it).</summary>
     public double FriendStructureWeight => FriendStructure?.Weight ?? 0;

@@ -3,6 +3,7 @@ using GraphAttn.Evaluation.Data;
 using GraphAttn.Graph;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Scoring;
+using GraphAttn.Serving.Embeddings;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -64,7 +65,7 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         model.eval();
         var fit = friendValidation is null ? null : FriendStructureFit.Fit(embeddings, friendValidation, options.Seed);
         // Scoring uses every known follow, the held-out ones included, as serving uses the live graph.
-        var structure = fit is null ? null : new FriendStructureTerm(Neighbourhood.Undirected(train), fit.Weight);
+        var structure = fit is { Weight: > 0 } ? new FriendStructure(Neighbourhood.Undirected(train), fit.Weight) : null;
         return new TrainResult(model, inputs, embeddings, best.Epoch, best.Metrics, epochs, total.Elapsed.TotalSeconds,
             structure, fit);
     }

@@ -33,7 +33,8 @@ public static class EmbeddedTraining
             CreatedUtc = DateTime.UtcNow, Source = source, GraphFingerprint = graph.Fingerprint, TrainFingerprint = train.Fingerprint,
             Split = split.Description, Users = train.UserCount, Contents = train.ContentCount, Topics = train.TopicCount,
             Model = model, Training = training, BestEpoch = result.BestEpoch, EpochsRun = result.Epochs.Count,
-            TrainSeconds = result.Seconds, Validation = result.Validation,
+            TrainSeconds = result.Seconds, Validation = result.Validation, FriendStructureWeight = result.FriendStructureWeight,
+            FriendValidation = result.FriendFit?.Metrics ?? new Dictionary<string, double>(),
         }, CheckpointIds.Of(train));
         result.Model.Dispose();
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);

@@ -57,7 +57,7 @@ public sealed class FriendStructure
     }
 
     /// <summary>The combined friend score of <paramref name="user"/> and <paramref name="candidate"/> given their dot product.</summary>
-    public float Score(float dot, int user, int candidate) => dot + Weight * SharedFriends.AdamicAdar(Friends, user, candidate);
+    public float Score(float dot, int user, int candidate) => dot + Weight * AdamicAdar.Pair(Friends, user, candidate);
 
     /// <summary>
     /// Adds β · AA(<paramref name="user"/>, v) to every <paramref name="scores"/>[v] (length: node count), equal bit for

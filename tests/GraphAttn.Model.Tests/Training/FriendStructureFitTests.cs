@@ -3,6 +3,7 @@ using GraphAttn.Graph;
 using GraphAttn.Graph.Baselines;
 using GraphAttn.Model.Scoring;
 using GraphAttn.Model.Training;
+using GraphAttn.Serving.Embeddings;
 
 namespace GraphAttn.Model.Tests.Training;
 
@@ -95,7 +96,7 @@ public sealed class FriendStructureFitTests
         var plain = new float[graph.UserCount];
         var withTerm = new float[graph.UserCount];
         new ModelScorer(vectors).ScoreUsers(1, plain);
-        new ModelScorer(vectors, structure: new FriendStructureTerm(friends, 0.75f)).ScoreUsers(1, withTerm);
+        new ModelScorer(vectors, structure: new FriendStructure(friends, 0.75f)).ScoreUsers(1, withTerm);
         for (var v = 0; v < graph.UserCount; v++)
             Assert.Equal(plain[v] + 0.75f * AdamicAdar.Pair(friends, 1, v), withTerm[v], 5);
         Assert.True(withTerm[2] > plain[2], "a clique-mate shares friends with user 1");

@@ -53,15 +53,17 @@ public sealed class TwoHopCandidatesTests
     }
 
     [Fact]
-    public void SharedFriends_HubsAndOrdinaryUsers_EqualsTheSharedPrimitiveBitForBit()
+    public void AdamicAdarPair_HubsAndOrdinaryUsers_EqualsTheTwoHopRowBitForBit()
     {
+        // Rescoring uses Pair (merge, or binary search next to a hub); full ranking uses Row: both must agree exactly.
         Csr friends = RandomFriends(users: 400, seed: 9);
-
+        var row = new float[friends.NodeCount];
         for (int u = 0; u < friends.NodeCount; u += 7)
         {
+            AdamicAdar.Row(friends, u, row);
             for (int v = 0; v < friends.NodeCount; v += 3)
             {
-                Assert.Equal(AdamicAdar.Pair(friends, u, v), SharedFriends.AdamicAdar(friends, u, v));
+                Assert.Equal(row[v], AdamicAdar.Pair(friends, u, v));
             }
         }
     }
