@@ -6,9 +6,10 @@ namespace GraphAttn.Model.Training;
 
 /// <summary>The outcome of <see cref="Trainer.Train"/>: the model at its best validation epoch and what led there.</summary>
 /// <param name="Model">The trained model (weights of the best epoch), in eval mode.</param>
-/// <param name="Inputs">The graph inputs it was trained on (owned by the caller from here on): the training graph minus
-/// the friendships held out to fit the friend score's structural term, if any.</param>
-/// <param name="Embeddings">Embeddings of the best model.</param>
+/// <param name="Inputs">The training graph's inputs (owned by the caller from here on). With the friend score's
+/// structural term the model learned without the friendships held out to fit β; these inputs and
+/// <paramref name="Embeddings"/> include them.</param>
+/// <param name="Embeddings">Embeddings of the best model over the whole training graph.</param>
 /// <param name="BestEpoch">1-based epoch whose weights were kept.</param>
 /// <param name="Validation">Validation metrics of that epoch (empty without a validation set).</param>
 /// <param name="Epochs">Every finished epoch.</param>

@@ -63,8 +63,14 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         best.Restore(model);
         var embeddings = forward.Embed(model);
         model.eval();
-        var fit = friendValidation is null ? null : FriendStructureFit.Fit(embeddings, friendValidation, options.Seed);
-        // Scoring uses every known follow, the held-out ones included, as serving uses the live graph.
+        if (friendValidation is null)
+            return new TrainResult(model, inputs, embeddings, best.Epoch, best.Metrics, epochs, total.Elapsed.TotalSeconds);
+        var fit = FriendStructureFit.Fit(embeddings, friendValidation, options.Seed);
+        // β is fitted on vectors that never saw the held-out friendships. The vectors and AA handed on use every known
+        // follow, as a re-embedding over the live graph will: the model attends over its in-edges, whatever they are.
+        inputs.Dispose();
+        inputs = new GraphInputs(train, modelOptions);
+        embeddings = StepForward(train, inputs).Embed(model);
         var structure = fit is { Weight: > 0 } ? new FriendStructure(Neighbourhood.Undirected(train), fit.Weight) : null;
         return new TrainResult(model, inputs, embeddings, best.Epoch, best.Metrics, epochs, total.Elapsed.TotalSeconds,
             structure, fit);
