@@ -93,6 +93,9 @@ public sealed class TrainerTests
             Assert.Null(with.FriendStructure);
         }
         Assert.True(fit.Metrics[Validator.Metric] >= fit.EmbeddingsOnly[Validator.Metric]);
+        // The model learned without the held-out friendships; the vectors it hands on attend over all of them.
+        using (var all = new GraphInputs(train, Model))
+            Assert.Equal(Trainer.Embed(with.Model, all).Users, with.Embeddings.Users);
 
         var without = new Trainer(Model, options with { FriendStructure = false }).Train(train, split.ContentValid);
         Assert.Null(without.FriendFit);
