@@ -1,3 +1,4 @@
+using GraphAttn.Contracts.V1;
 using GraphAttn.Graph;
 using GraphAttn.Serving.Embeddings;
 using GraphAttn.Serving.Events;
@@ -38,6 +39,21 @@ public static class ModelRecommender
         IReadOnlyList<ScoredItem> top = view.Retriever.TopFriendsFor(model.FriendVector, user, limit, excluded, structure);
         return top.Select(s => new FriendPick(s.Index, s.Score,
             Neighbourhood.CountCommon(state.Friends.Neighbors(user), state.Friends.Neighbors(s.Index)),
-            explain ? view.Reasons.ExplainFriend(model.Attention, model.Vector, s.Index) : [])).ToList();
+            explain ? FriendReasonsFor(state, view, model, user, s.Index, structure is not null) : [])).ToList();
+    }
+
+    /// <summary>
+    /// Attention reasons first (attended friends who follow the candidate, else similar interests). When the score
+    /// carries the structural term and attention named no mutual friend, the shared friends that term counted are a
+    /// reason of their own, weighted as Adamic-Adar weighs them: without it a candidate lifted by seven shared friends
+    /// would be explained only by "similar interests".
+    /// </summary>
+    private static IReadOnlyList<Reason> FriendReasonsFor(ServingState state, ModelView view, ModelUser model, int user,
+        int candidate, bool structural)
+    {
+        var reasons = view.Reasons.ExplainFriend(model.Attention, model.Vector, candidate);
+        if (!structural || reasons.Any(r => r.Kind == ReasonKind.MutualFriends)) return reasons;
+        var shared = FriendReasons.Explain(state, user, candidate);
+        return shared.Count == 0 ? reasons : [.. shared, .. reasons];
     }
 }

@@ -43,6 +43,28 @@ public sealed class ModelRecommenderFriendsTests
         }
     }
 
+    [Theory]
+    [InlineData(Beta, true)]
+    [InlineData(0f, false)]
+    public async Task Friends_StructuralTerm_ExplainsAPickByTheFriendsItShares(float beta, bool sharedReason)
+    {
+        var graph = StructureWorld.Graph();
+        var (state, store) = await ServeAsync(graph, beta);
+        await using (store)
+        {
+            using var view = ModelView.TryOpen(store, graph, online: null)!;
+            int me = U(graph, "me");
+            var model = view.Resolve(me, UserOverlay.Empty)!;
+
+            FriendPick b = ModelRecommender.Friends(state, view, model, me, 2, explain: true, UserOverlay.Empty)
+                .Single(p => p.User == U(graph, "b"));
+
+            // b shares two friends with me; with β > 0 those friends lift b's score, so they are named first.
+            var mutual = b.Reasons.Where(r => r.Kind == GraphAttn.Contracts.V1.ReasonKind.MutualFriends).ToList();
+            Assert.Equal(sharedReason, mutual.Count == 1 && b.Reasons[0] == mutual[0] && mutual[0].Text.StartsWith("You share 2 friends"));
+        }
+    }
+
     [Fact]
     public async Task Friends_OnlineVector_GetsTheSameStructuralTerm()
     {
