@@ -56,6 +56,10 @@ internal static class Tables
             if (m.SnapshotPath.Length > 0)
                 table.AddRow("snapshot", Esc($"{m.SnapshotPath} (created {m.SnapshotCreatedAt?.ToDateTimeOffset():u})"));
             table.AddRow("online embeddings", Esc(m.OnlineEmbeddings ? "yes: new users and live events embedded per request" : "no"));
+            if (m.Live == "gat")
+                table.AddRow("friend score", Esc(m.FriendStructureWeight > 0
+                    ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"embeddings + {m.FriendStructureWeight:G4} × Adamic-Adar")
+                    : "embeddings only"));
         }
         Write(output, table, i.Provenance);
     }

@@ -29,6 +29,7 @@ public sealed class ModelStatusTracker
             status.SnapshotPath = current.File.Path;
             status.SnapshotCreatedAt = Timestamp.FromDateTimeOffset(current.Header.CreatedAt);
             status.OnlineEmbeddings = online;
+            status.FriendStructureWeight = current.Header.FriendStructureWeight;
             // A snapshot answering outranks "waiting": the folder had one before anything else happened.
             if (status.Phase is ModelPhase.Waiting)
             {

@@ -37,6 +37,10 @@ public sealed class EmbeddedModelTests
             Assert.Equal(10, after.Items.Count);
             Assert.Contains(after.Items, i => i.Reasons.Any(r => r.Kind is ReasonKind.FriendsEngaged or ReasonKind.SimilarToHistory));
             checkpointJson = Directory.GetFiles(Path.Combine(data.Path, "checkpoints"), "checkpoint.json", SearchOption.AllDirectories).Single();
+            // The friend score's β travels checkpoint -> snapshot -> service info.
+            var recorded = GraphAttn.Model.Checkpoints.Checkpoint.ReadMetadata(Path.GetDirectoryName(checkpointJson)!);
+            Assert.True(recorded.Training.FriendStructure);
+            Assert.Equal((float)recorded.FriendStructureWeight, info.Model.FriendStructureWeight);
         }
 
         var trainedAt = File.GetLastWriteTimeUtc(checkpointJson);
