@@ -50,21 +50,16 @@ public static class AdamicAdar
     }
 
     /// <summary>Writes AA(<paramref name="user"/>, v) for every v into <paramref name="scores"/> (length = node count),
-    /// walking two hops from the user; users not reachable in two hops get 0.</summary>
+    /// walking two hops from the user; users not reachable in two hops get 0. Shared friends are added in ascending
+    /// order, as in <see cref="Pair"/>, so both give the same float.</summary>
     public static void Row(Csr friends, int user, Span<float> scores)
-    {
-        scores.Clear();
-        AddRow(friends, user, 1f, scores);
-    }
-
-    /// <summary>Adds <paramref name="weight"/> × AA(<paramref name="user"/>, v) to every <paramref name="scores"/>[v].</summary>
-    public static void AddRow(Csr friends, int user, float weight, Span<float> scores)
     {
         if (scores.Length != friends.NodeCount)
             throw new ArgumentException($"scores has length {scores.Length}, expected {friends.NodeCount}", nameof(scores));
+        scores.Clear();
         foreach (var w in friends.Neighbors(user))
         {
-            var contribution = weight * Contribution(friends.Degree(w));
+            var contribution = Contribution(friends.Degree(w));
             if (contribution == 0f) continue;
             foreach (var v in friends.Neighbors(w)) scores[v] += contribution;
         }

@@ -24,7 +24,7 @@ public sealed class ShardMergeTests
         var options = new EmbedOptions { BatchSize = 16, CreatedAt = Created };
         var single = SnapshotBuilder.Build(model, Models.Metadata(Graph), CheckpointIds.Of(Graph), Graph, options);
 
-        var paths = WriteShards(model, folder, options, shards, Models.Metadata(Graph));
+        var paths = ShardFiles.Write(model, Graph, folder, options, Models.Metadata(Graph), shards);
         var merged = ShardMerger.Merge([.. paths.Reverse()], Created);
 
         Assert.Equal(Bytes(single), Bytes(merged));
@@ -35,7 +35,7 @@ public sealed class ShardMergeTests
     {
         using var model = Models.Untrained(Graph);
         using var folder = new TempFolder();
-        var paths = WriteShards(model, folder, new EmbedOptions { BatchSize = 16 }, 3, Models.Metadata(Graph));
+        var paths = ShardFiles.Write(model, Graph, folder, new EmbedOptions { BatchSize = 16 }, Models.Metadata(Graph), 3);
 
         var e = Assert.Throws<InvalidDataException>(() => ShardMerger.Merge([paths[0], paths[2]]));
 
@@ -47,7 +47,7 @@ public sealed class ShardMergeTests
     {
         using var model = Models.Untrained(Graph);
         using var folder = new TempFolder();
-        var paths = WriteShards(model, folder, new EmbedOptions { BatchSize = 16 }, 2, Models.Metadata(Graph));
+        var paths = ShardFiles.Write(model, Graph, folder, new EmbedOptions { BatchSize = 16 }, Models.Metadata(Graph), 2);
         var copy = folder.File("copy" + ShardFile.Extension);
         File.Copy(paths[1], copy);
 
@@ -63,8 +63,8 @@ public sealed class ShardMergeTests
         using var model = Models.Untrained(Graph);
         using var folder = new TempFolder();
         var options = new EmbedOptions { BatchSize = 16 };
-        var paths = WriteShards(model, folder, options, 2, Models.Metadata(Graph));
-        var other = WriteShards(model, folder, options, 2, Models.Metadata(Graph) with { CreatedUtc = DateTime.UnixEpoch }, "other");
+        var paths = ShardFiles.Write(model, Graph, folder, options, Models.Metadata(Graph), 2);
+        var other = ShardFiles.Write(model, Graph, folder, options, Models.Metadata(Graph) with { CreatedUtc = DateTime.UnixEpoch }, 2, "other");
 
         var e = Assert.Throws<InvalidDataException>(() => ShardMerger.Merge([paths[0], other[1]]));
 
@@ -77,7 +77,7 @@ public sealed class ShardMergeTests
         using var model = Models.Untrained(Graph);
         using var folder = new TempFolder();
         var options = new EmbedOptions { BatchSize = 16 };
-        var paths = WriteShards(model, folder, options, 2, Models.Metadata(Graph));
+        var paths = ShardFiles.Write(model, Graph, folder, options, Models.Metadata(Graph), 2);
         var reordered = GraphCopies.Reversed(Graph, "newcomer");
         var (header, rows) = SnapshotBuilder.BuildShard(model, Models.Metadata(Graph), CheckpointIds.Of(Graph), reordered,
             options with { Shard = new ShardSpec(1, 2) });
@@ -94,7 +94,7 @@ public sealed class ShardMergeTests
     {
         using var model = Models.Untrained(Graph);
         using var folder = new TempFolder();
-        var path = WriteShards(model, folder, new EmbedOptions { BatchSize = 16 }, 1, Models.Metadata(Graph))[0];
+        var path = ShardFiles.Write(model, Graph, folder, new EmbedOptions { BatchSize = 16 }, Models.Metadata(Graph), 1)[0];
         var bytes = File.ReadAllBytes(path);
         var flipped = folder.File("flipped.gashard");
         var cut = folder.File("cut.gashard");
@@ -114,20 +114,6 @@ public sealed class ShardMergeTests
     [InlineData("-1/4", "not of the form i/n")]
     public void Parse_BadShardSpec_Throws(string text, string message) =>
         Assert.Contains(message, Assert.Throws<FormatException>(() => ShardSpec.Parse(text)).Message);
-
-    private static string[] WriteShards(SocialRecModel model, TempFolder folder, EmbedOptions options, int count,
-        CheckpointMetadata metadata, string prefix = "shard")
-    {
-        var paths = new string[count];
-        for (var i = 0; i < count; i++)
-        {
-            var (header, rows) = SnapshotBuilder.BuildShard(model, metadata, CheckpointIds.Of(Graph), Graph,
-                options with { Shard = new ShardSpec(i, count) });
-            paths[i] = folder.File($"{prefix}-{i}{ShardFile.Extension}");
-            ShardFile.Write(paths[i], header, rows);
-        }
-        return paths;
-    }
 
     private static byte[] Bytes(EmbeddingSnapshot snapshot)
     {

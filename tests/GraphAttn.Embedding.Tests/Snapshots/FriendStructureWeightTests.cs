@@ -55,7 +55,7 @@ public sealed class FriendStructureWeightTests
         var options = new EmbedOptions { BatchSize = 16, CreatedAt = Created };
         var single = SnapshotBuilder.Build(model, metadata, CheckpointIds.Of(Graph), Graph, options);
 
-        var paths = WriteShards(model, folder, options, metadata, 3);
+        var paths = ShardFiles.Write(model, Graph, folder, options, metadata, 3);
         var merged = ShardMerger.Merge(paths, Created);
 
         Assert.Equal((float)Beta, merged.Header.FriendStructureWeight);
@@ -68,8 +68,8 @@ public sealed class FriendStructureWeightTests
         using var model = Models.Untrained(Graph);
         using var folder = new TempFolder();
         var options = new EmbedOptions { BatchSize = 16 };
-        var paths = WriteShards(model, folder, options, Models.Metadata(Graph) with { FriendStructureWeight = Beta }, 2);
-        var other = WriteShards(model, folder, options, Models.Metadata(Graph) with { FriendStructureWeight = 0.5 }, 2, "other");
+        var paths = ShardFiles.Write(model, Graph, folder, options, Models.Metadata(Graph) with { FriendStructureWeight = Beta }, 2);
+        var other = ShardFiles.Write(model, Graph, folder, options, Models.Metadata(Graph) with { FriendStructureWeight = 0.5 }, 2, "other");
 
         var e = Assert.Throws<InvalidDataException>(() => ShardMerger.Merge([paths[0], other[1]]));
 
@@ -82,7 +82,7 @@ public sealed class FriendStructureWeightTests
     {
         using var model = Models.Untrained(Graph);
         using var folder = new TempFolder();
-        var path = WriteShards(model, folder, new EmbedOptions { BatchSize = 16 }, Models.Metadata(Graph) with { FriendStructureWeight = Beta }, 1)[0];
+        var path = ShardFiles.Write(model, Graph, folder, new EmbedOptions { BatchSize = 16 }, Models.Metadata(Graph) with { FriendStructureWeight = Beta }, 1)[0];
         var (current, rows) = ShardFile.Read(path);
         var old = folder.File("old" + ShardFile.Extension);
         File.WriteAllBytes(old, WithoutWeight(File.ReadAllBytes(path), current));
@@ -132,20 +132,6 @@ public sealed class FriendStructureWeightTests
         using var model = Models.Untrained(graph);
         Checkpoint.Save(path, model, Models.Metadata(graph) with { FriendStructureWeight = weight }, CheckpointIds.Of(graph));
         return path;
-    }
-
-    private static string[] WriteShards(GraphAttn.Model.Modeling.SocialRecModel model, TempFolder folder, EmbedOptions options,
-        CheckpointMetadata metadata, int count, string prefix = "shard")
-    {
-        var paths = new string[count];
-        for (var i = 0; i < count; i++)
-        {
-            var (header, rows) = SnapshotBuilder.BuildShard(model, metadata, CheckpointIds.Of(Graph), Graph,
-                options with { Shard = new ShardSpec(i, count) });
-            paths[i] = folder.File($"{prefix}-{i}{ShardFile.Extension}");
-            ShardFile.Write(paths[i], header, rows);
-        }
-        return paths;
     }
 
     /// <summary>A current shard file rewritten in the "GASHARD1" layout: no weight after the creation time, resealed.</summary>
