@@ -84,7 +84,7 @@ internal static class GatBenchmark
             FusedGatKernels.Forward(edges, Heads, Channels, P(h), P(aSrc), P(aDst), P(output), P(lse), 0f, 0));
         var fwdCpu = Measure.LastCpuMilliseconds;
         var (bwd, bwdStd) = Measure.Milliseconds(reps, () =>
-            FusedGatKernels.Backward(edges, Heads, Channels, P(h), P(aSrc), P(aDst), P(lse), P(gradOut), P(gradH),
+            FusedGatKernels.Backward(edges, Heads, Channels, P(h), P(aSrc), P(aDst), P(lse), P(output), P(gradOut), P(gradH),
                 P(gradASrc), P(gradADst), 0f, 0));
         var bwdCpu = Measure.LastCpuMilliseconds;
         Console.WriteLine($"kernel cpu time (all threads): forward {fwdCpu:F1} ms, backward {bwdCpu:F1} ms");

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GraphAttn.Model.Attention;
 
 /// <summary>
@@ -15,6 +17,7 @@ public static class AttentionDropout
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         z ^= z >> 31;
         var u = (z >> 40) * (1.0f / (1 << 24));
-        return u < p ? 0f : 1f / (1f - p);
+        // Without a branch: the draws are random, so a branch on them mispredicts at rate p.
+        return Unsafe.BitCast<bool, byte>(u >= p) * (1f / (1f - p));
     }
 }

@@ -21,7 +21,7 @@ public sealed class FusedEdgeAttention : SingleTensorFunction<FusedEdgeAttention
         var lse = empty(edges.TargetCount, heads);
         FusedGatKernels.Forward(edges, heads, channels, TensorPointers.Of(h), TensorPointers.Of(aSrc),
             TensorPointers.Of(aDst), TensorPointers.Of(output), TensorPointers.Of(lse), dropout, seed);
-        ctx.save_for_backward([h, aSrc, aDst, lse]);
+        ctx.save_for_backward([h, aSrc, aDst, lse, output]);
         ctx.save_data("edges", edges);
         ctx.save_data("dropout", dropout);
         ctx.save_data("seed", seed);
@@ -32,7 +32,7 @@ public sealed class FusedEdgeAttention : SingleTensorFunction<FusedEdgeAttention
     public override unsafe List<Tensor> backward(AutogradContext ctx, Tensor gradOutput)
     {
         var saved = ctx.get_saved_variables();
-        Tensor h = saved[0], aSrc = saved[1], aDst = saved[2], lse = saved[3];
+        Tensor h = saved[0], aSrc = saved[1], aDst = saved[2], lse = saved[3], output = saved[4];
         var edges = (GatEdges)ctx.get_data("edges");
         var dropout = (float)ctx.get_data("dropout");
         var seed = (ulong)ctx.get_data("seed");
@@ -42,8 +42,8 @@ public sealed class FusedEdgeAttention : SingleTensorFunction<FusedEdgeAttention
         var gradASrc = empty_like(aSrc);
         var gradADst = empty_like(aDst);
         FusedGatKernels.Backward(edges, heads, channels, TensorPointers.Of(h), TensorPointers.Of(aSrc),
-            TensorPointers.Of(aDst), TensorPointers.Of(lse), TensorPointers.Of(grad), TensorPointers.Of(gradH),
-            TensorPointers.Of(gradASrc), TensorPointers.Of(gradADst), dropout, seed);
+            TensorPointers.Of(aDst), TensorPointers.Of(lse), TensorPointers.Of(output), TensorPointers.Of(grad),
+            TensorPointers.Of(gradH), TensorPointers.Of(gradASrc), TensorPointers.Of(gradADst), dropout, seed);
         foreach (var t in saved) t.Dispose();
         return [gradH, gradASrc, gradADst, null!, null!, null!];
     }

@@ -5,125 +5,169 @@ namespace GraphAttn.Model.Attention;
 public static unsafe partial class FusedGatKernels
 {
     /// <summary>
-    /// Backward pass of <see cref="Forward"/>. Given gradOut [Nt, H, C] it writes gradH [Ns, H, C],
-    /// gradASrc [Ns, H] and gradADst [Nt, H] (all overwritten). Two passes: over targets (softmax and LeakyReLU
-    /// backward) and over sources (gathering gradH and gradASrc). Between them two [E, H] buffers hold, in source
-    /// order, each edge's kept attention weight and its logit gradient.
+    /// Backward pass of <see cref="Forward"/>. Given gradOut [Nt, H, C] and the forward's output [Nt, H, C] it writes
+    /// gradH [Ns, H, C], gradASrc [Ns, H] and gradADst [Nt, H] (all overwritten).
+    /// <para>
+    /// The edges are walked once, in source order, so each edge gathers one random row (gradOut of its target) and
+    /// one packed per-target line; the source's own rows are read once. What makes one walk enough is that softmax
+    /// backward needs, per target and head, only sum_e alpha_e * dL/dalpha_e = gradOut_t . out_t (the output already
+    /// holds the kept, weighted rows), computed per target up front instead of by a second walk over its edges.
+    /// </para>
+    /// <para>
+    /// gradADst sums each target's logit gradients, which source order scatters. Scattered adds (read, add, write
+    /// a random line per edge) stalled the walk, so the walk writes the gradients in its own order, sequentially, and
+    /// a last pass over targets gathers them: loads only, one writer per row, and the same bits whatever thread ran
+    /// what.
+    /// </para>
     /// </summary>
     public static void Backward(GatEdges edges, int heads, int channels, float* h, float* aSrc, float* aDst,
-        float* lse, float* gradOut, float* gradH, float* gradASrc, float* gradADst, float dropout, ulong seed)
+        float* lse, float* output, float* gradOut, float* gradH, float* gradASrc, float* gradADst, float dropout,
+        ulong seed)
     {
-        var size = edges.EdgeCount * heads;
-        var kept = ArrayPool<float>.Shared.Rent(size);
-        var dLogit = ArrayPool<float>.Shared.Rent(size);
+        // Pooled, not freshly allocated: on a VM the first touches of fresh pages cost more than the pass itself.
+        var lineBuffer = ArrayPool<float>.Shared.Rent(edges.TargetCount * TargetLineFloats(heads) + 16);
+        var dLogitBuffer = ArrayPool<float>.Shared.Rent(edges.EdgeCount * heads + 1);
         try
         {
-            fixed (float* kp = kept, dl = dLogit)
-            {
-                nint hp = (nint)h, asp = (nint)aSrc, adp = (nint)aDst, lp = (nint)lse, gp = (nint)gradOut,
-                    ghp = (nint)gradH, gsp = (nint)gradASrc, gdp = (nint)gradADst, kpp = (nint)kp, dlp = (nint)dl;
-                var targets = WorkChunks.Split(edges.TargetOffsets, edges.TargetCount);
-                Parallel.For(0, targets.Length - 1, k =>
-                    BackwardTargets(edges, heads, channels, (float*)hp, (float*)asp, (float*)adp, (float*)lp,
-                        (float*)gp, (float*)gdp, (float*)kpp, (float*)dlp, dropout, seed, targets[k], targets[k + 1]));
-                var sources = WorkChunks.Split(edges.SourceOffsets, edges.SourceCount);
-                Parallel.For(0, sources.Length - 1, k =>
-                    BackwardSources(edges, heads, channels, (float*)gp, (float*)ghp, (float*)gsp, (float*)kpp,
-                        (float*)dlp, sources[k], sources[k + 1]));
-            }
+            fixed (float* lineBase = lineBuffer, dLogit = dLogitBuffer)
+                // Aligned to 64 bytes, so a target's packed line is one cache line when it fits in one (H <= 5).
+                BackwardPasses(edges, heads, channels, h, aSrc, aDst, lse, output, gradOut, gradH, gradASrc, gradADst,
+                    dropout, seed, (float*)(((nint)lineBase + 63) & ~(nint)63), dLogit);
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(kept);
-            ArrayPool<float>.Shared.Return(dLogit);
+            ArrayPool<float>.Shared.Return(lineBuffer);
+            ArrayPool<float>.Shared.Return(dLogitBuffer);
         }
     }
 
-    private static void BackwardTargets(GatEdges edges, int heads, int channels, float* h, float* aSrc, float* aDst,
-        float* lse, float* gradOut, float* gradADst, float* kept, float* dLogit, float dropout, ulong seed,
+    /// <summary>The three passes of <see cref="Backward"/>: pack target lines, walk sources, gather gradADst.</summary>
+    private static void BackwardPasses(GatEdges edges, int heads, int channels, float* h, float* aSrc, float* aDst,
+        float* lse, float* output, float* gradOut, float* gradH, float* gradASrc, float* gradADst, float dropout,
+        ulong seed, float* lines, float* dLogit)
+    {
+        nint hp = (nint)h, asp = (nint)aSrc, adp = (nint)aDst, lp = (nint)lse, op = (nint)output, gp = (nint)gradOut,
+            ghp = (nint)gradH, gsp = (nint)gradASrc, gdp = (nint)gradADst, linep = (nint)lines, dlp = (nint)dLogit;
+        var targets = WorkChunks.Split(edges.TargetOffsets, edges.TargetCount);
+        Parallel.For(0, targets.Length - 1, k =>
+            PackTargetLines(heads, channels, (float*)adp, (float*)lp, (float*)op, (float*)gp, (float*)linep,
+                targets[k], targets[k + 1]));
+        var sources = WorkChunks.Split(edges.SourceOffsets, edges.SourceCount);
+        var wide = WideRows.Applies(heads, channels);
+        Parallel.For(0, sources.Length - 1, k =>
+        {
+            if (wide)
+                BackwardSourcesWide(edges, heads, channels, (float*)hp, (float*)asp, (float*)gp, (float*)linep,
+                    (float*)ghp, (float*)gsp, (float*)dlp, dropout, seed, sources[k], sources[k + 1]);
+            else
+                BackwardSources(edges, heads, channels, (float*)hp, (float*)asp, (float*)gp, (float*)linep,
+                    (float*)ghp, (float*)gsp, (float*)dlp, dropout, seed, sources[k], sources[k + 1]);
+        });
+        Parallel.For(0, targets.Length - 1, k =>
+            GatherTargetGradients(edges, heads, (float*)dlp, (float*)gdp, targets[k], targets[k + 1]));
+    }
+
+    /// <summary>Floats per packed target line: aDst, lse and gradOut . out per head, padded to whole cache lines.</summary>
+    private static int TargetLineFloats(int heads) => (3 * heads + 15) / 16 * 16;
+
+    /// <summary>Per target t: line[t] = (aDst[t, :], lse[t, :], weighted[t, :]) with weighted = gradOut_t . out_t per head.</summary>
+    private static void PackTargetLines(int heads, int channels, float* aDst, float* lse, float* output,
+        float* gradOut, float* lines, int first, int end)
+    {
+        var width = heads * channels;
+        var stride = TargetLineFloats(heads);
+        for (long t = first; t < end; t++)
+        {
+            var line = lines + t * stride;
+            for (var k = 0; k < heads; k++)
+            {
+                line[k] = aDst[t * heads + k];
+                line[heads + k] = lse[t * heads + k];
+                line[2 * heads + k] = VectorMath.Dot(gradOut + t * width + k * channels,
+                    output + t * width + k * channels, channels);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sources first .. end-1: per out-edge s -> t and head, alpha = exp(LeakyReLU(aSrc_s + aDst_t) - lse_t),
+    /// dL/dalpha = keep * gradOut_t . h_s, and the logit gradient d = alpha * (dL/dalpha - weighted_t) * slope;
+    /// gradH_s gathers keep * alpha * gradOut_t, gradASrc_s gathers d, and d is stored at the edge's source-order slot.
+    /// </summary>
+    private static void BackwardSources(GatEdges edges, int heads, int channels, float* h, float* aSrc,
+        float* gradOut, float* lines, float* gradH, float* gradASrc, float* dLogit, float dropout, ulong seed,
         int first, int end)
     {
         var width = heads * channels;
-        var weighted = stackalloc float[heads];
-        var buffer = ArrayPool<float>.Shared.Rent(2 * MaxDegree(edges.TargetOffsets, first, end) * heads + 1);
-        var last = edges.TargetOffsets[end];
-        fixed (int* src0 = edges.Sources, positions = edges.EdgeSourcePositions)
-        fixed (float* local = buffer)
-            for (var t = first; t < end; t++)
+        var stride = TargetLineFloats(heads);
+        var offsets = edges.SourceOffsets;
+        var last = offsets[end];
+        var buffer = ArrayPool<float>.Shared.Rent(MaxDegree(offsets, first, end) * heads + 1);
+        fixed (int* targets = edges.SourceTargets, ids = edges.SourceEdgeIds)
+        fixed (float* alpha = buffer)
+            for (long s = first; s < end; s++)
             {
-                int e0 = edges.TargetOffsets[t], e1 = edges.TargetOffsets[t + 1];
-                var dst = aDst + (long)t * heads;
-                var lseRow = lse + (long)t * heads;
-                var gRow = gradOut + (long)t * width;
-                var alpha = local;
-                var gAlpha = local + (e1 - e0) * heads;
-                for (var k = 0; k < heads; k++) weighted[k] = 0f;
-                // 1. alpha = exp(logit - lse) for all edges at once, then dL/dalpha = keep * (gradOut_t . h_src).
-                for (var e = e0; e < e1; e++)
+                var hs = h + s * width;
+                var src = aSrc + s * heads;
+                var row = gradH + s * width;
+                var gs = gradASrc + s * heads;
+                new Span<float>(row, width).Clear();
+                for (var k = 0; k < heads; k++) gs[k] = 0f;
+                int j0 = offsets[s], j1 = offsets[s + 1];
+                // 1. shifted logits of all out-edges, then one vectorised exp (libm exp per element costs more than
+                //    the gathers). Rows and lines are fetched ahead across source boundaries: most sources have
+                //    fewer out-edges than the distance.
+                for (var j = j0; j < j1; j++)
                 {
-                    // As in the forward pass: logit rows ahead across targets, this target's feature rows now.
-                    if (e + PrefetchDistance < last) Prefetch(aSrc + (long)src0[e + PrefetchDistance] * heads, heads);
-                    Prefetch(h + (long)src0[e] * width, width);
-                    var src = aSrc + (long)src0[e] * heads;
-                    for (var k = 0; k < heads; k++) alpha[(e - e0) * heads + k] = Logit(src[k] + dst[k]);
-                }
-                VectorMath.ShiftedExpInPlace(alpha, (e1 - e0) * heads, lseRow, heads);
-                for (var e = e0; e < e1; e++)
-                {
-                    var hs = h + (long)src0[e] * width;
-                    var i = (e - e0) * heads;
-                    for (var k = 0; k < heads; k++)
+                    if (j + PrefetchDistance < last)
                     {
-                        var a = alpha[i + k];
-                        var keep = dropout > 0f ? AttentionDropout.Factor(seed, e, k, heads, dropout) : 1f;
-                        var g = keep == 0f ? 0f : keep * VectorMath.Dot(gRow + k * channels, hs + k * channels, channels);
-                        gAlpha[i + k] = g;
-                        weighted[k] += a * g;
-                        kept[(long)positions[e] * heads + k] = a * keep;
+                        var ahead = targets[j + PrefetchDistance];
+                        Prefetch(gradOut + (long)ahead * width, width);
+                        Prefetch(lines + (long)ahead * stride, stride);
                     }
+                    var line = lines + (long)targets[j] * stride;
+                    var a = alpha + (j - j0) * heads;
+                    for (var k = 0; k < heads; k++) a[k] = Logit(src[k] + line[k]) - line[heads + k];
                 }
-                // 2. softmax backward, then LeakyReLU backward; dst logits gather their gradient here.
-                for (var k = 0; k < heads; k++) gradADst[(long)t * heads + k] = 0f;
-                for (var e = e0; e < e1; e++)
+                VectorMath.ExpInPlace(alpha, (j1 - j0) * heads);
+                // 2. gradients.
+                for (var j = j0; j < j1; j++)
                 {
-                    var src = aSrc + (long)src0[e] * heads;
-                    var i = (e - e0) * heads;
+                    var t = targets[j];
+                    var line = lines + (long)t * stride;
+                    var gRow = gradOut + (long)t * width;
+                    var a = alpha + (j - j0) * heads;
                     for (var k = 0; k < heads; k++)
                     {
-                        var slope = src[k] + dst[k] > 0f ? 1f : NegativeSlope;
-                        var d = alpha[i + k] * (gAlpha[i + k] - weighted[k]) * slope;
-                        dLogit[(long)positions[e] * heads + k] = d;
-                        gradADst[(long)t * heads + k] += d;
+                        var keep = dropout > 0f ? AttentionDropout.Factor(seed, ids[j], k, heads, dropout) : 1f;
+                        var gAlpha = keep * VectorMath.Dot(gRow + k * channels, hs + k * channels, channels);
+                        var slope = LogitSlope(src[k] + line[k]);
+                        var d = a[k] * (gAlpha - line[2 * heads + k]) * slope;
+                        gs[k] += d;
+                        dLogit[(long)j * heads + k] = d;
+                        VectorMath.Axpy(a[k] * keep, gRow + k * channels, row + k * channels, channels);
                     }
                 }
             }
         ArrayPool<float>.Shared.Return(buffer);
     }
 
-    private static void BackwardSources(GatEdges edges, int heads, int channels, float* gradOut, float* gradH,
-        float* gradASrc, float* kept, float* dLogit, int first, int end)
+    /// <summary>gradADst[t] = sum of the logit gradients of t's edges (stored in source order) for t in [first, end).</summary>
+    private static void GatherTargetGradients(GatEdges edges, int heads, float* dLogit, float* gradADst, int first,
+        int end)
     {
-        var width = heads * channels;
-        var last = edges.SourceOffsets[end];
-        fixed (int* targets = edges.SourceTargets)
-            for (var s = first; s < end; s++)
+        var offsets = edges.TargetOffsets;
+        var last = offsets[end];
+        fixed (int* positions = edges.EdgeSourcePositions)
+            for (long t = first; t < end; t++)
             {
-                var row = gradH + (long)s * width;
-                var gs = gradASrc + (long)s * heads;
-                new Span<float>(row, width).Clear();
-                for (var k = 0; k < heads; k++) gs[k] = 0f;
-                int j0 = edges.SourceOffsets[s], j1 = edges.SourceOffsets[s + 1];
-                for (var j = j0; j < j1; j++)
+                var row = gradADst + t * heads;
+                for (var k = 0; k < heads; k++) row[k] = 0f;
+                for (var e = offsets[t]; e < offsets[t + 1]; e++)
                 {
-                    // Ahead across source boundaries: most sources have fewer out-edges than the distance.
-                    if (j + PrefetchDistance < last) Prefetch(gradOut + (long)targets[j + PrefetchDistance] * width, width);
-                    var gRow = gradOut + (long)targets[j] * width;
-                    for (var k = 0; k < heads; k++)
-                    {
-                        gs[k] += dLogit[(long)j * heads + k];
-                        var w = kept[(long)j * heads + k];
-                        if (w != 0f) VectorMath.Axpy(w, gRow + k * channels, row + k * channels, channels);
-                    }
+                    if (e + PrefetchDistance < last) Prefetch(dLogit + (long)positions[e + PrefetchDistance] * heads, heads);
+                    var d = dLogit + (long)positions[e] * heads;
+                    for (var k = 0; k < heads; k++) row[k] += d[k];
                 }
             }
     }

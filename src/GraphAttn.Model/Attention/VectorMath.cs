@@ -47,6 +47,12 @@ internal static unsafe class VectorMath
     {
         for (var i = 0; i < n; i += period)
             for (var k = 0; k < period; k++) x[i + k] -= shift[k];
+        ExpInPlace(x, n);
+    }
+
+    /// <summary>x[i] = exp(x[i]) for i in [0, n), vectorised.</summary>
+    public static void ExpInPlace(float* x, int n)
+    {
         var j = 0;
         if (Vector256.IsHardwareAccelerated)
             for (; j <= n - 8; j += 8) Vector256.Store(Vector256.Exp(Vector256.Load(x + j)), x + j);

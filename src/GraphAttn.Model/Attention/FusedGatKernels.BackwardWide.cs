@@ -1,0 +1,118 @@
+using System.Buffers;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace GraphAttn.Model.Attention;
+
+public static unsafe partial class FusedGatKernels
+{
+    /// <summary>
+    /// <see cref="BackwardSources"/> for 64-float rows: the source's feature row and its gradient stay in registers
+    /// while its out-edges are walked, and each gathered gradOut row is loaded once for both the dot products and
+    /// the gradient sum.
+    /// </summary>
+    private static void BackwardSourcesWide(GatEdges edges, int heads, int channels, float* h, float* aSrc,
+        float* gradOut, float* lines, float* gradH, float* gradASrc, float* dLogit, float dropout, ulong seed,
+        int first, int end)
+    {
+        const int width = WideRows.Width;
+        var stride = TargetLineFloats(heads);
+        var dots = stackalloc float[WideRows.Padding];
+        var fourBySixteen = heads == 4;
+        Vector512<int> i0 = WideRows.HeadIndex(0, channels), i1 = WideRows.HeadIndex(1, channels),
+            i2 = WideRows.HeadIndex(2, channels), i3 = WideRows.HeadIndex(3, channels);
+        var offsets = edges.SourceOffsets;
+        var last = offsets[end];
+        var size = MaxDegree(offsets, first, end) * heads + WideRows.Padding;
+        // alpha, then (with dropout) each coefficient's keep factor and its kept weight alpha * keep. Written whole
+        // before they are read back 16 floats at a time: a wide load of just-stored floats stalls.
+        var buffer = ArrayPool<float>.Shared.Rent(3 * size);
+        fixed (int* targets = edges.SourceTargets, ids = edges.SourceEdgeIds)
+        fixed (float* alpha = buffer)
+            for (long s = first; s < end; s++)
+            {
+                var src = aSrc + s * heads;
+                var gs = gradASrc + s * heads;
+                for (var k = 0; k < heads; k++) gs[k] = 0f;
+                int j0 = offsets[s], j1 = offsets[s + 1];
+                for (var j = j0; j < j1; j++)
+                {
+                    if (j + PrefetchDistance < last)
+                    {
+                        var ahead = targets[j + PrefetchDistance];
+                        Prefetch(gradOut + (long)ahead * width, width);
+                        Prefetch(lines + (long)ahead * stride, stride);
+                    }
+                    var line = lines + (long)targets[j] * stride;
+                    var a = alpha + (j - j0) * heads;
+                    if (fourBySixteen)
+                        Vector128.Store(Logits(Vector128.Load(src) + Vector128.Load(line)) - Vector128.Load(line + 4), a);
+                    else
+                        for (var k = 0; k < heads; k++) a[k] = Logit(src[k] + line[k]) - line[heads + k];
+                }
+                var n = (j1 - j0) * heads;
+                VectorMath.ExpInPlace(alpha, n);
+                var keep = alpha + size;
+                var kept = dropout > 0f ? keep + size : alpha;
+                if (dropout > 0f)
+                    for (var j = j0; j < j1; j++)
+                        for (var k = 0; k < heads; k++)
+                        {
+                            var i = (j - j0) * heads + k;
+                            keep[i] = AttentionDropout.Factor(seed, ids[j], k, heads, dropout);
+                            kept[i] = alpha[i] * keep[i];
+                        }
+                var hs = h + s * width;
+                var srcLogits = fourBySixteen ? Vector128.Load(src) : default;
+                var gsum = Vector128<float>.Zero;
+                Vector512<float> h0 = Vector512.Load(hs), h1 = Vector512.Load(hs + 16), h2 = Vector512.Load(hs + 32),
+                    h3 = Vector512.Load(hs + 48);
+                Vector512<float> g0 = default, g1 = default, g2 = default, g3 = default;
+                for (var j = j0; j < j1; j++)
+                {
+                    var t = targets[j];
+                    var line = lines + (long)t * stride;
+                    var gRow = gradOut + (long)t * width;
+                    Vector512<float> q0 = Vector512.Load(gRow), q1 = Vector512.Load(gRow + 16),
+                        q2 = Vector512.Load(gRow + 32), q3 = Vector512.Load(gRow + 48);
+                    var i = (j - j0) * heads;
+                    if (fourBySixteen)
+                    {
+                        // The model's layout: the four head sums and the four head gradients in one register each.
+                        var dot = Vector128.Create(Vector512.Sum(q0 * h0), Vector512.Sum(q1 * h1),
+                            Vector512.Sum(q2 * h2), Vector512.Sum(q3 * h3));
+                        var gAlpha = dropout > 0f ? Vector128.Load(keep + i) * dot : dot;
+                        var x = srcLogits + Vector128.Load(line);
+                        var slope = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<float>.Zero),
+                            Vector128<float>.One, Vector128.Create(NegativeSlope));
+                        var d = Vector128.Load(alpha + i) * (gAlpha - Vector128.Load(line + 8)) * slope;
+                        gsum += d;
+                        Vector128.Store(d, dLogit + (long)j * 4);
+                    }
+                    else
+                    {
+                    WideRows.HeadSums(q0 * h0, q1 * h1, q2 * h2, q3 * h3, heads, channels, dots);
+                    for (var k = 0; k < heads; k++)
+                    {
+                        var gAlpha = dropout > 0f ? keep[i + k] * dots[k] : dots[k];
+                        var d = alpha[i + k] * (gAlpha - line[2 * heads + k]) * LogitSlope(src[k] + line[k]);
+                        gs[k] += d;
+                        dLogit[(long)j * heads + k] = d;
+                    }
+                    }
+                    var w = Vector512.Load(kept + i);
+                    g0 = Avx512F.FusedMultiplyAdd(WideRows.Spread(w, i0), q0, g0);
+                    g1 = Avx512F.FusedMultiplyAdd(WideRows.Spread(w, i1), q1, g1);
+                    g2 = Avx512F.FusedMultiplyAdd(WideRows.Spread(w, i2), q2, g2);
+                    g3 = Avx512F.FusedMultiplyAdd(WideRows.Spread(w, i3), q3, g3);
+                }
+                if (fourBySixteen) Vector128.Store(gsum, gs);
+                var row = gradH + s * width;
+                Vector512.Store(g0, row);
+                Vector512.Store(g1, row + 16);
+                Vector512.Store(g2, row + 32);
+                Vector512.Store(g3, row + 48);
+            }
+        ArrayPool<float>.Shared.Return(buffer);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Buffers;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace GraphAttn.Model.Attention;
+
+public static unsafe partial class FusedGatKernels
+{
+    /// <summary>
+    /// <see cref="ForwardRange"/> for 64-float rows: the same sums, with the output row held in four registers while
+    /// a target's edges are added (one fused multiply-add per register and edge).
+    /// </summary>
+    private static void ForwardRangeWide(GatEdges edges, int heads, int channels, float* h, float* aSrc, float* aDst,
+        float* output, float* lse, float dropout, ulong seed, int first, int end)
+    {
+        var max = stackalloc float[WideRows.Padding];
+        var scale = stackalloc float[WideRows.Padding];
+        Vector512<int> i0 = WideRows.HeadIndex(0, channels), i1 = WideRows.HeadIndex(1, channels),
+            i2 = WideRows.HeadIndex(2, channels), i3 = WideRows.HeadIndex(3, channels);
+        var offsets = edges.TargetOffsets;
+        var buffer = ArrayPool<float>.Shared.Rent(MaxDegree(offsets, first, end) * heads + WideRows.Padding);
+        var last = offsets[end];
+        fixed (int* src0 = edges.Sources)
+        fixed (float* logits = buffer)
+            for (var t = first; t < end; t++)
+            {
+                var row = output + (long)t * WideRows.Width;
+                int e0 = offsets[t], e1 = offsets[t + 1];
+                var dst = aDst + (long)t * heads;
+                for (var k = 0; k < heads; k++) max[k] = float.NegativeInfinity;
+                var maxLanes = Vector128.Create(float.NegativeInfinity);
+                for (var e = e0; e < e1; e++)
+                {
+                    if (e + PrefetchDistance < last) Prefetch(aSrc + (long)src0[e + PrefetchDistance] * heads, heads);
+                    Prefetch(h + (long)src0[e] * WideRows.Width, WideRows.Width);
+                    var src = aSrc + (long)src0[e] * heads;
+                    var l = logits + (e - e0) * heads;
+                    if (heads == 4)
+                    {
+                        var x = Logits(Vector128.Load(src) + Vector128.Load(dst));
+                        Vector128.Store(x, l);
+                        maxLanes = Vector128.Max(maxLanes, x);
+                    }
+                    else
+                        for (var k = 0; k < heads; k++)
+                        {
+                            var x = l[k] = Logit(src[k] + dst[k]);
+                            max[k] = MathF.Max(max[k], x);
+                        }
+                }
+                if (heads == 4) Vector128.Store(maxLanes, max);
+                var n = (e1 - e0) * heads;
+                VectorMath.ShiftedExpInPlace(logits, n, max, heads);
+                if (heads == 4)
+                {
+                    var total = Vector128<float>.Zero;
+                    for (var i = 0; i < n; i += 4) total += Vector128.Load(logits + i);
+                    Vector128.Store(total, scale);
+                }
+                else
+                {
+                    for (var k = 0; k < heads; k++) scale[k] = 0f;
+                    for (var i = 0; i < n; i += heads)
+                        for (var k = 0; k < heads; k++) scale[k] += logits[i + k];
+                }
+                if (dropout > 0f)
+                    for (var e = e0; e < e1; e++)
+                        for (var k = 0; k < heads; k++)
+                            logits[(e - e0) * heads + k] *= AttentionDropout.Factor(seed, e, k, heads, dropout);
+                Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
+                for (var e = e0; e < e1; e++)
+                {
+                    var hs = h + (long)src0[e] * WideRows.Width;
+                    var w = Vector512.Load(logits + (e - e0) * heads);
+                    a0 = Avx512F.FusedMultiplyAdd(WideRows.Spread(w, i0), Vector512.Load(hs), a0);
+                    a1 = Avx512F.FusedMultiplyAdd(WideRows.Spread(w, i1), Vector512.Load(hs + 16), a1);
+                    a2 = Avx512F.FusedMultiplyAdd(WideRows.Spread(w, i2), Vector512.Load(hs + 32), a2);
+                    a3 = Avx512F.FusedMultiplyAdd(WideRows.Spread(w, i3), Vector512.Load(hs + 48), a3);
+                }
+                // Normalise (targets without edges keep a zero row and lse 0).
+                for (var k = 0; k < heads; k++)
+                {
+                    var empty = e0 == e1;
+                    lse[(long)t * heads + k] = empty ? 0f : max[k] + MathF.Log(scale[k]);
+                    scale[k] = empty ? 0f : 1f / scale[k];
+                }
+                var s = Vector512.Load(scale);
+                Vector512.Store(a0 * WideRows.Spread(s, i0), row);
+                Vector512.Store(a1 * WideRows.Spread(s, i1), row + 16);
+                Vector512.Store(a2 * WideRows.Spread(s, i2), row + 32);
+                Vector512.Store(a3 * WideRows.Spread(s, i3), row + 48);
+            }
+        ArrayPool<float>.Shared.Return(buffer);
+    }
+}
