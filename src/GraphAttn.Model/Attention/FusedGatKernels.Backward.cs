@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace GraphAttn.Model.Attention;
 
@@ -71,6 +72,7 @@ public static unsafe partial class FusedGatKernels
     private static int TargetLineFloats(int heads) => (3 * heads + 15) / 16 * 16;
 
     /// <summary>Per target t: line[t] = (aDst[t, :], lse[t, :], weighted[t, :]) with weighted = gradOut_t . out_t per head.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
     private static void PackTargetLines(int heads, int channels, float* aDst, float* lse, float* output,
         float* gradOut, float* lines, int first, int end)
     {
@@ -94,6 +96,7 @@ public static unsafe partial class FusedGatKernels
     /// dL/dalpha = keep * gradOut_t . h_s, and the logit gradient d = alpha * (dL/dalpha - weighted_t) * slope;
     /// gradH_s gathers keep * alpha * gradOut_t, gradASrc_s gathers d, and d is stored at the edge's source-order slot.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
     private static void BackwardSources(GatEdges edges, int heads, int channels, float* h, float* aSrc,
         float* gradOut, float* lines, float* gradH, float* gradASrc, float* dLogit, float dropout, ulong seed,
         int first, int end)
@@ -153,6 +156,7 @@ public static unsafe partial class FusedGatKernels
     }
 
     /// <summary>gradADst[t] = sum of the logit gradients of t's edges (stored in source order) for t in [first, end).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
     private static void GatherTargetGradients(GatEdges edges, int heads, float* dLogit, float* gradADst, int first,
         int end)
     {

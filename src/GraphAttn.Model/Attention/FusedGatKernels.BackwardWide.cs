@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -11,6 +12,7 @@ public static unsafe partial class FusedGatKernels
     /// while its out-edges are walked, and each gathered gradOut row is loaded once for both the dot products and
     /// the gradient sum.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
     private static void BackwardSourcesWide(GatEdges edges, int heads, int channels, float* h, float* aSrc,
         float* gradOut, float* lines, float* gradH, float* gradASrc, float* dLogit, float dropout, ulong seed,
         int first, int end)

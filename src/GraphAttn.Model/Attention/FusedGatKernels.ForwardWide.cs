@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -10,6 +11,7 @@ public static unsafe partial class FusedGatKernels
     /// <see cref="ForwardRange"/> for 64-float rows: the same sums, with the output row held in four registers while
     /// a target's edges are added (one fused multiply-add per register and edge).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
     private static void ForwardRangeWide(GatEdges edges, int heads, int channels, float* h, float* aSrc, float* aDst,
         float* output, float* lse, float dropout, ulong seed, int first, int end)
     {

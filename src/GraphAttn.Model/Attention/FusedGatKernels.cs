@@ -44,6 +44,7 @@ public static unsafe partial class FusedGatKernels
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
     private static void ForwardRange(GatEdges edges, int heads, int channels, float* h, float* aSrc, float* aDst,
         float* output, float* lse, float dropout, ulong seed, int first, int end)
     {
