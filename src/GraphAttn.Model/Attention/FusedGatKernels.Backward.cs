@@ -68,10 +68,12 @@ public static unsafe partial class FusedGatKernels
             GatherTargetGradients(edges, heads, (float*)dlp, (float*)gdp, targets[k], targets[k + 1]));
     }
 
-    /// <summary>Floats per packed target line: aDst, lse and gradOut . out per head, padded to whole cache lines.</summary>
+    /// <summary>Floats per packed target line: aDst, lse and gradOut . out per head, padded to whole cache
+    /// lines.</summary>
     private static int TargetLineFloats(int heads) => (3 * heads + 15) / 16 * 16;
 
-    /// <summary>Per target t: line[t] = (aDst[t, :], lse[t, :], weighted[t, :]) with weighted = gradOut_t . out_t per head.</summary>
+    /// <summary>Per target t: line[t] = (aDst[t, :], lse[t, :], weighted[t, :]) with weighted = gradOut_t . out_t
+    /// per head.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
     private static void PackTargetLines(int heads, int channels, float* aDst, float* lse, float* output,
         float* gradOut, float* lines, int first, int end)
@@ -155,7 +157,8 @@ public static unsafe partial class FusedGatKernels
         ArrayPool<float>.Shared.Return(buffer);
     }
 
-    /// <summary>gradADst[t] = sum of the logit gradients of t's edges (stored in source order) for t in [first, end).</summary>
+    /// <summary>gradADst[t] = sum of the logit gradients of t's edges (stored in source order), for t in
+    /// [first, end).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
     private static void GatherTargetGradients(GatEdges edges, int heads, float* dLogit, float* gradADst, int first,
         int end)
@@ -169,7 +172,8 @@ public static unsafe partial class FusedGatKernels
                 for (var k = 0; k < heads; k++) row[k] = 0f;
                 for (var e = offsets[t]; e < offsets[t + 1]; e++)
                 {
-                    if (e + PrefetchDistance < last) Prefetch(dLogit + (long)positions[e + PrefetchDistance] * heads, heads);
+                    if (e + PrefetchDistance < last)
+                        Prefetch(dLogit + (long)positions[e + PrefetchDistance] * heads, heads);
                     var d = dLogit + (long)positions[e] * heads;
                     for (var k = 0; k < heads; k++) row[k] += d[k];
                 }

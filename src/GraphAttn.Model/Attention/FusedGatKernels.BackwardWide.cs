@@ -20,7 +20,8 @@ public static unsafe partial class FusedGatKernels
         const int width = WideRows.Width;
         var stride = TargetLineFloats(heads);
         var dots = stackalloc float[WideRows.Padding];
-        var fourBySixteen = heads == 4;
+        // 4 heads x 16 channels, the model's layout: the per-head scalars fit one 128-bit register.
+        var fourHeads = heads == 4;
         Vector512<int> i0 = WideRows.HeadIndex(0, channels), i1 = WideRows.HeadIndex(1, channels),
             i2 = WideRows.HeadIndex(2, channels), i3 = WideRows.HeadIndex(3, channels);
         var offsets = edges.SourceOffsets;
@@ -47,8 +48,11 @@ public static unsafe partial class FusedGatKernels
                     }
                     var line = lines + (long)targets[j] * stride;
                     var a = alpha + (j - j0) * heads;
-                    if (fourBySixteen)
-                        Vector128.Store(Logits(Vector128.Load(src) + Vector128.Load(line)) - Vector128.Load(line + 4), a);
+                    if (fourHeads)
+                    {
+                        var logits = Logits(Vector128.Load(src) + Vector128.Load(line));
+                        Vector128.Store(logits - Vector128.Load(line + 4), a);
+                    }
                     else
                         for (var k = 0; k < heads; k++) a[k] = Logit(src[k] + line[k]) - line[heads + k];
                 }
@@ -65,7 +69,7 @@ public static unsafe partial class FusedGatKernels
                             kept[i] = alpha[i] * keep[i];
                         }
                 var hs = h + s * width;
-                var srcLogits = fourBySixteen ? Vector128.Load(src) : default;
+                var srcLogits = fourHeads ? Vector128.Load(src) : default;
                 var gsum = Vector128<float>.Zero;
                 Vector512<float> h0 = Vector512.Load(hs), h1 = Vector512.Load(hs + 16), h2 = Vector512.Load(hs + 32),
                     h3 = Vector512.Load(hs + 48);
@@ -78,7 +82,7 @@ public static unsafe partial class FusedGatKernels
                     Vector512<float> q0 = Vector512.Load(gRow), q1 = Vector512.Load(gRow + 16),
                         q2 = Vector512.Load(gRow + 32), q3 = Vector512.Load(gRow + 48);
                     var i = (j - j0) * heads;
-                    if (fourBySixteen)
+                    if (fourHeads)
                     {
                         // The model's layout: the four head sums and the four head gradients in one register each.
                         var dot = Vector128.Create(Vector512.Sum(q0 * h0), Vector512.Sum(q1 * h1),
@@ -108,7 +112,7 @@ public static unsafe partial class FusedGatKernels
                     g2 = Avx512F.FusedMultiplyAdd(WideRows.Spread(w, i2), q2, g2);
                     g3 = Avx512F.FusedMultiplyAdd(WideRows.Spread(w, i3), q3, g3);
                 }
-                if (fourBySixteen) Vector128.Store(gsum, gs);
+                if (fourHeads) Vector128.Store(gsum, gs);
                 var row = gradH + s * width;
                 Vector512.Store(g0, row);
                 Vector512.Store(g1, row + 16);

@@ -20,7 +20,8 @@ public static unsafe partial class FusedGatKernels
     /// <summary>LeakyReLU slope used by GAT (PyG default 0.2).</summary>
     public const float NegativeSlope = 0.2f;
 
-    /// <summary>How many edges ahead the kernels prefetch rows they will gather (16 measured faster than 8 and 32).</summary>
+    /// <summary>How many edges ahead the kernels prefetch rows they will gather (16 measured faster than 8 and
+    /// 32).</summary>
     private const int PrefetchDistance = 16;
 
     /// <summary>
