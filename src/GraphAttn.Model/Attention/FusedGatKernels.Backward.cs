@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 
 namespace GraphAttn.Model.Attention;
@@ -119,22 +120,7 @@ public static unsafe partial class FusedGatKernels
                 new Span<float>(row, width).Clear();
                 for (var k = 0; k < heads; k++) gs[k] = 0f;
                 int j0 = offsets[s], j1 = offsets[s + 1];
-                // 1. shifted logits of all out-edges, then one vectorised exp (libm exp per element costs more than
-                //    the gathers). Rows and lines are fetched ahead across source boundaries: most sources have
-                //    fewer out-edges than the distance.
-                for (var j = j0; j < j1; j++)
-                {
-                    if (j + PrefetchDistance < last)
-                    {
-                        var ahead = targets[j + PrefetchDistance];
-                        Prefetch(gradOut + (long)ahead * width, width);
-                        Prefetch(lines + (long)ahead * stride, stride);
-                    }
-                    var line = lines + (long)targets[j] * stride;
-                    var a = alpha + (j - j0) * heads;
-                    for (var k = 0; k < heads; k++) a[k] = Logit(src[k] + line[k]) - line[heads + k];
-                }
-                VectorMath.ExpInPlace(alpha, (j1 - j0) * heads);
+                SourceAlphas(targets, j0, j1, last, heads, width, src, gradOut, lines, alpha);
                 // 2. gradients.
                 for (var j = j0; j < j1; j++)
                 {
@@ -155,6 +141,33 @@ public static unsafe partial class FusedGatKernels
                 }
             }
         ArrayPool<float>.Shared.Return(buffer);
+    }
+
+    /// <summary>
+    /// 1. of a source's walk: alpha of its out-edges j0 .. j1-1, exp(LeakyReLU(aSrc_s + aDst_t) - lse_t) per head, into
+    /// alpha, with one vectorised exp at the end (libm exp per element costs more than the gathers). The targets'
+    /// rows and lines are fetched ahead across source boundaries: most sources have fewer out-edges than the distance.
+    /// </summary>
+    private static void SourceAlphas(int* targets, int j0, int j1, int last, int heads, int width, float* src,
+        float* gradOut, float* lines, float* alpha)
+    {
+        var stride = TargetLineFloats(heads);
+        for (var j = j0; j < j1; j++)
+        {
+            if (j + PrefetchDistance < last)
+            {
+                var ahead = targets[j + PrefetchDistance];
+                Prefetch(gradOut + (long)ahead * width, width);
+                Prefetch(lines + (long)ahead * stride, stride);
+            }
+            var line = lines + (long)targets[j] * stride;
+            var a = alpha + (j - j0) * heads;
+            if (heads == 4) // one 128-bit register for the four heads
+                Vector128.Store(Logits(Vector128.Load(src) + Vector128.Load(line)) - Vector128.Load(line + 4), a);
+            else
+                for (var k = 0; k < heads; k++) a[k] = Logit(src[k] + line[k]) - line[heads + k];
+        }
+        VectorMath.ExpInPlace(alpha, (j1 - j0) * heads);
     }
 
     /// <summary>gradADst[t] = sum of the logit gradients of t's edges (stored in source order), for t in

@@ -38,26 +38,7 @@ public static unsafe partial class FusedGatKernels
                 var gs = gradASrc + s * heads;
                 for (var k = 0; k < heads; k++) gs[k] = 0f;
                 int j0 = offsets[s], j1 = offsets[s + 1];
-                for (var j = j0; j < j1; j++)
-                {
-                    if (j + PrefetchDistance < last)
-                    {
-                        var ahead = targets[j + PrefetchDistance];
-                        Prefetch(gradOut + (long)ahead * width, width);
-                        Prefetch(lines + (long)ahead * stride, stride);
-                    }
-                    var line = lines + (long)targets[j] * stride;
-                    var a = alpha + (j - j0) * heads;
-                    if (fourHeads)
-                    {
-                        var logits = Logits(Vector128.Load(src) + Vector128.Load(line));
-                        Vector128.Store(logits - Vector128.Load(line + 4), a);
-                    }
-                    else
-                        for (var k = 0; k < heads; k++) a[k] = Logit(src[k] + line[k]) - line[heads + k];
-                }
-                var n = (j1 - j0) * heads;
-                VectorMath.ExpInPlace(alpha, n);
+                SourceAlphas(targets, j0, j1, last, heads, width, src, gradOut, lines, alpha);
                 var keep = alpha + size;
                 var kept = dropout > 0f ? keep + size : alpha;
                 if (dropout > 0f)
