@@ -1,3 +1,4 @@
+using GraphAttn.Model.Modeling;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -74,8 +75,8 @@ public sealed class GatConv : nn.Module<Tensor, Tensor, GatEdges, Tensor>
             : ReferenceEdgeAttention.Apply(hSrc, aSrc, aDst, edges, p, step).Output; // [Nt, H, C]
         // 4. combine heads, then residual and bias.
         output = concat ? output.reshape(edges.TargetCount, heads * channels) : output.mean([1]);
-        if (res is not null) output = output + res.forward(xDst);
-        if (bias is not null) output = output + bias;
+        if (res is not null) output = output.Plus(res.forward(xDst));
+        if (bias is not null) output = output.Plus(bias);
         return output;
     }
 

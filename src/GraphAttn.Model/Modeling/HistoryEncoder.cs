@@ -42,7 +42,8 @@ public sealed class HistoryEncoder : nn.Module<Tensor, HistoryTensors, Tensor>
         var users = history.Items.shape[0];
         // 1. tokens [U, L, D] and the summary token in front -> [U, L+1, D].
         var tokens = contents.index_select(0, history.Items.flatten()).view(users, -1, dimension)
-            + kind_emb.forward(history.Kinds) + position_emb.forward(history.Positions) + age_emb.forward(history.Ages);
+            .Plus(kind_emb.forward(history.Kinds)).Plus(position_emb.forward(history.Positions))
+            .Plus(age_emb.forward(history.Ages));
         tokens = cat([summary_token.expand(users, 1, dimension), tokens], 1);
         var padding = cat([zeros(users, 1, ScalarType.Bool), history.Padding], 1); // [U, L+1], true = ignore
         // 2. self-attention; the encoder wants [L+1, U, D].

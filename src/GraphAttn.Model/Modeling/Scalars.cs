@@ -28,5 +28,12 @@ internal static class Scalars
     /// ELU with alpha 1, written as relu(x) + expm1(-relu(-x)) so that no scalar crosses into libtorch: TorchSharp's
     /// own <c>elu</c> converts its alpha and scales into temporaries at every call.
     /// </summary>
-    public static Tensor Elu(Tensor x) => nn.functional.relu(x) + nn.functional.relu(x.neg()).neg().expm1();
+    public static Tensor Elu(Tensor x) => nn.functional.relu(x).Plus(nn.functional.relu(x.neg()).neg().expm1());
+
+    /// <summary>
+    /// a + b with the rooted scalar 1 as alpha. TorchSharp's <c>+</c> (and <c>add(b)</c>) passes a temporary
+    /// <c>Scalar(1)</c>, exposed to the same finalisation race as any other temporary scalar; every tensor sum on the
+    /// training path goes through here.
+    /// </summary>
+    public static Tensor Plus(this Tensor a, Tensor b) => a.add(b, One);
 }

@@ -68,11 +68,11 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
             graph.TopicCountTensor); // [Cn, D]
         var users = user_emb.weight!; // [U, D]
         // 2. contents attend to the users who interacted with them.
-        var contents = contentBase + Scalars.Elu(content_gat.forward(users, contentBase, graph.UsersToContent));
+        var contents = contentBase.Plus(Scalars.Elu(content_gat.forward(users, contentBase, graph.UsersToContent)));
         // 3. relation-aware social view: followees and interacted contents through separate attention layers.
         var social = users
-            + Scalars.Elu(follow_gat.forward(users, users, graph.Follows))
-            + Scalars.Elu(interaction_gat.forward(contentBase, users, graph.ContentToUsers)); // [U, D]
+            .Plus(Scalars.Elu(follow_gat.forward(users, users, graph.Follows)))
+            .Plus(Scalars.Elu(interaction_gat.forward(contentBase, users, graph.ContentToUsers))); // [U, D]
         // 4. ordered history view.
         var historyView = history.forward(contentBase, graph.HistoryTensors); // [U, D]
         // 5-6. gate, friend vectors.
@@ -101,8 +101,8 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
         var targets = users.narrow(0, 0, t); // [T, D]
         // 2. social view: only the first T local users receive follow edges, so the other rows are dropped.
         var social = targets
-            + Scalars.Elu(follow_gat.forward(users, users, layout.Follows).narrow(0, 0, t))
-            + Scalars.Elu(interaction_gat.forward(contentBase, targets, layout.Interactions)); // [T, D]
+            .Plus(Scalars.Elu(follow_gat.forward(users, users, layout.Follows).narrow(0, 0, t)))
+            .Plus(Scalars.Elu(interaction_gat.forward(contentBase, targets, layout.Interactions))); // [T, D]
         // 3. history view over the block's history rows (local content indices).
         var historyView = history.forward(contentBase, layout.History); // [T, D]
         var weights = history.LastPoolWeights!.clone(); // [T, L + 1], owned by the caller's scope
@@ -125,7 +125,7 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
         var users = layout.Users.Gather(user_emb.weight!); // [Nu, D]
         var contentBase = ContentBase(c.Nodes.Gather(content_emb.weight!), c.Nodes.Count, c.PairContent, c.PairTopic,
             c.TopicCount); // [T, D]
-        return Scaled(contentBase + Scalars.Elu(content_gat.forward(users, contentBase, layout.Edges)));
+        return Scaled(contentBase.Plus(Scalars.Elu(content_gat.forward(users, contentBase, layout.Edges))));
     }
 
     /// <summary>The output vectors [N, D], at unit length when <see cref="ModelOptions.Normalize"/>.</summary>
@@ -137,14 +137,14 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
     {
         var topicSum = zeros(count, Options.Dimension)
             .index_add(0, pairContent, topic_emb.weight!.index_select(0, pairTopic), Scalars.One);
-        return ids + topicSum / topicCount;
+        return ids.Plus(topicSum / topicCount);
     }
 
     /// <summary>user = g * social + (1 - g) * history with g = sigmoid(W [social; history]).</summary>
     private Tensor Fuse(Tensor social, Tensor historyView)
     {
         var g = gate.forward(cat([social, historyView], 1)).sigmoid();
-        return g * social + g.neg().add(Scalars.One) * historyView; // (1 - g), with a rooted scalar
+        return (g * social).Plus(g.neg().add(Scalars.One) * historyView); // (1 - g), with a rooted scalar
     }
 
     private float[] FolloweeAttention(UserBlock block, UserBlockLayout layout, Tensor users)

@@ -22,7 +22,8 @@ public static class BprLoss
         var negatives = columns.Rows(hardest); // [B, D]
         var margin = (rowVectors * positives).sum(-1) - (rowVectors * negatives).sum(-1);
         var loss = -nn.functional.logsigmoid(margin).mean();
-        var norms = (rowVectors.pow(Scalars.Two).sum(-1) + positives.pow(Scalars.Two).sum(-1) + negatives.pow(Scalars.Two).sum(-1)).mean();
+        var norms = rowVectors.pow(Scalars.Two).sum(-1).Plus(positives.pow(Scalars.Two).sum(-1))
+            .Plus(negatives.pow(Scalars.Two).sum(-1)).mean();
         return (loss, norms);
     }
 

@@ -40,8 +40,8 @@ public static class SoftmaxLoss
             negative = negative.view(-1).index_fill(0, tensor(hits), Scalars.Of(Masked)).view(batch.Count, batch.K);
         var logits = cat([positive, negative], 1).div(Scalars.Of(temperature)); // [B, 1 + S]
         var loss = -logits.log_softmax(1).select(1, 0).mean();
-        var norms = rowVectors.pow(Scalars.Two).sum(-1).mean() + positiveVectors.pow(Scalars.Two).sum(-1).mean()
-            + negatives.pow(Scalars.Two).sum(-1).mean();
+        var norms = rowVectors.pow(Scalars.Two).sum(-1).mean().Plus(positiveVectors.pow(Scalars.Two).sum(-1).mean())
+            .Plus(negatives.pow(Scalars.Two).sum(-1).mean());
         return (loss, norms);
     }
 

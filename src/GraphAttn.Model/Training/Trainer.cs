@@ -42,7 +42,7 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         var content = new PositivePairs(GraphViews.Interacted(graph));
         var friends = new PositivePairs(GraphViews.Following(graph));
         var validator = validation is null ? null : Validator.ForContent(content.Matrix, validation);
-        using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
+        using var optimizer = new RootedAdam(model.parameters(), options.LearningRate);
         var epochs = new List<TrainProgress>();
         var best = new BestWeights();
         var steps = 0;
@@ -92,7 +92,7 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         _ => throw new ArgumentException($"unknown training mode {options.Mode}"),
     };
 
-    private (double Content, double Friends) RunEpoch(SocialRecModel model, IStepForward forward, optim.Optimizer optimizer,
+    private (double Content, double Friends) RunEpoch(SocialRecModel model, IStepForward forward, RootedAdam optimizer,
         BatchPlan plan, Random random, ref int steps, CancellationToken ct)
     {
         model.train();
@@ -108,12 +108,13 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
                     SoftmaxLoss.Compute(vectors.Friends, vectors.Friends, batch.Friends, plan.Friends, excludeSelf: true, options.Temperature))
                 : (BprLoss.Compute(vectors.Users, vectors.Contents, batch.Content),
                     BprLoss.Compute(vectors.Friends, vectors.Friends, batch.Friends));
-            var loss = contentLoss.Loss + friendLoss.Loss.mul(Scalars.Of(options.FriendWeight))
-                + contentLoss.Norms.mul(Scalars.Of(options.L2)) + friendLoss.Norms.mul(Scalars.Of(options.FriendL2 ?? options.L2));
+            var loss = contentLoss.Loss.Plus(friendLoss.Loss.mul(Scalars.Of(options.FriendWeight)))
+                .Plus(contentLoss.Norms.mul(Scalars.Of(options.L2)))
+                .Plus(friendLoss.Norms.mul(Scalars.Of(options.FriendL2 ?? options.L2)));
             StepObserved?.Invoke(Observe(scope, steps, vectors));
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
             contentSum += contentLoss.Loss.item<float>();
             friendSum += friendLoss.Loss.item<float>();
         }
