@@ -29,42 +29,7 @@ public static unsafe partial class FusedGatKernels
                 var row = output + (long)t * WideRows.Width;
                 int e0 = offsets[t], e1 = offsets[t + 1];
                 var dst = aDst + (long)t * heads;
-                for (var k = 0; k < heads; k++) max[k] = float.NegativeInfinity;
-                var maxLanes = Vector128.Create(float.NegativeInfinity);
-                for (var e = e0; e < e1; e++)
-                {
-                    if (e + PrefetchDistance < last) Prefetch(aSrc + (long)src0[e + PrefetchDistance] * heads, heads);
-                    Prefetch(h + (long)src0[e] * WideRows.Width, WideRows.Width);
-                    var src = aSrc + (long)src0[e] * heads;
-                    var l = logits + (e - e0) * heads;
-                    if (heads == 4)
-                    {
-                        var x = Logits(Vector128.Load(src) + Vector128.Load(dst));
-                        Vector128.Store(x, l);
-                        maxLanes = Vector128.Max(maxLanes, x);
-                    }
-                    else
-                        for (var k = 0; k < heads; k++)
-                        {
-                            var x = l[k] = Logit(src[k] + dst[k]);
-                            max[k] = MathF.Max(max[k], x);
-                        }
-                }
-                if (heads == 4) Vector128.Store(maxLanes, max);
-                var n = (e1 - e0) * heads;
-                VectorMath.ShiftedExpInPlace(logits, n, max, heads);
-                if (heads == 4)
-                {
-                    var total = Vector128<float>.Zero;
-                    for (var i = 0; i < n; i += 4) total += Vector128.Load(logits + i);
-                    Vector128.Store(total, scale);
-                }
-                else
-                {
-                    for (var k = 0; k < heads; k++) scale[k] = 0f;
-                    for (var i = 0; i < n; i += heads)
-                        for (var k = 0; k < heads; k++) scale[k] += logits[i + k];
-                }
+                TargetWeights(src0, e0, e1, last, heads, WideRows.Width, h, aSrc, dst, logits, max, scale);
                 if (dropout > 0f)
                     for (var e = e0; e < e1; e++)
                         for (var k = 0; k < heads; k++)

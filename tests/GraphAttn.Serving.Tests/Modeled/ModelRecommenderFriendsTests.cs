@@ -24,23 +24,15 @@ public sealed class ModelRecommenderFriendsTests
     public async Task Friends_SnapshotRow_StructuralWeightDecidesBetweenAAndB(float beta, string first, string second)
     {
         var graph = StructureWorld.Graph();
-        var (state, store) = await ServeAsync(graph, beta);
-        await using (store)
-        {
-            using var view = ModelView.TryOpen(store, graph, online: null)!;
-            int me = U(graph, "me");
-            var model = view.Resolve(me, UserOverlay.Empty)!;
+        var (source, picks) = await SnapshotPicksAsync(graph, beta);
 
-            var picks = ModelRecommender.Friends(state, view, model, me, 2, explain: true, UserOverlay.Empty);
-
-            Assert.Equal(ModelUserSource.Snapshot, model.Source);
-            Assert.Equal([first, second], picks.Select(p => graph.Users[p.User]));
-            FriendPick b = picks.Single(p => p.User == U(graph, "b"));
-            Assert.Equal(0.1f + beta * StructureWorld.SharedFriendsAa, b.Score, 1e-5f);
-            Assert.Equal(2, b.MutualFriends);
-            Assert.Equal(0, picks.Single(p => p.User == U(graph, "a")).MutualFriends);
-            Assert.All(picks, p => Assert.NotEmpty(p.Reasons));
-        }
+        Assert.Equal(ModelUserSource.Snapshot, source);
+        Assert.Equal([first, second], picks.Select(p => graph.Users[p.User]));
+        FriendPick b = picks.Single(p => p.User == U(graph, "b"));
+        Assert.Equal(0.1f + beta * StructureWorld.SharedFriendsAa, b.Score, 1e-5f);
+        Assert.Equal(2, b.MutualFriends);
+        Assert.Equal(0, picks.Single(p => p.User == U(graph, "a")).MutualFriends);
+        Assert.All(picks, p => Assert.NotEmpty(p.Reasons));
     }
 
     [Theory]
@@ -49,20 +41,12 @@ public sealed class ModelRecommenderFriendsTests
     public async Task Friends_StructuralTerm_ExplainsAPickByTheFriendsItShares(float beta, bool sharedReason)
     {
         var graph = StructureWorld.Graph();
-        var (state, store) = await ServeAsync(graph, beta);
-        await using (store)
-        {
-            using var view = ModelView.TryOpen(store, graph, online: null)!;
-            int me = U(graph, "me");
-            var model = view.Resolve(me, UserOverlay.Empty)!;
+        var (_, picks) = await SnapshotPicksAsync(graph, beta);
+        FriendPick b = picks.Single(p => p.User == U(graph, "b"));
 
-            FriendPick b = ModelRecommender.Friends(state, view, model, me, 2, explain: true, UserOverlay.Empty)
-                .Single(p => p.User == U(graph, "b"));
-
-            // b shares two friends with me; with β > 0 those friends lift b's score, so they are named first.
-            var mutual = b.Reasons.Where(r => r.Kind == GraphAttn.Contracts.V1.ReasonKind.MutualFriends).ToList();
-            Assert.Equal(sharedReason, mutual.Count == 1 && b.Reasons[0] == mutual[0] && mutual[0].Text.StartsWith("You share 2 friends"));
-        }
+        // b shares two friends with me; with β > 0 those friends lift b's score, so they are named first.
+        var mutual = b.Reasons.Where(r => r.Kind == GraphAttn.Contracts.V1.ReasonKind.MutualFriends).ToList();
+        Assert.Equal(sharedReason, mutual.Count == 1 && b.Reasons[0] == mutual[0] && mutual[0].Text.StartsWith("You share 2 friends"));
     }
 
     [Fact]
@@ -102,6 +86,20 @@ public sealed class ModelRecommenderFriendsTests
 
             Assert.DoesNotContain(U(graph, "b"), picks.Select(p => p.User));
             Assert.Equal("a", graph.Users[picks[0].User]);
+        }
+    }
+
+    /// <summary>"me"'s top 2 friend picks, explained, from its snapshot row under a snapshot with the given β.</summary>
+    private static async Task<(ModelUserSource Source, IReadOnlyList<FriendPick> Picks)> SnapshotPicksAsync(
+        SocialGraph graph, float beta)
+    {
+        var (state, store) = await ServeAsync(graph, beta);
+        await using (store)
+        {
+            using var view = ModelView.TryOpen(store, graph, online: null)!;
+            int me = U(graph, "me");
+            var model = view.Resolve(me, UserOverlay.Empty)!;
+            return (model.Source, ModelRecommender.Friends(state, view, model, me, 2, explain: true, UserOverlay.Empty));
         }
     }
 
