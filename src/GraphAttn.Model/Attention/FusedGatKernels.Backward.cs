@@ -81,9 +81,21 @@ public static unsafe partial class FusedGatKernels
     {
         var width = heads * channels;
         var stride = TargetLineFloats(heads);
+        var fourWide = heads == 4 && WideRows.Applies(heads, channels); // the model's layout: whole registers
         for (long t = first; t < end; t++)
         {
             var line = lines + t * stride;
+            if (fourWide)
+            {
+                var g = gradOut + t * width;
+                var o = output + t * width;
+                Vector128.Store(Vector128.Load(aDst + t * 4), line);
+                Vector128.Store(Vector128.Load(lse + t * 4), line + 4);
+                Vector128.Store(WideRows.FourHeadSums(Vector512.Load(g) * Vector512.Load(o),
+                    Vector512.Load(g + 16) * Vector512.Load(o + 16), Vector512.Load(g + 32) * Vector512.Load(o + 32),
+                    Vector512.Load(g + 48) * Vector512.Load(o + 48)), line + 8);
+                continue;
+            }
             for (var k = 0; k < heads; k++)
             {
                 line[k] = aDst[t * heads + k];
@@ -182,6 +194,18 @@ public static unsafe partial class FusedGatKernels
             for (long t = first; t < end; t++)
             {
                 var row = gradADst + t * heads;
+                if (heads == 4)
+                {
+                    // The model's layout: the four sums stay in one register (same order per head, same bits).
+                    var sum = Vector128<float>.Zero;
+                    for (var e = offsets[t]; e < offsets[t + 1]; e++)
+                    {
+                        if (e + PrefetchDistance < last) Prefetch(dLogit + (long)positions[e + PrefetchDistance] * 4, 4);
+                        sum += Vector128.Load(dLogit + (long)positions[e] * 4);
+                    }
+                    Vector128.Store(sum, row);
+                    continue;
+                }
                 for (var k = 0; k < heads; k++) row[k] = 0f;
                 for (var e = offsets[t]; e < offsets[t + 1]; e++)
                 {

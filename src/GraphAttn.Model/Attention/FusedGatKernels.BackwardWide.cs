@@ -66,8 +66,7 @@ public static unsafe partial class FusedGatKernels
                     if (fourHeads)
                     {
                         // The model's layout: the four head sums and the four head gradients in one register each.
-                        var dot = Vector128.Create(Vector512.Sum(q0 * h0), Vector512.Sum(q1 * h1),
-                            Vector512.Sum(q2 * h2), Vector512.Sum(q3 * h3));
+                        var dot = WideRows.FourHeadSums(q0 * h0, q1 * h1, q2 * h2, q3 * h3);
                         var gAlpha = dropout > 0f ? Vector128.Load(keep + i) * dot : dot;
                         var x = srcLogits + Vector128.Load(line);
                         var slope = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<float>.Zero),

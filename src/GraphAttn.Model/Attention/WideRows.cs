@@ -36,6 +36,28 @@ internal static unsafe class WideRows
     public static Vector512<float> Spread(Vector512<float> weights, Vector512<int> index) =>
         Avx512F.PermuteVar16x32(weights, index);
 
+    /// <summary>
+    /// The four head sums of a 4 x 16 row, [sum p0, sum p1, sum p2, sum p3], by one transposing reduction tree: three
+    /// lane shuffles and adds fold the four registers into one whose 128-bit lane k holds head k's four partial sums,
+    /// two in-lane swaps finish them, and one permutation packs the results. Four separate horizontal sums take about
+    /// twice the shuffles, and this runs once per edge in the backward walk.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> FourHeadSums(Vector512<float> p0, Vector512<float> p1, Vector512<float> p2,
+        Vector512<float> p3)
+    {
+        // Lanes (128-bit) [a.0+a.2, a.1+a.3, b.0+b.2, b.1+b.3] for the pairs (p0, p1) and (p2, p3).
+        var u01 = Avx512F.Shuffle4x128(p0, p1, 0x44) + Avx512F.Shuffle4x128(p0, p1, 0xEE);
+        var u23 = Avx512F.Shuffle4x128(p2, p3, 0x44) + Avx512F.Shuffle4x128(p2, p3, 0xEE);
+        // Lane k: the four partial sums of head k.
+        var v = Avx512F.Shuffle4x128(u01, u23, 0x88) + Avx512F.Shuffle4x128(u01, u23, 0xDD);
+        v += Avx512F.Permute4x32(v, 0xB1); // swap neighbours within each lane
+        v += Avx512F.Permute4x32(v, 0x4E); // swap halves within each lane: every float of lane k is head k's sum
+        // Float 0 of each lane, packed into the lowest four floats (a constant: the JIT embeds it).
+        var laneFirsts = Vector512.Create(0, 4, 8, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return Avx512F.PermuteVar16x32(v, laneFirsts).GetLower().GetLower();
+    }
+
     /// <summary>Per-head sums of a 64-float row held as four registers: sums[k] = sum of floats k*C .. k*C+C-1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void HeadSums(Vector512<float> p0, Vector512<float> p1, Vector512<float> p2, Vector512<float> p3,
