@@ -27,7 +27,7 @@ namespace GraphAttn.Server.Modeling;
 /// request time. Failures are reported in GetServiceInfo and the log; the baselines keep answering.
 /// </summary>
 public sealed class EmbeddedModelService(ModelServing models, ServingStateHolder holder, GraphLoader loader,
-    IOptions<GraphAttnOptions> options, ILogger<EmbeddedModelService> logger) : BackgroundService
+    IOptions<GraphAttnOptions> options, ILogger<EmbeddedModelService> logger, ModelStartGate? gate = null) : BackgroundService
 {
     private readonly ModelServingOptions _options = options.Value.Model;
 
@@ -48,6 +48,7 @@ public sealed class EmbeddedModelService(ModelServing models, ServingStateHolder
             if (!_options.Trains) return;
             var graph = await WaitForGraphAsync(stoppingToken);
             await models.StoreStarted.WaitAsync(stoppingToken); // a snapshot already in the folder may fit this graph
+            if (gate is not null) await gate.Opened.WaitAsync(stoppingToken);
             await Task.Run(() => Bring(graph, stoppingToken), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -75,9 +76,7 @@ public sealed class EmbeddedModelService(ModelServing models, ServingStateHolder
             return;
         }
         var folder = EmbeddedTraining.CheckpointFolder(models.DataPath, graph);
-        var (model, metadata) = File.Exists(Path.Combine(folder, Checkpoint.MetadataFile))
-            ? LoadCached(folder)
-            : TrainNew(graph, folder, ct);
+        var (model, metadata) = CachedFits(folder) ? LoadCached(folder) : TrainNew(graph, folder, ct);
         var ids = CheckpointIds.Read(folder);
         var modelId = ModelIdentity.Of(metadata);
         models.UseOnline(new OnlineEmbeddings(new ServingOnlineEmbedder(model, metadata, ids, modelId)));
@@ -97,6 +96,15 @@ public sealed class EmbeddedModelService(ModelServing models, ServingStateHolder
         logger.ModelEmbedded(modelId, path, watch.Elapsed.TotalSeconds);
         models.Status.Set(ModelPhase.Live, string.Create(CultureInfo.InvariantCulture,
             $"model {modelId} answers; embedded in {watch.Elapsed.TotalSeconds:F1} s"));
+    }
+
+    // A cached checkpoint is reused only when it is what training would produce now (see EmbeddedTraining.Mismatch).
+    private bool CachedFits(string folder)
+    {
+        if (!File.Exists(Path.Combine(folder, Checkpoint.MetadataFile))) return false;
+        if (EmbeddedTraining.Mismatch(Checkpoint.ReadMetadata(folder), _options.TrainEpochs) is not { } reason) return true;
+        logger.ModelCheckpointStale(folder, reason);
+        return false;
     }
 
     private (SocialRecModel, CheckpointMetadata) LoadCached(string folder)

@@ -17,12 +17,36 @@ public static class EmbeddedTraining
     public static string CheckpointFolder(string dataPath, SocialGraph graph) =>
         Path.Combine(dataPath, "checkpoints", graph.Fingerprint.Length > 16 ? graph.Fingerprint[..16] : graph.Fingerprint);
 
+    /// <summary>The model settings the embedded default trains with.</summary>
+    public static ModelOptions ModelSettings => new();
+
+    /// <summary>The training settings the embedded default trains with, for <paramref name="epochs"/> epochs at most.</summary>
+    public static TrainOptions TrainingSettings(int epochs) => new() { Epochs = epochs };
+
+    /// <summary>
+    /// Why a cached checkpoint is not what <see cref="Train"/> would write now, or null when it is. The cache is keyed
+    /// by the graph alone, so without this check a checkpoint from an older release, or one trained for another
+    /// <c>TrainEpochs</c>, would be served for ever: for example one written before the friend score's structural term
+    /// existed keeps β = 0 (its JSON lacks the setting, which then reads as the current default, so the missing fit is
+    /// what gives it away).
+    /// </summary>
+    public static string? Mismatch(CheckpointMetadata cached, int epochs)
+    {
+        ArgumentNullException.ThrowIfNull(cached);
+        if (cached.Model != ModelSettings) return $"model settings {cached.Model} differ from {ModelSettings}";
+        if (cached.Training != TrainingSettings(epochs))
+            return $"training settings {cached.Training} differ from {TrainingSettings(epochs)}";
+        if (cached.Training.FriendStructure && cached.FriendValidation.Count == 0)
+            return "it has no fitted weight for the friend score's structural term (written by an older release)";
+        return null;
+    }
+
     /// <summary>Trains, saves into <paramref name="folder"/> (written beside it, then renamed whole), returns the loaded checkpoint.</summary>
     public static (SocialRecModel Model, CheckpointMetadata Metadata) Train(SocialGraph graph, string source, int epochs, string folder,
         IProgress<TrainProgress> progress, CancellationToken ct)
     {
-        var model = new ModelOptions();
-        var training = new TrainOptions { Epochs = epochs };
+        var model = ModelSettings;
+        var training = TrainingSettings(epochs);
         var split = DatasetSplitter.Split(graph, SplitKind.Random, training.Seed);
         var train = TrainGraph.Build(graph, split);
         var result = new Trainer(model, training).Train(train, split.ContentValid, progress, ct);

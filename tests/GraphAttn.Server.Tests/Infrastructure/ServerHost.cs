@@ -34,7 +34,7 @@ internal sealed class ServerHost : IAsyncDisposable
     /// <paramref name="settings"/> say otherwise (e.g. GraphAttn:Model:Mode = snapshots with a snapshot folder).
     /// </summary>
     public static async Task<ServerHost> StartAsync(IGraphSource source, bool waitLoaded = true,
-        Dictionary<string, string?>? settings = null)
+        Dictionary<string, string?>? settings = null, GraphAttn.Server.Modeling.ModelStartGate? gate = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
@@ -43,6 +43,7 @@ internal sealed class ServerHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.AddGraphAttn();
         builder.Services.AddSingleton<IGraphSource>(source);
+        if (gate is not null) builder.Services.AddSingleton(gate);
         var app = builder.Build();
         app.MapGraphAttn();
         await app.StartAsync().Bounded();

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using GraphAttn.Contracts.V1;
 using GraphAttn.Server.Modeling;
 using GraphAttn.Server.Tests.Infrastructure;
@@ -7,7 +8,8 @@ namespace GraphAttn.Server.Tests.Model;
 
 /// <summary>
 /// The embedded default with the real model: baselines answer at once, the server trains in the background, embeds,
-/// swaps to the model; a restart on the same graph reuses the cached checkpoint and snapshot; live events are embedded
+/// swaps to the model; a restart on the same graph reuses the cached checkpoint and snapshot, unless the checkpoint
+/// is stale; live events are embedded
 /// online by the model.
 /// </summary>
 [Collection(nameof(ModelTrainingCollection))]
@@ -16,15 +18,17 @@ public sealed class EmbeddedModelTests
     private static readonly TimeSpan Budget = TimeSpan.FromMinutes(4);
 
     [Fact]
-    public async Task EmbeddedMode_BaselinesFirst_ThenTrainsEmbedsAndSwapsToModel_RestartReusesCheckpoint()
+    public async Task EmbeddedMode_BaselinesFirst_ThenTrainsEmbedsAndSwapsToModel_RestartReusesCheckpointUnlessStale()
     {
         using var data = new TempDir();
         var settings = Settings(data.Path);
         var source = StubGraphSource.Ready(() => TestGraphs.Clustered());
         string checkpointJson;
-        await using (var host = await ServerHost.StartAsync(source, settings: settings))
+        var gate = new ModelStartGate(); // training on this small graph can finish before a first request arrives
+        await using (var host = await ServerHost.StartAsync(source, settings: settings, gate: gate))
         {
             var first = await Content(host, "u00");
+            gate.Open();
             await host.Services.GetRequiredService<EmbeddedModelService>().Settled.WaitAsync(Budget);
             var info = await new AdminService.AdminServiceClient(host.Channel).GetServiceInfoAsync(new GetServiceInfoRequest()).Bounded();
             var after = await Content(host, "u00", explain: true);
@@ -54,6 +58,24 @@ public sealed class EmbeddedModelTests
             Assert.Equal(ModelPhase.Live, info.Model.Phase);
             Assert.Equal(trainedAt, File.GetLastWriteTimeUtc(checkpointJson)); // not trained again
             Assert.Single(Directory.GetFiles(Path.Combine(data.Path, "snapshots"), "*.gasnap"));
+        }
+
+        // A checkpoint an older release wrote (no fitted β for the friend score) is not reused: the server trains again.
+        var stale = JsonNode.Parse(File.ReadAllText(checkpointJson))!.AsObject();
+        stale["FriendValidation"] = new JsonObject();
+        stale["FriendStructureWeight"] = 0;
+        File.WriteAllText(checkpointJson, stale.ToJsonString());
+        var staleAt = File.GetLastWriteTimeUtc(checkpointJson);
+        await using (var third = await ServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Clustered()), settings: settings))
+        {
+            await third.Services.GetRequiredService<EmbeddedModelService>().Settled.WaitAsync(Budget);
+            var info = await new AdminService.AdminServiceClient(third.Channel).GetServiceInfoAsync(new GetServiceInfoRequest()).Bounded();
+            var retrained = GraphAttn.Model.Checkpoints.Checkpoint.ReadMetadata(Path.GetDirectoryName(checkpointJson)!);
+
+            Assert.Equal(ModelPhase.Live, info.Model.Phase);
+            Assert.NotEqual(staleAt, File.GetLastWriteTimeUtc(checkpointJson));
+            Assert.NotEmpty(retrained.FriendValidation);
+            Assert.Equal((float)retrained.FriendStructureWeight, info.Model.FriendStructureWeight);
         }
     }
 
