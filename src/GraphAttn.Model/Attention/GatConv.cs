@@ -96,13 +96,24 @@ public sealed class GatConv : nn.Module<Tensor, Tensor, GatEdges, Tensor>
     /// aSrc [Ns, H] = per head att_src . (W x_src), and aDst [Nt, H] likewise with att_dst and the target projection
     /// (the source projection for a homogeneous layer, whose targets are its sources). Computed as x . (att folded
     /// into W), an [F, H] matrix, instead of from the [N, H, C] projection: the same sums in another order, without
-    /// two [N, H, C] temporaries and their backward passes.
+    /// two [N, H, C] temporaries and their backward passes. The reference multiplies with libtorch; the fused layer
+    /// with <see cref="NarrowProjection"/>.
     /// </summary>
     private (Tensor ASrc, Tensor ADst) LogitHalves(Tensor xSrc, Tensor xDst)
     {
-        var aSrc = xSrc.matmul(Folded(lin_src, att_src)); // [Ns, H]
-        var aDst = lin_dst is null ? xSrc.matmul(Folded(lin_src, att_dst)) : xDst.matmul(Folded(lin_dst, att_dst)); // [Nt, H]
-        return (aSrc.contiguous(), aDst.contiguous());
+        if (Implementation == GatImplementation.Reference)
+        {
+            var aSrc = xSrc.matmul(Folded(lin_src, att_src)); // [Ns, H]
+            var aDst = lin_dst is null ? xSrc.matmul(Folded(lin_src, att_dst)) : xDst.matmul(Folded(lin_dst, att_dst)); // [Nt, H]
+            return (aSrc.contiguous(), aDst.contiguous());
+        }
+        // Fused: the C# narrow product (libtorch's is slow for H columns); a homogeneous layer reads x once for both.
+        if (lin_dst is null)
+        {
+            var both = NarrowProjection.apply(xSrc, cat([Folded(lin_src, att_src), Folded(lin_src, att_dst)], 1)); // [N, 2H]
+            return (both.narrow(1, 0, heads).contiguous(), both.narrow(1, heads, heads).contiguous());
+        }
+        return (NarrowProjection.apply(xSrc, Folded(lin_src, att_src)), NarrowProjection.apply(xDst, Folded(lin_dst, att_dst)));
     }
 
     /// <summary>[F, H]: sum over channels c of W[h * C + c, f] * att[h, c].</summary>
