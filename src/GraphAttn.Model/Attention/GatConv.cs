@@ -97,23 +97,25 @@ public sealed class GatConv : nn.Module<Tensor, Tensor, GatEdges, Tensor>
     /// (the source projection for a homogeneous layer, whose targets are its sources). Computed as x . (att folded
     /// into W), an [F, H] matrix, instead of from the [N, H, C] projection: the same sums in another order, without
     /// two [N, H, C] temporaries and their backward passes. The reference multiplies with libtorch; the fused layer
-    /// with <see cref="NarrowProjection"/>.
+    /// with <see cref="NarrowProjection"/> from <see cref="NarrowProjection.MinRows"/> rows on.
     /// </summary>
     private (Tensor ASrc, Tensor ADst) LogitHalves(Tensor xSrc, Tensor xDst)
     {
-        if (Implementation == GatImplementation.Reference)
+        // The fused layer on many rows: the C# narrow product (libtorch's is slow for H columns); a homogeneous layer
+        // reads x once for both halves. On few rows (an online embedding) libtorch's call overhead is the smaller one.
+        if (Implementation == GatImplementation.Fused && xSrc.shape[0] >= NarrowProjection.MinRows)
         {
-            var aSrc = xSrc.matmul(Folded(lin_src, att_src)); // [Ns, H]
-            var aDst = lin_dst is null ? xSrc.matmul(Folded(lin_src, att_dst)) : xDst.matmul(Folded(lin_dst, att_dst)); // [Nt, H]
-            return (aSrc.contiguous(), aDst.contiguous());
+            if (lin_dst is null)
+            {
+                var both = NarrowProjection.apply(xSrc, cat([Folded(lin_src, att_src), Folded(lin_src, att_dst)], 1)); // [N, 2H]
+                return (both.narrow(1, 0, heads).contiguous(), both.narrow(1, heads, heads).contiguous());
+            }
+            if (xDst.shape[0] >= NarrowProjection.MinRows)
+                return (NarrowProjection.apply(xSrc, Folded(lin_src, att_src)), NarrowProjection.apply(xDst, Folded(lin_dst, att_dst)));
         }
-        // Fused: the C# narrow product (libtorch's is slow for H columns); a homogeneous layer reads x once for both.
-        if (lin_dst is null)
-        {
-            var both = NarrowProjection.apply(xSrc, cat([Folded(lin_src, att_src), Folded(lin_src, att_dst)], 1)); // [N, 2H]
-            return (both.narrow(1, 0, heads).contiguous(), both.narrow(1, heads, heads).contiguous());
-        }
-        return (NarrowProjection.apply(xSrc, Folded(lin_src, att_src)), NarrowProjection.apply(xDst, Folded(lin_dst, att_dst)));
+        var aSrc = xSrc.matmul(Folded(lin_src, att_src)); // [Ns, H]
+        var aDst = lin_dst is null ? xSrc.matmul(Folded(lin_src, att_dst)) : xDst.matmul(Folded(lin_dst, att_dst)); // [Nt, H]
+        return (aSrc.contiguous(), aDst.contiguous());
     }
 
     /// <summary>[F, H]: sum over channels c of W[h * C + c, f] * att[h, c].</summary>

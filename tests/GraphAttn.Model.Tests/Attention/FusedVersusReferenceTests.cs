@@ -44,6 +44,19 @@ public sealed class FusedVersusReferenceTests
             sourceRows: 400, targetRows: 400, features: 24, targetFeatures: 24);
     }
 
+    [Fact]
+    public void Forward_ManyRows_NarrowLogitProduct_MatchesReferenceOutputAndGradients()
+    {
+        // From NarrowProjection.MinRows rows on, the fused layer computes its logit halves with its own product.
+        const int rows = NarrowProjection.MinRows + 100;
+        var homogeneous = RandomGraphs.Homogeneous(nodes: rows, edges: 4 * rows, seed: 7, addSelfLoops: true);
+        CompareImplementations(homogeneous, new GatConv("gat", 16, heads: 4, channels: 16, dropout: 0.1f, seed: 8),
+            sourceRows: rows, targetRows: rows, features: 16, targetFeatures: 16);
+        var bipartite = RandomGraphs.Bipartite(sources: rows, targets: rows + 7, edges: 3 * rows, seed: 9);
+        CompareImplementations(bipartite, new GatConv("gat", 12, targetFeatures: 9, heads: 4, channels: 16, seed: 10),
+            sourceRows: rows, targetRows: rows + 7, features: 12, targetFeatures: 9);
+    }
+
     private static void CompareImplementations(GatEdges edges, GatConv layer, int sourceRows, int targetRows,
         int features, int targetFeatures)
     {
