@@ -10,12 +10,6 @@ namespace GraphAttn.Cli.Bench;
 /// </summary>
 internal static class LoadBench
 {
-    // Progress<T> posts to the thread pool; a synchronous reporter keeps stage timings exact.
-    private sealed class SyncProgress(Action<GraphLoadProgress> report) : IProgress<GraphLoadProgress>
-    {
-        public void Report(GraphLoadProgress value) => report(value);
-    }
-
     public static Command Create()
     {
         var graph = new Option<DirectoryInfo>("--graph", "-g") { Description = "graph-seeds folder.", DefaultValueFactory = _ => new DirectoryInfo("graph-seeds/demo") };
@@ -28,7 +22,7 @@ internal static class LoadBench
             var clock = Stopwatch.StartNew();
             var stages = new List<string>();
             var last = TimeSpan.Zero;
-            var progress = new SyncProgress(p =>
+            var progress = new SyncProgress<GraphLoadProgress>(p => // synchronous: keeps stage timings exact
             {
                 if (!p.Done) return;
                 stages.Add($"{p.Stage} {p.Rows:N0} rows {(clock.Elapsed - last).TotalSeconds:F2} s");

@@ -88,7 +88,7 @@ public sealed class EmbeddedModelService(ModelServing models, ServingStateHolder
 
         models.Status.Set(ModelPhase.Embedding, $"embedding {graph.UserCount:N0} users and {graph.ContentCount:N0} contents");
         var watch = Stopwatch.StartNew();
-        var snapshot = SnapshotBuilder.Build(model, metadata, ids, graph, new EmbedOptions(), new StatusProgress<EmbedProgress>(p =>
+        var snapshot = SnapshotBuilder.Build(model, metadata, ids, graph, new EmbedOptions(), new SyncProgress<EmbedProgress>(p =>
             models.Status.Set(ModelPhase.Embedding, p.ToString())), ct);
         var path = Path.Combine(models.SnapshotFolder, $"embedded-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}.gasnap");
         SnapshotWriter.Write(snapshot, path); // for restarts; this process serves the copy it already holds
@@ -118,7 +118,7 @@ public sealed class EmbeddedModelService(ModelServing models, ServingStateHolder
     {
         models.Status.Set(ModelPhase.Training, $"training on {graph.UserCount:N0} users (up to {_options.TrainEpochs} epochs)");
         logger.ModelTraining(graph.ToString(), _options.TrainEpochs);
-        var progress = new StatusProgress<TrainProgress>(p => models.Status.Set(ModelPhase.Training, string.Create(CultureInfo.InvariantCulture,
+        var progress = new SyncProgress<TrainProgress>(p => models.Status.Set(ModelPhase.Training, string.Create(CultureInfo.InvariantCulture,
             $"epoch {p.Epoch}/{_options.TrainEpochs}, loss {p.ContentLoss:F4}, validation NDCG@20 {p.Validation.GetValueOrDefault("NDCG@20"):F4}")));
         return EmbeddedTraining.Train(graph, holder.Current?.Source ?? "graph", _options.TrainEpochs, folder, progress, ct);
     }
