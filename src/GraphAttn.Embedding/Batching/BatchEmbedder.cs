@@ -55,8 +55,10 @@ public sealed class BatchEmbedder
         var friendRows = new List<(int, float)>[u1 - u0];
         var historyRows = new List<(int, float)>[u1 - u0];
         var contents = new float[(long)(c1 - c0) * d];
-        Run("users", u0, u1, progress, ct, (first, end) => UserBatch(first, end, u0, users, friends, friendRows, historyRows));
-        Run("contents", c0, c1, progress, ct, (first, end) => ContentBatch(first, end, c0, contents));
+        using var tables = Tables();
+        var context = this.context.With(tables);
+        Run("users", u0, u1, progress, ct, (first, end) => UserBatch(context, first, end, u0, users, friends, friendRows, historyRows));
+        Run("contents", c0, c1, progress, ct, (first, end) => ContentBatch(context, first, end, c0, contents));
         return new EmbeddedRows(d, graph.UserCount, graph.ContentCount,
             u0, Ids(graph.Users, u0, u1), users, friends, Table(friendRows), Table(historyRows),
             c0, Ids(graph.Contents, c0, c1), contents);
@@ -75,7 +77,7 @@ public sealed class BatchEmbedder
         if (first == end) progress?.Report(new EmbedProgress(stage, 0, 0, clock.Elapsed));
     }
 
-    private void UserBatch(int first, int end, int offset, float[] users, float[] friends,
+    private void UserBatch(BlockContext context, int first, int end, int offset, float[] users, float[] friends,
         List<(int, float)>[] friendRows, List<(int, float)>[] historyRows)
     {
         model.eval();
@@ -100,7 +102,7 @@ public sealed class BatchEmbedder
         }
     }
 
-    private void ContentBatch(int first, int end, int offset, float[] contents)
+    private void ContentBatch(BlockContext context, int first, int end, int offset, float[] contents)
     {
         model.eval();
         using var noGrad = no_grad();
@@ -108,6 +110,22 @@ public sealed class BatchEmbedder
         var targets = Enumerable.Range(first, end - first).ToArray();
         var output = model.ForwardContents(ContentBlock.Full(graph, targets), context);
         Copy(output, contents, (long)(first - offset) * model.Options.Dimension);
+    }
+
+    /// <summary>
+    /// The whole graph's propagation tables (a model with <see cref="ModelOptions.PropagationLayers"/> &gt; 0), computed
+    /// once per run without gradient: every shard computes the same tables, so its rows do not depend on the sharding.
+    /// </summary>
+    private PropagationTables? Tables()
+    {
+        if (model.Options.PropagationLayers == 0) return null;
+        lock (model)
+        {
+            model.eval();
+            using var noGrad = no_grad();
+            using var scope = NewDisposeScope();
+            return model.Propagate(PropagationGraph.From(graph), context).Detached();
+        }
     }
 
     private (int, int) Range(int count)

@@ -17,7 +17,8 @@ public sealed class InductiveEmbedder
     private readonly SocialRecModel model;
     private readonly SocialGraph graph;
     private readonly NodeRows rows;
-    private readonly BlockContext context;
+    private BlockContext context;
+    private bool propagated;
     private readonly int topFriends;
     private readonly int topHistory;
 
@@ -80,6 +81,7 @@ public sealed class InductiveEmbedder
         {
             model.eval();
             using var noGrad = no_grad();
+            EnsurePropagation();
             using var scope = NewDisposeScope();
             var output = model.ForwardUsers(block, context, withAttention: topFriends > 0);
             var weights = output.HistoryWeights.data<float>().ToArray();
@@ -91,5 +93,21 @@ public sealed class InductiveEmbedder
                 [.. items.Select(h => (graph.Contents[h.Target], h.Weight))],
                 user >= 0 && rows.UserRow(user) >= 0);
         }
+    }
+
+    /// <summary>
+    /// A model with interaction propagation needs the serving graph's tables: computed once, on first use, under the
+    /// model lock and without gradient. They hold [U + Cn, D] floats for the embedder's lifetime and are released with
+    /// it (the serving cache keys embedders weakly by graph, so the finalizer frees them).
+    /// </summary>
+    private void EnsurePropagation()
+    {
+        if (propagated) return;
+        if (model.Options.PropagationLayers > 0)
+        {
+            using var scope = NewDisposeScope();
+            context = context.With(model.Propagate(PropagationGraph.From(graph), context).Detached());
+        }
+        propagated = true;
     }
 }

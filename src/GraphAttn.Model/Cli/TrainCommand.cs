@@ -33,6 +33,7 @@ public static class TrainCommand
         var temperature = new Option<double>("--temperature") { Description = "With --loss softmax: temperature dividing every score.", DefaultValueFactory = _ => t.Temperature };
         var attentionDropout = new Option<float>("--attention-dropout") { Description = "Dropout on the GAT attention coefficients in training.", DefaultValueFactory = _ => m.AttentionDropout };
         var historyDropout = new Option<double>("--history-dropout") { Description = "Dropout inside the history transformer in training.", DefaultValueFactory = _ => m.HistoryDropout };
+        var propagation = new Option<int>("--propagation") { Description = $"Layers of parameter-free interaction propagation added to user and content vectors (0 = off, at most {ModelOptions.MaxPropagationLayers}).", DefaultValueFactory = _ => m.PropagationLayers };
         var normalize = new Option<bool>("--normalize") { Description = "Unit-length user, content and friend vectors (scores are cosines; use with --loss softmax and a temperature such as 0.1)." };
         var l2 = new Option<double>("--l2") { Description = "L2 penalty on the vectors a step scores.", DefaultValueFactory = _ => t.L2 };
         var friendL2 = new Option<double?>("--friend-l2") { Description = "L2 penalty on the friend task's vectors (default: --l2)." };
@@ -45,7 +46,7 @@ public static class TrainCommand
         var baselines = new Option<bool>("--baselines") { Description = "Also report the evaluation baselines' test metrics on the same split." };
         var command = new Command("train", "Train the graph-attention model on a graph (held-out split for validation and test) and write a checkpoint.")
         {
-            graph, output, epochs, seed, batch, lr, dim, history, negatives, patience, friendWeight, loss, sharedNegatives, temperature, normalize, attentionDropout, historyDropout, l2, friendL2, friendStructure, friendValidation, miniBatch, fanOut, staleNegatives, quiet, baselines,
+            graph, output, epochs, seed, batch, lr, dim, history, propagation, negatives, patience, friendWeight, loss, sharedNegatives, temperature, normalize, attentionDropout, historyDropout, l2, friendL2, friendStructure, friendValidation, miniBatch, fanOut, staleNegatives, quiet, baselines,
         };
         command.SetAction((parse, ct) =>
         {
@@ -69,7 +70,7 @@ public static class TrainCommand
                 StaleNegatives = parse.GetValue(staleNegatives),
                 FriendStructure = parse.GetValue(friendStructure), FriendValidationShare = parse.GetValue(friendValidation),
             };
-            var modelOptions = new ModelOptions { Dimension = parse.GetValue(dim), HistoryLength = parse.GetValue(history), Normalize = parse.GetValue(normalize),
+            var modelOptions = new ModelOptions { Dimension = parse.GetValue(dim), HistoryLength = parse.GetValue(history), PropagationLayers = parse.GetValue(propagation), Normalize = parse.GetValue(normalize),
                 AttentionDropout = parse.GetValue(attentionDropout), HistoryDropout = parse.GetValue(historyDropout) };
             var run = new TrainRun(parse.GetValue(graph)!.FullName, parse.GetValue(output)!.FullName, modelOptions, trainOptions,
                 parse.GetValue(quiet) ? TextWriter.Null : parse.InvocationConfiguration.Output, parse.GetValue(baselines));

@@ -10,6 +10,15 @@ namespace GraphAttn.Model.Inference;
 /// <param name="Rows">Graph index → weight row maps; <see cref="NodeRows.Identity"/> for the training graph.</param>
 public sealed record BlockContext(Csr ContentTopics, NodeRows Rows)
 {
+    /// <summary>
+    /// The graph's propagation tables, which a model with <see cref="Modeling.ModelOptions.PropagationLayers"/> &gt; 0
+    /// needs (<see cref="Modeling.SocialRecModel.Propagate"/>); null for a model without propagation.
+    /// </summary>
+    public PropagationTables? Propagation { get; init; }
+
+    /// <summary>This context with <paramref name="tables"/>.</summary>
+    public BlockContext With(PropagationTables? tables) => this with { Propagation = tables };
+
     /// <summary>The context of the graph the model was trained on (identity rows).</summary>
     public static BlockContext ForTrainingGraph(SocialGraph graph) => new(graph.ContentTopics, NodeRows.Identity);
 }

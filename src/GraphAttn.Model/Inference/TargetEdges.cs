@@ -24,6 +24,12 @@ public sealed class TargetEdges
         Sources = sources;
     }
 
+    /// <summary>
+    /// True when these are a sample of each target's in-edges (a mini-batch block): the interaction propagation then
+    /// scales the listed sources up to the target's full degree. False (the default) for complete in-edges.
+    /// </summary>
+    public bool Sampled { get; init; }
+
     /// <summary>[T + 1] row starts.</summary>
     public int[] Offsets { get; }
 

@@ -1,5 +1,6 @@
 using GraphAttn.Graph;
 using GraphAttn.Model.Attention;
+using GraphAttn.Model.Inference;
 using static TorchSharp.torch;
 
 namespace GraphAttn.Model.Modeling;
@@ -30,6 +31,7 @@ public sealed class GraphInputs : IDisposable
         TopicContent = [.. contentIds];
         TopicIndex = [.. topicIds];
         History = HistoryBatch.From(graph.Interactions, options.HistoryLength, options.TimeBuckets);
+        Propagation = options.PropagationLayers > 0 ? PropagationGraph.From(graph) : null;
         HistoryTensors = new HistoryTensors(History);
         TopicContentTensor = tensor(TopicContent).DetachFromDisposeScope();
         TopicIndexTensor = tensor(TopicIndex).DetachFromDisposeScope();
@@ -82,6 +84,9 @@ public sealed class GraphInputs : IDisposable
 
     /// <summary>Topic index of each (content, topic) pair.</summary>
     public long[] TopicIndex { get; }
+
+    /// <summary>Distinct interaction pairs for the propagation; null when the model has none.</summary>
+    public PropagationGraph? Propagation { get; }
 
     /// <summary>Last L interactions per user.</summary>
     public HistoryBatch History { get; }

@@ -3,6 +3,9 @@ namespace GraphAttn.Model.Modeling;
 /// <summary>Hyper-parameters of <see cref="SocialRecModel"/>; saved with every checkpoint.</summary>
 public sealed record ModelOptions
 {
+    /// <summary>Largest <see cref="PropagationLayers"/> accepted: deeper propagation over-smooths.</summary>
+    public const int MaxPropagationLayers = 4;
+
     /// <summary>Embedding width D of users, contents and topics (default 64; must be Heads x a whole number).</summary>
     public int Dimension { get; init; } = 64;
 
@@ -27,6 +30,12 @@ public sealed record ModelOptions
     /// </summary>
     public bool Normalize { get; init; }
 
+    /// <summary>
+    /// Layers K of the parameter-free interaction propagation (<see cref="InteractionPropagation"/>) added to the user
+    /// and content vectors; 0 (the default, and every checkpoint written before it existed) turns it off.
+    /// </summary>
+    public int PropagationLayers { get; init; }
+
     /// <summary>Checks the sizes; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {
@@ -35,6 +44,8 @@ public sealed record ModelOptions
         if (HistoryLength <= 0) throw new ArgumentException($"HistoryLength must be positive, got {HistoryLength}");
         if (AttentionDropout is < 0f or >= 1f) throw new ArgumentException($"AttentionDropout must be in [0, 1), got {AttentionDropout}");
         if (HistoryDropout is < 0 or >= 1) throw new ArgumentException($"HistoryDropout must be in [0, 1), got {HistoryDropout}");
+        if (PropagationLayers is < 0 or > MaxPropagationLayers)
+            throw new ArgumentException($"PropagationLayers must be in 0..{MaxPropagationLayers}, got {PropagationLayers}");
         if (TimeBuckets <= 0) throw new ArgumentException($"TimeBuckets must be positive, got {TimeBuckets}");
     }
 }

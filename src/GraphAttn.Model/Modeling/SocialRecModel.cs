@@ -15,6 +15,8 @@ namespace GraphAttn.Model.Modeling;
 /// follow and interaction relations attend with separate layers [U, D];</item>
 /// <item>history view = <see cref="HistoryEncoder"/> over the last L interactions [U, D];</item>
 /// <item>user = g * social + (1 - g) * history with a learned per-dimension gate g = sigmoid(W [social; history]);</item>
+/// <item>with <see cref="ModelOptions.PropagationLayers"/> K &gt; 0, users and contents add their K-hop interaction
+/// propagation (<see cref="InteractionPropagation"/>) [U, D], [Cn, D];</item>
 /// <item>friend vectors = a linear map of the user vectors (follow taste differs from content taste) [U, D];</item>
 /// <item>with <see cref="ModelOptions.Normalize"/>, user, content and friend vectors at unit length.</item>
 /// </list>
@@ -75,10 +77,41 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
             .Plus(Scalars.Elu(interaction_gat.forward(contentBase, users, graph.ContentToUsers))); // [U, D]
         // 4. ordered history view.
         var historyView = history.forward(contentBase, graph.HistoryTensors); // [U, D]
-        // 5-6. gate, friend vectors.
+        // 5. gate.
         var user = Fuse(social, historyView);
+        // 6. interaction propagation through the same per-target sum the blocks use.
+        if (Options.PropagationLayers > 0)
+        {
+            var propagation = graph.Propagation ?? throw new ArgumentException("the graph inputs were prepared for a model without propagation");
+            var (userMean, contentMean) = InteractionPropagation.LayerMeans(users, contentBase, propagation, Options.PropagationLayers);
+            user = user.Plus(InteractionPropagation.Aggregate(contentMean, propagation.UserContents, propagation.ContentDegree, null));
+            contents = contents.Plus(InteractionPropagation.Aggregate(userMean, propagation.ContentUsers, propagation.UserDegree, null));
+        }
+        // 7. friend vectors.
         return new ModelOutput(Scaled(user), Scaled(contents), Scaled(friend_proj.forward(user)));
     }
+
+    /// <summary>
+    /// The propagation tables of <paramref name="graph"/> under the current weights (see <see cref="PropagationTables"/>):
+    /// layer 0 gathers every node's id row through <paramref name="context"/>'s row maps (a node without a row has a zero
+    /// id vector, as in the blocks). Runs in the current grad state; the tensors belong to the caller's dispose scope.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The model has no propagation.</exception>
+    public PropagationTables Propagate(PropagationGraph graph, BlockContext context)
+    {
+        if (Options.PropagationLayers == 0) throw new InvalidOperationException("this model has no interaction propagation");
+        var users = NodeTensors.Create(Enumerable.Range(0, graph.UserDegree.Length).ToArray(), context.Rows.UserRow)
+            .Gather(user_emb.weight!);
+        var c = ContentNodeTensors.Create(Enumerable.Range(0, graph.ContentDegree.Length).ToArray(), context);
+        var contentBase = ContentBase(c.Nodes.Gather(content_emb.weight!), c.Nodes.Count, c.PairContent, c.PairTopic, c.TopicCount);
+        var (userMean, contentMean) = InteractionPropagation.LayerMeans(users, contentBase, graph, Options.PropagationLayers);
+        return new PropagationTables(userMean, contentMean, graph);
+    }
+
+    /// <summary>The tables a block needs, or null for a model without propagation.</summary>
+    private PropagationTables? Tables(BlockContext context) => Options.PropagationLayers == 0 ? null
+        : context.Propagation ?? throw new ArgumentException(
+            $"this model propagates over {Options.PropagationLayers} interaction layers: the block context needs its propagation tables (SocialRecModel.Propagate)");
 
     /// <summary>
     /// Per-target user forward: user and friend vectors of <paramref name="block"/>'s targets from the given in-edges
@@ -106,8 +139,11 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
         // 3. history view over the block's history rows (local content indices).
         var historyView = history.forward(contentBase, layout.History); // [T, D]
         var weights = history.LastPoolWeights!.clone(); // [T, L + 1], owned by the caller's scope
-        // 4. gate, friend vectors, and (for explanations) the follow attention of the block's edges.
+        // 4. gate, propagation, friend vectors, and (for explanations) the follow attention of the block's edges.
         var user = Fuse(social, historyView);
+        if (Tables(context) is { } tables)
+            user = user.Plus(InteractionPropagation.Aggregate(tables.Contents, block.Contents, tables.Graph.ContentDegree,
+                block.Contents.Sampled ? t => tables.Graph.UserDegree[block.Targets[t]] : null));
         var attention = withAttention ? FolloweeAttention(block, layout, users) : null;
         return new UserBlockOutput(Scaled(user), Scaled(friend_proj.forward(user)), weights, attention);
     }
@@ -125,7 +161,11 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
         var users = layout.Users.Gather(user_emb.weight!); // [Nu, D]
         var contentBase = ContentBase(c.Nodes.Gather(content_emb.weight!), c.Nodes.Count, c.PairContent, c.PairTopic,
             c.TopicCount); // [T, D]
-        return Scaled(contentBase.Plus(Scalars.Elu(content_gat.forward(users, contentBase, layout.Edges))));
+        var contents = contentBase.Plus(Scalars.Elu(content_gat.forward(users, contentBase, layout.Edges)));
+        if (Tables(context) is { } tables)
+            contents = contents.Plus(InteractionPropagation.Aggregate(tables.Users, block.Users, tables.Graph.UserDegree,
+                block.Users.Sampled ? t => tables.Graph.ContentDegree[block.Targets[t]] : null));
+        return Scaled(contents);
     }
 
     /// <summary>The output vectors [N, D], at unit length when <see cref="ModelOptions.Normalize"/>.</summary>

@@ -64,7 +64,7 @@ public sealed class NeighbourSampler
             if (neighbours.Length <= fanOut) neighbours.CopyTo(output);
             else Choose(neighbours, output, Mix(seed, (ulong)targets[t]));
         });
-        return new TargetEdges(offsets, sources);
+        return new TargetEdges(offsets, sources) { Sampled = true };
     }
 
     /// <summary>

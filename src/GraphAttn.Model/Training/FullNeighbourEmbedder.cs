@@ -17,6 +17,7 @@ namespace GraphAttn.Model.Training;
 internal sealed class FullNeighbourEmbedder(SocialGraph graph, HistoryBatch history, int chunk)
 {
     private readonly BlockContext context = BlockContext.ForTrainingGraph(graph);
+    private PropagationGraph? pairs;
 
     public ModelEmbeddings Embed(SocialRecModel model)
     {
@@ -26,6 +27,8 @@ internal sealed class FullNeighbourEmbedder(SocialGraph graph, HistoryBatch hist
         var users = new float[graph.UserCount * d];
         var friends = new float[graph.UserCount * d];
         var contents = new float[graph.ContentCount * d];
+        using var tables = Tables(model);
+        var context = this.context.With(tables);
         for (var start = 0; start < graph.UserCount; start += chunk)
         {
             using var scope = NewDisposeScope();
@@ -41,6 +44,13 @@ internal sealed class FullNeighbourEmbedder(SocialGraph graph, HistoryBatch hist
             Copy(model.ForwardContents(ContentBlock.Full(graph, targets), context), contents, start * d);
         }
         return new ModelEmbeddings(d, users, contents, friends);
+    }
+
+    private PropagationTables? Tables(SocialRecModel model)
+    {
+        if (model.Options.PropagationLayers == 0) return null;
+        using var scope = NewDisposeScope();
+        return model.Propagate(pairs ??= PropagationGraph.From(graph), context).Detached();
     }
 
     private static void Copy(Tensor rows, float[] into, int at) =>

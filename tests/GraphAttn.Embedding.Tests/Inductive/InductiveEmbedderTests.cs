@@ -12,12 +12,15 @@ namespace GraphAttn.Embedding.Tests.Inductive;
 
 public sealed class InductiveEmbedderTests
 {
-    [Fact]
-    public void Embed_UserInGraphWithNoExtraInputs_EqualsBatchEmbedding()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)] // the interaction propagation: batch and request time both read the graph's tables
+    public void Embed_UserInGraphWithNoExtraInputs_EqualsBatchEmbedding(int propagationLayers)
     {
         var graph = TestGraphs.Demo;
-        using var model = Models.Untrained(graph, new ModelOptions());
-        var metadata = Models.Metadata(graph, new ModelOptions());
+        var options = new ModelOptions { PropagationLayers = propagationLayers };
+        using var model = Models.Untrained(graph, options);
+        var metadata = Models.Metadata(graph, options);
         var snapshot = SnapshotBuilder.Build(model, metadata, CheckpointIds.Of(graph), graph, new EmbedOptions { BatchSize = 1000 });
         var inductive = new InductiveEmbedder(model, graph, NodeRows.Identity);
 

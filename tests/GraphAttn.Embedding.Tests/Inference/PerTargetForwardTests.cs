@@ -21,6 +21,28 @@ public sealed class PerTargetForwardTests
         AssertBlocksEqualFull(TestGraphs.Random(), new ModelOptions { Dimension = 16, Heads = 4, HistoryLength = 6 }, batch: 37, shuffle: true);
 
     [Fact]
+    public void ForwardUsers_DemoGraphWithPropagation_EqualsFullForward() =>
+        AssertBlocksEqualFull(TestGraphs.Demo, new ModelOptions { PropagationLayers = 2 }, batch: 700, shuffle: false);
+
+    [Fact]
+    public void ForwardUsers_RandomGraphWithThreePropagationLayers_EqualsFullForward() =>
+        AssertBlocksEqualFull(TestGraphs.Random(), new ModelOptions { Dimension = 16, Heads = 4, HistoryLength = 6, PropagationLayers = 3 },
+            batch: 37, shuffle: true);
+
+    [Fact]
+    public void ForwardUsers_PropagationModelWithoutTables_ThrowsNamingTheFix()
+    {
+        var graph = TestGraphs.Random();
+        var options = new ModelOptions { Dimension = 16, Heads = 4, HistoryLength = 6, PropagationLayers = 2 };
+        using var model = new SocialRecModel(graph.UserCount, graph.ContentCount, graph.TopicCount, options);
+        using var inputs = new GraphInputs(graph, options);
+        var block = UserBlock.Full(graph, inputs.History, [1, 2]);
+        var e = Assert.Throws<ArgumentException>(() => model.ForwardUsers(block, BlockContext.ForTrainingGraph(graph)));
+        Assert.Contains("propagation tables", e.Message);
+        Assert.Throws<ArgumentException>(() => model.ForwardContents(ContentBlock.Full(graph, [0, 1]), BlockContext.ForTrainingGraph(graph)));
+    }
+
+    [Fact]
     public void ForwardUsers_FolloweeDropped_ChangesOnlyThatTarget()
     {
         var graph = TestGraphs.Random();
@@ -72,6 +94,7 @@ public sealed class PerTargetForwardTests
         var userWeights = model.get_parameter("user_emb.weight")!;
         var fullAlpha = model.FollowAttention.AttentionCoefficients(userWeights, userWeights, inputs.Follows);
         var context = BlockContext.ForTrainingGraph(graph);
+        if (options.PropagationLayers > 0) context = context.With(model.Propagate(PropagationGraph.From(graph), context));
         var order = Enumerable.Range(0, graph.UserCount).ToArray();
         if (shuffle) new Random(7).Shuffle(order);
         var contentOrder = Enumerable.Range(0, graph.ContentCount).ToArray();

@@ -26,13 +26,18 @@ public sealed class MiniBatchTrainerTests
         return (TrainGraph.Build(full, split), split);
     }
 
-    [Fact]
-    public void Train_MiniBatchSameSeedTwice_GivesSameLossesAndMetrics()
+    // Propagation: every step recomputes the tables over the training graph, and validation computes them once.
+    private static ModelOptions WithLayers(int layers) => Model with { PropagationLayers = layers };
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void Train_MiniBatchSameSeedTwice_GivesSameLossesAndMetrics(int propagationLayers)
     {
         var (train, split) = Data();
         var options = MiniBatch with { Epochs = 3, Seed = 11 };
-        var first = new Trainer(Model, options).Train(train, split.ContentValid);
-        var second = new Trainer(Model, options).Train(train, split.ContentValid);
+        var first = new Trainer(WithLayers(propagationLayers), options).Train(train, split.ContentValid);
+        var second = new Trainer(WithLayers(propagationLayers), options).Train(train, split.ContentValid);
         Assert.Equal(first.Epochs.Select(e => e.ContentLoss), second.Epochs.Select(e => e.ContentLoss));
         Assert.Equal(first.Epochs.Select(e => e.FriendLoss), second.Epochs.Select(e => e.FriendLoss));
         Assert.Equal(first.Validation, second.Validation);
@@ -41,11 +46,13 @@ public sealed class MiniBatchTrainerTests
         second.Inputs.Dispose();
     }
 
-    [Fact]
-    public void Train_MiniBatch_EmbeddingsInChunksEqualFullGraphForward()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void Train_MiniBatch_EmbeddingsInChunksEqualFullGraphForward(int propagationLayers)
     {
         var (train, split) = Data();
-        var result = new Trainer(Model, MiniBatch with { Epochs = 2 }).Train(train, split.ContentValid);
+        var result = new Trainer(WithLayers(propagationLayers), MiniBatch with { Epochs = 2 }).Train(train, split.ContentValid);
         var full = Trainer.Embed(result.Model, result.Inputs);
         AssertClose(full.Users, result.Embeddings.Users);
         AssertClose(full.Friends, result.Embeddings.Friends);

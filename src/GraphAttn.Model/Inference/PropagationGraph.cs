@@ -1,0 +1,54 @@
+using GraphAttn.Graph;
+
+namespace GraphAttn.Model.Inference;
+
+/// <summary>
+/// The interaction graph that <see cref="Modeling.InteractionPropagation"/> walks: every DISTINCT (user, content) pair
+/// of a graph's log (repeat plays count once, as in <see cref="UserBlock.Full"/>), as CSR both ways, with each node's
+/// degree. Built once per graph; immutable. Shapes: UserContents CSR over U, ContentUsers CSR over Cn.
+/// </summary>
+public sealed class PropagationGraph
+{
+    private PropagationGraph(TargetEdges userContents, TargetEdges contentUsers)
+    {
+        UserContents = userContents;
+        ContentUsers = contentUsers;
+        UserDegree = Degrees(userContents);
+        ContentDegree = Degrees(contentUsers);
+    }
+
+    /// <summary>Distinct contents of every user, ascending (targets = all users in index order).</summary>
+    public TargetEdges UserContents { get; }
+
+    /// <summary>Distinct users of every content, ascending (targets = all contents in index order).</summary>
+    public TargetEdges ContentUsers { get; }
+
+    /// <summary>[U] distinct contents per user.</summary>
+    public float[] UserDegree { get; }
+
+    /// <summary>[Cn] distinct users per content.</summary>
+    public float[] ContentDegree { get; }
+
+    /// <summary>The distinct interaction pairs of <paramref name="graph"/>.</summary>
+    public static PropagationGraph From(SocialGraph graph)
+    {
+        var perUser = new List<int>[graph.UserCount];
+        var perContent = new List<int>[graph.ContentCount];
+        for (var c = 0; c < perContent.Length; c++) perContent[c] = [];
+        for (var u = 0; u < perUser.Length; u++)
+        {
+            var distinct = new SortedSet<int>();
+            foreach (var c in graph.Interactions.ContentOf(u)) distinct.Add(c);
+            perUser[u] = [.. distinct];
+            foreach (var c in distinct) perContent[c].Add(u); // users visited ascending, so each list is ascending
+        }
+        return new PropagationGraph(TargetEdges.FromLists(perUser), TargetEdges.FromLists(perContent));
+    }
+
+    private static float[] Degrees(TargetEdges edges)
+    {
+        var degree = new float[edges.TargetCount];
+        for (var t = 0; t < degree.Length; t++) degree[t] = edges.Offsets[t + 1] - edges.Offsets[t];
+        return degree;
+    }
+}
