@@ -14,10 +14,10 @@ namespace GraphAttn.Model.Training;
 /// <param name="graph">The training graph.</param>
 /// <param name="history">Its history rows.</param>
 /// <param name="chunk">Targets per forward pass (e.g. 4096).</param>
-internal sealed class FullNeighbourEmbedder(SocialGraph graph, HistoryBatch history, int chunk)
+/// <param name="pairs">The graph's propagation pairs (<see cref="GraphInputs.Propagation"/>); null without propagation.</param>
+internal sealed class FullNeighbourEmbedder(SocialGraph graph, HistoryBatch history, int chunk, PropagationGraph? pairs)
 {
     private readonly BlockContext context = BlockContext.ForTrainingGraph(graph);
-    private PropagationGraph? pairs;
 
     public ModelEmbeddings Embed(SocialRecModel model)
     {
@@ -48,9 +48,9 @@ internal sealed class FullNeighbourEmbedder(SocialGraph graph, HistoryBatch hist
 
     private PropagationTables? Tables(SocialRecModel model)
     {
-        if (model.Options.PropagationLayers == 0) return null;
+        if (pairs is null) return null;
         using var scope = NewDisposeScope();
-        return model.Propagate(pairs ??= PropagationGraph.From(graph), context).Detached();
+        return model.Propagate(pairs, context).Detached();
     }
 
     private static void Copy(Tensor rows, float[] into, int at) =>

@@ -17,7 +17,7 @@ internal sealed class MiniBatchForward(SocialGraph graph, GraphInputs inputs, Tr
 {
     private readonly NeighbourSampler sampler = new(graph, options.FanOut, inputs.History);
     private readonly BlockContext context = BlockContext.ForTrainingGraph(graph);
-    private readonly FullNeighbourEmbedder embedder = new(graph, inputs.History, options.EmbedChunk);
+    private readonly FullNeighbourEmbedder embedder = new(graph, inputs.History, options.EmbedChunk, inputs.Propagation);
     private ModelEmbeddings? stale;
     private bool fresh;
 
