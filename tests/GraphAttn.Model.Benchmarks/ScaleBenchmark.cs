@@ -11,7 +11,7 @@ namespace GraphAttn.Model.Benchmarks;
 /// <summary>
 /// Epoch time of training on one graph-seeds folder, in one mode:
 /// <c>scale --graph DIR [--mode mini|full] [--steps N] [--batch-size B] [--fan-out F] [--negatives K]
-/// [--stale-negatives true] [--friend-structure true]</c>.
+/// [--stale-negatives true] [--friend-structure true] [--propagation LAYERS]</c>.
 /// Trains on the whole graph (no split, no validation). Without <c>--steps</c> it runs one real epoch; with it, it stops
 /// after N steps and extrapolates: epoch = steps per epoch x mean step time (steps 2..N; step 1 is warm-up).
 /// Prints one Markdown table row with the process's peak resident memory (VmHWM). The friend score's structural term is
@@ -46,7 +46,11 @@ internal static class ScaleBenchmark
         var stats = new List<StepStats>();
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource();
-        var trainer = new Trainer(new ModelOptions(), options)
+        var model = new ModelOptions
+        {
+            PropagationLayers = int.Parse(flags.GetValueOrDefault("--propagation", "0"), CultureInfo.InvariantCulture),
+        };
+        var trainer = new Trainer(model, options)
         {
             StepObserved = s =>
             {

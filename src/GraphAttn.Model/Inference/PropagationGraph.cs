@@ -1,4 +1,5 @@
 using GraphAttn.Graph;
+using GraphAttn.Model.Modeling;
 
 namespace GraphAttn.Model.Inference;
 
@@ -15,7 +16,11 @@ public sealed class PropagationGraph
         ContentUsers = contentUsers;
         UserDegree = Degrees(userContents);
         ContentDegree = Degrees(contentUsers);
+        userHop = new Lazy<PropagationEdges>(() => PropagationEdges.Weigh(UserContents, ContentDegree, null));
+        contentHop = new Lazy<PropagationEdges>(() => PropagationEdges.Weigh(ContentUsers, UserDegree, null));
     }
+
+    private readonly Lazy<PropagationEdges> userHop, contentHop;
 
     /// <summary>Distinct contents of every user, ascending (targets = all users in index order).</summary>
     public TargetEdges UserContents { get; }
@@ -28,6 +33,15 @@ public sealed class PropagationGraph
 
     /// <summary>[Cn] distinct users per content.</summary>
     public float[] ContentDegree { get; }
+
+    /// <summary>
+    /// The whole-graph hop onto users, [U, Cn] with weights 1/√(d_u d_c); weighed on first use and kept, with its
+    /// transpose, because training multiplies by it every step.
+    /// </summary>
+    internal PropagationEdges UserHop => userHop.Value;
+
+    /// <summary>The whole-graph hop onto contents, [Cn, U]; see <see cref="UserHop"/>.</summary>
+    internal PropagationEdges ContentHop => contentHop.Value;
 
     /// <summary>The distinct interaction pairs of <paramref name="graph"/>.</summary>
     public static PropagationGraph From(SocialGraph graph)

@@ -20,8 +20,8 @@ internal static class InteractionPropagation
         Tensor u = users0, c = contents0, sumU = users0, sumC = contents0;
         for (var k = 1; k < layers; k++)
         {
-            var nextU = Aggregate(c, graph.UserContents, graph.ContentDegree, null);
-            var nextC = Aggregate(u, graph.ContentUsers, graph.UserDegree, null);
+            var nextU = PropagationProduct.apply(c, graph.UserHop);
+            var nextC = PropagationProduct.apply(u, graph.ContentHop);
             (u, c) = (nextU, nextC);
             sumU = sumU.Plus(u);
             sumC = sumC.Plus(c);
@@ -33,40 +33,13 @@ internal static class InteractionPropagation
     /// Σ over each target's listed sources of table[s] / √(d_t d_s) -> [T, D]. d_s comes from the table's graph (at
     /// least 1: a source the graph has no pair for, such as a live event's content, counts this edge alone). d_t is the
     /// number of distinct listed sources, unless <paramref name="fullDegree"/> gives the target's degree in the graph:
-    /// then the listed sources are a sample and each is scaled by d_t / listed, an unbiased estimate of the full sum.
+    /// then the listed sources are a sample and each is scaled by d_t / listed, an unbiased estimate of the full sum
+    /// (<see cref="PropagationEdges.Weigh"/>).
     /// </summary>
     /// <param name="table">[N, D] vectors of the sources (global indices).</param>
     /// <param name="edges">Per-target sources, global indices; repeats within a target count once.</param>
     /// <param name="sourceDegree">[N] degree of each source in the table's graph.</param>
     /// <param name="fullDegree">Target t's degree in the graph, for sampled edges; null when the edges are complete.</param>
-    public static Tensor Aggregate(Tensor table, TargetEdges edges, float[] sourceDegree, Func<int, float>? fullDegree)
-    {
-        var targets = new List<long>(edges.EdgeCount);
-        var sources = new List<long>(edges.EdgeCount);
-        var weights = new List<float>(edges.EdgeCount);
-        var seen = new HashSet<int>();
-        for (var t = 0; t < edges.TargetCount; t++)
-        {
-            seen.Clear();
-            foreach (var s in edges.Of(t)) seen.Add(s);
-            if (seen.Count == 0) continue;
-            var listed = (double)seen.Count;
-            var degree = fullDegree?.Invoke(t) ?? listed;
-            var scale = Math.Sqrt(degree) / listed; // 1/√d_t when the list is complete
-            seen.Clear();
-            foreach (var s in edges.Of(t))
-            {
-                if (!seen.Add(s)) continue;
-                if ((uint)s >= (uint)sourceDegree.Length)
-                    throw new ArgumentException($"source {s} is not a node of the propagation graph ({sourceDegree.Length} nodes)");
-                targets.Add(t);
-                sources.Add(s);
-                weights.Add((float)(scale / Math.Sqrt(Math.Max(1f, sourceDegree[s]))));
-            }
-        }
-        var result = zeros(edges.TargetCount, table.shape[1]);
-        if (targets.Count == 0) return result;
-        var rows = table.index_select(0, tensor(sources.ToArray())) * tensor(weights.ToArray()).view(-1, 1);
-        return result.index_add(0, tensor(targets.ToArray()), rows, Scalars.One);
-    }
+    public static Tensor Aggregate(Tensor table, TargetEdges edges, float[] sourceDegree, Func<int, float>? fullDegree) =>
+        PropagationProduct.apply(table, PropagationEdges.Weigh(edges, sourceDegree, fullDegree));
 }

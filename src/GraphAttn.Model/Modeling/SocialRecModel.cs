@@ -84,8 +84,8 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
         {
             var propagation = graph.Propagation ?? throw new ArgumentException("the graph inputs were prepared for a model without propagation");
             var (userMean, contentMean) = InteractionPropagation.LayerMeans(users, contentBase, propagation, Options.PropagationLayers);
-            user = user.Plus(InteractionPropagation.Aggregate(contentMean, propagation.UserContents, propagation.ContentDegree, null));
-            contents = contents.Plus(InteractionPropagation.Aggregate(userMean, propagation.ContentUsers, propagation.UserDegree, null));
+            user = user.Plus(PropagationProduct.apply(contentMean, propagation.UserHop));
+            contents = contents.Plus(PropagationProduct.apply(userMean, propagation.ContentHop));
         }
         // 7. friend vectors.
         return new ModelOutput(Scaled(user), Scaled(contents), Scaled(friend_proj.forward(user)));
