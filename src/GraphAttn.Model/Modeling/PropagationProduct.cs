@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using GraphAttn.Model.Attention;
 using static TorchSharp.torch;
 using static TorchSharp.torch.autograd;
@@ -19,6 +21,9 @@ internal sealed class PropagationProduct : SingleTensorFunction<PropagationProdu
 {
     // Below this many multiply-adds the rows stay on the calling thread (a request-time block has a few dozen).
     private const long ParallelWork = 1 << 18;
+
+    // Edges ahead whose source rows are prefetched (as in the GAT kernels).
+    private const int PrefetchDistance = 8;
 
     /// <inheritdoc />
     public override string Name => nameof(PropagationProduct);
@@ -61,18 +66,55 @@ internal sealed class PropagationProduct : SingleTensorFunction<PropagationProdu
         return result;
     }
 
-    // y[t] = Σ w_e x[s_e] over t's edges, into a zeroed row; VectorMath.Axpy adds the rounded products, no FMA.
+    // y[t] = Σ w_e x[s_e] over t's edges. Rows of 64 floats (the model's width) are summed in four 512-bit registers,
+    // 64 columns at a time, with the sources' rows prefetched a few edges ahead: the gathers are random over tables of
+    // tens of MB. Other widths add into the zeroed output row. Both add the rounded products in edge order, no FMA.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Rows(PropagationEdges edges, float* x, float* y, int width, int first, int end)
     {
         int[] offsets = edges.Offsets, sources = edges.Sources;
         var weights = edges.Weights;
+        if (Vector512.IsHardwareAccelerated && width % 64 == 0)
+        {
+            for (var t = first; t < end; t++)
+                for (var block = 0; block < width; block += 64)
+                    Block64(sources, weights, offsets[t], offsets[t + 1], x + block, y + (long)t * width + block, width);
+            return;
+        }
         for (var t = first; t < end; t++)
         {
             var row = y + (long)t * width;
             for (var e = offsets[t]; e < offsets[t + 1]; e++)
                 VectorMath.Axpy(weights[e], x + (long)sources[e] * width, row, width);
         }
+    }
+
+    // 64 columns of one output row over edges first .. end-1; x and y point at the block's first column.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Block64(int[] sources, float[] weights, int first, int end, float* x, float* y, int width)
+    {
+        Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
+        for (var e = first; e < end; e++)
+        {
+            if (e + PrefetchDistance < end && Sse.IsSupported)
+            {
+                var ahead = x + (long)sources[e + PrefetchDistance] * width;
+                Sse.Prefetch0(ahead);
+                Sse.Prefetch0(ahead + 16);
+                Sse.Prefetch0(ahead + 32);
+                Sse.Prefetch0(ahead + 48);
+            }
+            var w = Vector512.Create(weights[e]);
+            var row = x + (long)sources[e] * width;
+            a0 += w * Vector512.Load(row);
+            a1 += w * Vector512.Load(row + 16);
+            a2 += w * Vector512.Load(row + 32);
+            a3 += w * Vector512.Load(row + 48);
+        }
+        Vector512.Store(a0, y);
+        Vector512.Store(a1, y + 16);
+        Vector512.Store(a2, y + 32);
+        Vector512.Store(a3, y + 48);
     }
 
     private static (Tensor Table, PropagationEdges Edges) Unpack(object[] vars)

@@ -9,7 +9,8 @@ public sealed class PropagationProductTests
 {
     [Theory]
     [InlineData(40, 30, 200, 8)] // below the parallel threshold: one thread
-    [InlineData(3000, 2000, 60_000, 64)] // parallel over row ranges
+    [InlineData(3000, 2000, 60_000, 64)] // parallel over row ranges, 64 columns in registers where AVX-512 is
+    [InlineData(500, 400, 8_000, 128)] // two register blocks per row
     public void Product_AndGradient_EqualTheIndexAddFormulation_BitForBit(int targets, int sources, int edgeCount, int width)
     {
         var edges = RandomEdges(targets, sources, edgeCount, seed: targets);
