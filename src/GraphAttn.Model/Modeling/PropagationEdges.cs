@@ -61,10 +61,9 @@ internal sealed class PropagationEdges
         var count = 0;
         for (var t = 0; t < edges.TargetCount; t++)
         {
-            var listedEdges = edges.Of(t);
             var start = count;
             seen.Clear();
-            foreach (var s in listedEdges)
+            foreach (var s in edges.Of(t))
             {
                 if ((uint)s >= (uint)sourceDegree.Length)
                     throw new ArgumentException($"source {s} is not a node of the propagation graph ({sourceDegree.Length} nodes)");
