@@ -7,7 +7,8 @@ namespace GraphAttn.Model.Benchmarks;
 /// <summary>
 /// One GAT layer (4 heads x 16 channels, input 64) on a random graph: fused vs reference, forward and
 /// forward+backward, in the same process; plus the fused edge kernels alone against the time needed to stream the
-/// bytes they touch at this machine's measured copy bandwidth.
+/// bytes they touch at this machine's measured copy bandwidth. Every kernel path this machine runs is measured (the
+/// general one and the widest, <see cref="KernelPath"/>), so their ratio comes from one run.
 /// </summary>
 internal static class GatBenchmark
 {
@@ -31,15 +32,22 @@ internal static class GatBenchmark
         using var layer = new GatConv("gat", Features, heads: Heads, channels: Channels);
         using var x = randn(nodes, Features).requires_grad_(true);
         var results = new List<(string Name, double Mean, double Std)>();
-        foreach (var impl in new[] { GatImplementation.Fused, GatImplementation.Reference })
+        var auto = KernelPaths.Resolve(KernelPath.Auto, Heads, Channels);
+        // The fused layer on the general path too (when it is not already the automatic one), then the reference.
+        var runs = new List<(GatImplementation Impl, KernelPath Path)> { (GatImplementation.Fused, auto) };
+        if (auto != KernelPath.General) runs.Add((GatImplementation.Fused, KernelPath.General));
+        runs.Add((GatImplementation.Reference, auto));
+        foreach (var (impl, path) in runs)
         {
             layer.Implementation = impl;
+            layer.KernelPath = path;
+            var name = impl == GatImplementation.Fused ? $"Fused ({path})" : "Reference";
             var reps = impl == GatImplementation.Fused ? fusedReps : referenceReps;
             // The fused layer warms up in five untimed runs (heap growth, see Measure); the reference's [E, H, C]
             // tensors (537 MB) are above glibc's mmap limit, so its runs fault in fresh pages however many precede.
             var warmups = impl == GatImplementation.Fused ? 5 : 1;
             var (fMean, fStd) = Run(reps, warmups, () => { using var s = NewDisposeScope(); using var _ = no_grad(); layer.forward(x, x, edges); });
-            results.Add(($"{impl} forward", fMean, fStd));
+            results.Add(($"{name} forward", fMean, fStd));
             var (bMean, bStd) = Run(reps, warmups, () =>
             {
                 using var s = NewDisposeScope();
@@ -47,10 +55,12 @@ internal static class GatBenchmark
                 layer.zero_grad();
                 x.grad?.zero_();
             });
-            results.Add(($"{impl} forward+backward", bMean, bStd));
+            results.Add(($"{name} forward+backward", bMean, bStd));
         }
-        foreach (var (name, mean, std) in results) Console.WriteLine($"layer {name,-28} {mean,10:F1} ms +- {std:F1}");
-        Console.WriteLine($"speed-up fused vs reference: forward {results[2].Mean / results[0].Mean:F1}x, forward+backward {results[3].Mean / results[1].Mean:F1}x");
+        foreach (var (name, mean, std) in results) Console.WriteLine($"layer {name,-34} {mean,10:F1} ms +- {std:F1}");
+        var (reference, referenceBoth) = (results[^2].Mean, results[^1].Mean);
+        for (var i = 0; i < results.Count - 2; i += 2)
+            Console.WriteLine($"speed-up {results[i].Name[..^" forward".Length]} vs reference: forward {reference / results[i].Mean:F1}x, forward+backward {referenceBoth / results[i + 1].Mean:F1}x");
         KernelOnly(edges, nodes, fusedReps);
         return 0;
     }
@@ -70,7 +80,17 @@ internal static class GatBenchmark
 
     private static (double, double) Run(int reps, int warmups, Action action) => Measure.Milliseconds(reps, action, warmups);
 
-    private static unsafe void KernelOnly(GatEdges edges, int nodes, int reps)
+    private static void KernelOnly(GatEdges edges, int nodes, int reps)
+    {
+        var all = Measure.CopyBandwidthBytesPerSecond(parallel: true);
+        foreach (var path in new[] { KernelPath.General, KernelPath.Wide256, KernelPath.Wide512 })
+            if (KernelPaths.Supported(path, Heads, Channels)) KernelOnly(edges, nodes, reps, path, all);
+        var one = Measure.CopyBandwidthBytesPerSecond(parallel: false);
+        var after = Measure.CopyBandwidthBytesPerSecond(parallel: true);
+        Console.WriteLine($"copy bandwidth (read+write bytes/s): 1 thread {one / 1e9:F1} GB/s, {Environment.ProcessorCount} threads {all / 1e9:F1} GB/s before the kernels, {after / 1e9:F1} GB/s after; ratios use the first");
+    }
+
+    private static unsafe void KernelOnly(GatEdges edges, int nodes, int reps, KernelPath path, double all)
     {
         using var scope = NewDisposeScope();
         var h = randn(nodes, Heads, Channels);
@@ -85,20 +105,17 @@ internal static class GatBenchmark
         float* P(Tensor t) { fixed (byte* p = t.bytes) return (float*)p; }
         // Five untimed runs each, as for the fused layer: run alone (`kernel`), the first calls are slow.
         var (fwd, fwdStd) = Measure.Milliseconds(reps, () =>
-            FusedGatKernels.Forward(edges, Heads, Channels, P(h), P(aSrc), P(aDst), P(output), P(lse), 0f, 0), warmups: 5);
+            FusedGatKernels.Forward(edges, Heads, Channels, P(h), P(aSrc), P(aDst), P(output), P(lse), 0f, 0, path), warmups: 5);
         var fwdCpu = Measure.LastCpuMilliseconds;
         var (bwd, bwdStd) = Measure.Milliseconds(reps, () =>
             FusedGatKernels.Backward(edges, Heads, Channels, P(h), P(aSrc), P(aDst), P(lse), P(output), P(gradOut), P(gradH),
-                P(gradASrc), P(gradADst), 0f, 0), warmups: 5);
+                P(gradASrc), P(gradADst), 0f, 0, path), warmups: 5);
         var bwdCpu = Measure.LastCpuMilliseconds;
-        Console.WriteLine($"kernel cpu time (all threads): forward {fwdCpu:F1} ms, backward {bwdCpu:F1} ms");
+        Console.WriteLine($"[{path}] kernel cpu time (all threads): forward {fwdCpu:F1} ms, backward {bwdCpu:F1} ms");
         var (fwdBytes, bwdBytes) = KernelBytes.Count(edges.EdgeCount, nodes, Heads, Channels);
-        var one = Measure.CopyBandwidthBytesPerSecond(parallel: false);
-        var all = Measure.CopyBandwidthBytesPerSecond(parallel: true);
-        Console.WriteLine($"copy bandwidth (read+write bytes/s): 1 thread {one / 1e9:F1} GB/s, {Environment.ProcessorCount} threads {all / 1e9:F1} GB/s");
-        Console.WriteLine($"kernel forward          {fwd,8:F1} ms +- {fwdStd:F1}; touches {fwdBytes / 1e6:F0} MB; streaming at {all / 1e9:F1} GB/s = {fwdBytes / all * 1e3:F1} ms; ratio {fwd / (fwdBytes / all * 1e3):F2}x");
-        Console.WriteLine($"kernel backward         {bwd,8:F1} ms +- {bwdStd:F1}; touches {bwdBytes / 1e6:F0} MB; streaming = {bwdBytes / all * 1e3:F1} ms; ratio {bwd / (bwdBytes / all * 1e3):F2}x");
+        Console.WriteLine($"[{path}] kernel forward          {fwd,8:F1} ms +- {fwdStd:F1}; touches {fwdBytes / 1e6:F0} MB; streaming at {all / 1e9:F1} GB/s = {fwdBytes / all * 1e3:F1} ms; ratio {fwd / (fwdBytes / all * 1e3):F2}x");
+        Console.WriteLine($"[{path}] kernel backward         {bwd,8:F1} ms +- {bwdStd:F1}; touches {bwdBytes / 1e6:F0} MB; streaming = {bwdBytes / all * 1e3:F1} ms; ratio {bwd / (bwdBytes / all * 1e3):F2}x");
         var total = fwdBytes + bwdBytes;
-        Console.WriteLine($"kernel forward+backward {fwd + bwd,8:F1} ms; touches {total / 1e6:F0} MB; streaming = {total / all * 1e3:F1} ms; ratio {(fwd + bwd) / (total / all * 1e3):F2}x");
+        Console.WriteLine($"[{path}] kernel forward+backward {fwd + bwd,8:F1} ms; touches {total / 1e6:F0} MB; streaming = {total / all * 1e3:F1} ms; ratio {(fwd + bwd) / (total / all * 1e3):F2}x");
     }
 }

@@ -21,7 +21,7 @@ internal static class StepBenchmark
         using var u = randn(graph.UserCount, d);
         using var c = randn(graph.ContentCount, d);
         Console.WriteLine($"follow gat {Measure.Milliseconds(reps, () => { using var s = NewDisposeScope(); gat.forward(u, u, inputs.Follows); }).Mean:F1} ms cpu {Measure.LastCpuMilliseconds:F1}");
-        Console.WriteLine($"follow kernel only {Measure.Milliseconds(reps, () => { using var s = NewDisposeScope(); GraphAttn.Model.Attention.FusedEdgeAttention.apply(randn(graph.UserCount, 4, d / 4), randn(graph.UserCount, 4), randn(graph.UserCount, 4), inputs.Follows, 0f, 0UL); }).Mean:F1} ms cpu {Measure.LastCpuMilliseconds:F1}");
+        Console.WriteLine($"follow kernel only {Measure.Milliseconds(reps, () => { using var s = NewDisposeScope(); GraphAttn.Model.Attention.FusedEdgeAttention.apply(randn(graph.UserCount, 4, d / 4), randn(graph.UserCount, 4), randn(graph.UserCount, 4), inputs.Follows, 0f, 0UL, GraphAttn.Model.Attention.KernelPath.Auto); }).Mean:F1} ms cpu {Measure.LastCpuMilliseconds:F1}");
         Console.WriteLine($"content->user gat {Measure.Milliseconds(reps, () => { using var s = NewDisposeScope(); gat.forward(c, u, inputs.ContentToUsers); }).Mean:F1} ms");
         Console.WriteLine($"history {Measure.Milliseconds(reps, () => { using var s = NewDisposeScope(); history.forward(c, inputs.HistoryTensors); }).Mean:F1} ms cpu {Measure.LastCpuMilliseconds:F1}");
         Console.WriteLine($"matmul 2000x64x64 {Measure.Milliseconds(reps, () => { using var s = NewDisposeScope(); u.matmul(randn(d, d)); }).Mean:F1} ms");

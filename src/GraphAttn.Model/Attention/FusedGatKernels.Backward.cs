@@ -24,8 +24,9 @@ public static unsafe partial class FusedGatKernels
     /// </summary>
     public static void Backward(GatEdges edges, int heads, int channels, float* h, float* aSrc, float* aDst,
         float* lse, float* output, float* gradOut, float* gradH, float* gradASrc, float* gradADst, float dropout,
-        ulong seed)
+        ulong seed, KernelPath path = KernelPath.Auto)
     {
+        var resolved = KernelPaths.Resolve(path, heads, channels);
         // Pooled, not freshly allocated: on a VM the first touches of fresh pages cost more than the pass itself.
         var lineBuffer = ArrayPool<float>.Shared.Rent(edges.TargetCount * TargetLineFloats(heads) + 16);
         var dLogitBuffer = ArrayPool<float>.Shared.Rent(edges.EdgeCount * heads + 1);
@@ -34,7 +35,7 @@ public static unsafe partial class FusedGatKernels
             fixed (float* lineBase = lineBuffer, dLogit = dLogitBuffer)
                 // Aligned to 64 bytes, so a target's packed line is one cache line when it fits in one (H <= 5).
                 BackwardPasses(edges, heads, channels, h, aSrc, aDst, lse, output, gradOut, gradH, gradASrc, gradADst,
-                    dropout, seed, (float*)(((nint)lineBase + 63) & ~(nint)63), dLogit);
+                    dropout, seed, (float*)(((nint)lineBase + 63) & ~(nint)63), dLogit, resolved);
         }
         finally
         {
@@ -46,28 +47,34 @@ public static unsafe partial class FusedGatKernels
     /// <summary>The three passes of <see cref="Backward"/>: pack target lines, walk sources, gather gradADst.</summary>
     private static void BackwardPasses(GatEdges edges, int heads, int channels, float* h, float* aSrc, float* aDst,
         float* lse, float* output, float* gradOut, float* gradH, float* gradASrc, float* gradADst, float dropout,
-        ulong seed, float* lines, float* dLogit)
+        ulong seed, float* lines, float* dLogit, KernelPath path)
     {
         nint hp = (nint)h, asp = (nint)aSrc, adp = (nint)aDst, lp = (nint)lse, op = (nint)output, gp = (nint)gradOut,
             ghp = (nint)gradH, gsp = (nint)gradASrc, gdp = (nint)gradADst, linep = (nint)lines, dlp = (nint)dLogit;
         var targets = WorkChunks.Split(edges.TargetOffsets, edges.TargetCount);
         Parallel.For(0, targets.Length - 1, k =>
             PackTargetLines(heads, channels, (float*)adp, (float*)lp, (float*)op, (float*)gp, (float*)linep,
-                targets[k], targets[k + 1]));
+                targets[k], targets[k + 1], path));
         var sources = WorkChunks.Split(edges.SourceOffsets, edges.SourceCount);
-        var wide = WideRows.Applies(heads, channels);
         Parallel.For(0, sources.Length - 1, k =>
         {
-            if (wide)
-                BackwardSourcesWide(edges, heads, channels, (float*)hp, (float*)asp, (float*)gp, (float*)linep,
-                    (float*)ghp, (float*)gsp, (float*)dlp, dropout, seed, sources[k], sources[k + 1]);
-            else
-                BackwardSources(edges, heads, channels, (float*)hp, (float*)asp, (float*)gp, (float*)linep,
-                    (float*)ghp, (float*)gsp, (float*)dlp, dropout, seed, sources[k], sources[k + 1]);
+            var range = path switch
+            {
+                KernelPath.Wide512 => (BackwardSourcesKernel)BackwardSources512,
+                KernelPath.Wide256 => BackwardSources256,
+                _ => BackwardSources,
+            };
+            range(edges, heads, channels, (float*)hp, (float*)asp, (float*)gp, (float*)linep, (float*)ghp, (float*)gsp,
+                (float*)dlp, dropout, seed, sources[k], sources[k + 1]);
         });
         Parallel.For(0, targets.Length - 1, k =>
             GatherTargetGradients(edges, heads, (float*)dlp, (float*)gdp, targets[k], targets[k + 1]));
     }
+
+    /// <summary>The walk over sources first .. end-1, as each path implements it.</summary>
+    private delegate void BackwardSourcesKernel(GatEdges edges, int heads, int channels, float* h, float* aSrc,
+        float* gradOut, float* lines, float* gradH, float* gradASrc, float* dLogit, float dropout, ulong seed,
+        int first, int end);
 
     /// <summary>Floats per packed target line: aDst, lse and gradOut . out per head, padded to whole cache
     /// lines.</summary>
@@ -77,11 +84,11 @@ public static unsafe partial class FusedGatKernels
     /// per head.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
     private static void PackTargetLines(int heads, int channels, float* aDst, float* lse, float* output,
-        float* gradOut, float* lines, int first, int end)
+        float* gradOut, float* lines, int first, int end, KernelPath path)
     {
         var width = heads * channels;
         var stride = TargetLineFloats(heads);
-        var fourWide = heads == 4 && WideRows.Applies(heads, channels); // the model's layout: whole registers
+        var fourWide = heads == 4 && path is KernelPath.Wide512 or KernelPath.Wide256; // the model's layout
         for (long t = first; t < end; t++)
         {
             var line = lines + t * stride;
@@ -91,9 +98,7 @@ public static unsafe partial class FusedGatKernels
                 var o = output + t * width;
                 Vector128.Store(Vector128.Load(aDst + t * 4), line);
                 Vector128.Store(Vector128.Load(lse + t * 4), line + 4);
-                Vector128.Store(WideRows.FourHeadSums(Vector512.Load(g) * Vector512.Load(o),
-                    Vector512.Load(g + 16) * Vector512.Load(o + 16), Vector512.Load(g + 32) * Vector512.Load(o + 32),
-                    Vector512.Load(g + 48) * Vector512.Load(o + 48)), line + 8);
+                Vector128.Store(path == KernelPath.Wide512 ? FourHeadDots512(g, o) : FourHeadDots256(g, o), line + 8);
                 continue;
             }
             for (var k = 0; k < heads; k++)
@@ -180,6 +185,54 @@ public static unsafe partial class FusedGatKernels
                 for (var k = 0; k < heads; k++) a[k] = Logit(src[k] + line[k]) - line[heads + k];
         }
         VectorMath.ExpInPlace(alpha, (j1 - j0) * heads);
+    }
+
+    /// <summary>
+    /// Wide paths, with dropout: per out-edge i of a source and head, keep[i] = the keep factor and kept[i] = alpha[i] *
+    /// keep[i], written whole before the walk reads them back in registers (a wide load of just-stored floats stalls).
+    /// Returns the weights that scale gradOut rows into gradH: kept, or alpha itself without dropout.
+    /// </summary>
+    private static float* KeepFactors(float* alpha, float* keep, float* kept, int* ids, int j0, int j1, int heads,
+        float dropout, ulong seed)
+    {
+        if (dropout <= 0f) return alpha;
+        for (var j = j0; j < j1; j++)
+            for (var k = 0; k < heads; k++)
+            {
+                var i = (j - j0) * heads + k;
+                keep[i] = AttentionDropout.Factor(seed, ids[j], k, heads, dropout);
+                kept[i] = alpha[i] * keep[i];
+            }
+        return kept;
+    }
+
+    /// <summary>
+    /// Wide paths, 4 heads: one edge's logit gradients alpha * (keep * gradOut_t . h_s - weighted_t) * LeakyReLU'(aSrc_s
+    /// + aDst_t), from its four head dot products, in one 128-bit register.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> FourLogitGradients(Vector128<float> dots, float* alpha, float* keep, bool dropped,
+        Vector128<float> srcLogits, float* line)
+    {
+        var gAlpha = dropped ? Vector128.Load(keep) * dots : dots;
+        var x = srcLogits + Vector128.Load(line);
+        var slope = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<float>.Zero), Vector128<float>.One,
+            Vector128.Create(NegativeSlope));
+        return Vector128.Load(alpha) * (gAlpha - Vector128.Load(line + 8)) * slope;
+    }
+
+    /// <summary>Wide paths, other head counts: <see cref="FourLogitGradients"/> head by head, adding each gradient to
+    /// the source's gradASrc row and storing it at the edge's slot.</summary>
+    private static void LogitGradients(float* dots, float* alpha, float* keep, bool dropped, float* src, float* line,
+        int heads, float* gradASrc, float* dLogit)
+    {
+        for (var k = 0; k < heads; k++)
+        {
+            var gAlpha = dropped ? keep[k] * dots[k] : dots[k];
+            var d = alpha[k] * (gAlpha - line[2 * heads + k]) * LogitSlope(src[k] + line[k]);
+            gradASrc[k] += d;
+            dLogit[k] = d;
+        }
     }
 
     /// <summary>gradADst[t] = sum of the logit gradients of t's edges (stored in source order), for t in

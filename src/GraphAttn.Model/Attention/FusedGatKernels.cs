@@ -12,8 +12,9 @@ namespace GraphAttn.Model.Attention;
 /// (gradient of h), so no two threads write the same row, and every sum runs in a fixed order: the same inputs give
 /// the same bits on any number of threads.
 /// Layouts (row-major, float32): h [Ns, H, C], aSrc [Ns, H], aDst [Nt, H], out [Nt, H, C], lse [Nt, H].
-/// 64-float rows (the model's width) take a register-held path on AVX-512 machines (the *Wide files); other widths,
-/// or machines without AVX-512, take the general path, which computes the same sums.
+/// 64-float rows (the model's width) take a register-held path: 512-bit registers on AVX-512 machines (the *512 files),
+/// 256-bit ones on AVX2 machines (the *256 files; C a multiple of 8). Other widths and machines take the general path,
+/// which computes the same sums. <see cref="KernelPath"/> picks one; <see cref="KernelPath.Auto"/> the widest.
 /// </summary>
 public static unsafe partial class FusedGatKernels
 {
@@ -28,22 +29,29 @@ public static unsafe partial class FusedGatKernels
     /// Forward pass. Writes out and the per-(target, head) log-sum-exp of the logits (0 for targets without edges,
     /// whose output row is zero).
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> cannot run on this machine or layout.</exception>
     public static void Forward(GatEdges edges, int heads, int channels, float* h, float* aSrc, float* aDst,
-        float* output, float* lse, float dropout, ulong seed)
+        float* output, float* lse, float dropout, ulong seed, KernelPath path = KernelPath.Auto)
     {
         nint hp = (nint)h, asp = (nint)aSrc, adp = (nint)aDst, op = (nint)output, lp = (nint)lse;
         var bounds = WorkChunks.Split(edges.TargetOffsets, edges.TargetCount);
-        var wide = WideRows.Applies(heads, channels);
+        var resolved = KernelPaths.Resolve(path, heads, channels);
         Parallel.For(0, bounds.Length - 1, k =>
         {
-            if (wide)
-                ForwardRangeWide(edges, heads, channels, (float*)hp, (float*)asp, (float*)adp, (float*)op, (float*)lp,
-                    dropout, seed, bounds[k], bounds[k + 1]);
-            else
-                ForwardRange(edges, heads, channels, (float*)hp, (float*)asp, (float*)adp, (float*)op, (float*)lp,
-                    dropout, seed, bounds[k], bounds[k + 1]);
+            var range = resolved switch
+            {
+                KernelPath.Wide512 => (ForwardRangeKernel)ForwardRange512,
+                KernelPath.Wide256 => ForwardRange256,
+                _ => ForwardRange,
+            };
+            range(edges, heads, channels, (float*)hp, (float*)asp, (float*)adp, (float*)op, (float*)lp, dropout, seed,
+                bounds[k], bounds[k + 1]);
         });
     }
+
+    /// <summary>The forward pass over targets first .. end-1, as each path implements it.</summary>
+    private delegate void ForwardRangeKernel(GatEdges edges, int heads, int channels, float* h, float* aSrc,
+        float* aDst, float* output, float* lse, float dropout, ulong seed, int first, int end);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
     private static void ForwardRange(GatEdges edges, int heads, int channels, float* h, float* aSrc, float* aDst,
@@ -127,6 +135,29 @@ public static unsafe partial class FusedGatKernels
         for (var k = 0; k < heads; k++) sum[k] = 0f;
         for (var i = 0; i < n; i += heads)
             for (var k = 0; k < heads; k++) sum[k] += logits[i + k];
+    }
+
+    /// <summary>Wide paths: multiplies a target's unnormalised weights by their dropout keep factors (the general path
+    /// folds them into its row updates).</summary>
+    private static void DropWeights(float* weights, int e0, int e1, int heads, float dropout, ulong seed)
+    {
+        for (var e = e0; e < e1; e++)
+            for (var k = 0; k < heads; k++)
+                weights[(e - e0) * heads + k] *= AttentionDropout.Factor(seed, e, k, heads, dropout);
+    }
+
+    /// <summary>
+    /// Wide paths, after a target's weighted sum: writes its log-sum-exp per head to <paramref name="lse"/> and turns
+    /// <paramref name="scale"/> (the weight sums) into the factors that normalise the row. A target without edges keeps
+    /// a zero row and lse 0.
+    /// </summary>
+    private static void Normalisers(bool empty, int heads, float* max, float* scale, float* lse)
+    {
+        for (var k = 0; k < heads; k++)
+        {
+            lse[k] = empty ? 0f : max[k] + MathF.Log(scale[k]);
+            scale[k] = empty ? 0f : 1f / scale[k];
+        }
     }
 
     /// <summary>Attention coefficients alpha [E, H] (before dropout), e.g. for explanations and tests.</summary>

@@ -57,6 +57,10 @@ public sealed class GatConv : nn.Module<Tensor, Tensor, GatEdges, Tensor>
     /// <summary>Which implementation computes the edge attention (default fused).</summary>
     public GatImplementation Implementation { get; set; } = GatImplementation.Fused;
 
+    /// <summary>Which path the fused kernels take (default <see cref="Attention.KernelPath.Auto"/>, the widest this
+    /// machine has); tests and benchmarks pin one to compare them.</summary>
+    public KernelPath KernelPath { get; set; } = KernelPath.Auto;
+
     /// <summary>Output width: H*C when concatenating, else C.</summary>
     public int OutputWidth => concat ? heads * channels : channels;
 
@@ -71,7 +75,7 @@ public sealed class GatConv : nn.Module<Tensor, Tensor, GatEdges, Tensor>
         var p = training ? dropout : 0f;
         var step = training ? seed + 0x5851F42D4C957F2DUL * ++calls : 0UL;
         var output = Implementation == GatImplementation.Fused
-            ? FusedEdgeAttention.apply(hSrc, aSrc, aDst, edges, p, step)
+            ? FusedEdgeAttention.apply(hSrc, aSrc, aDst, edges, p, step, KernelPath)
             : ReferenceEdgeAttention.Apply(hSrc, aSrc, aDst, edges, p, step).Output; // [Nt, H, C]
         // 4. combine heads, then residual and bias.
         output = concat ? output.reshape(edges.TargetCount, heads * channels) : output.mean([1]);

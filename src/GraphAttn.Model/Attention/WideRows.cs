@@ -5,9 +5,10 @@ using System.Runtime.Intrinsics.X86;
 namespace GraphAttn.Model.Attention;
 
 /// <summary>
-/// Helpers for the kernels' fast path over 64-float rows (the model's width), held as four 512-bit registers while a
-/// target's or a source's edges are summed, instead of being loaded and stored once per edge. A per-edge vector of H
-/// head weights is spread over the 64 floats with one permutation per register (float i belongs to head i / C).
+/// Helpers for the kernels' AVX-512 path (<see cref="KernelPath.Wide512"/>) over 64-float rows (the model's width), held
+/// as four 512-bit registers while a target's or a source's edges are summed, instead of being loaded and stored once
+/// per edge. A per-edge vector of H head weights is spread over the 64 floats with one permutation per register (float
+/// i belongs to head i / C).
 /// </summary>
 internal static unsafe class WideRows
 {
@@ -16,10 +17,6 @@ internal static unsafe class WideRows
 
     /// <summary>Floats readable past the end of a per-edge weight buffer: a weight vector is loaded 16 floats wide.</summary>
     public const int Padding = 16;
-
-    /// <summary>Whether the fast path applies: 64-float rows, at most 16 heads, and AVX-512 on this machine.</summary>
-    public static bool Applies(int heads, int channels) =>
-        heads * channels == Width && heads <= 16 && Avx512F.IsSupported && Vector512.IsHardwareAccelerated;
 
     /// <summary>Permutation indices spreading H head weights over register r's 16 floats: (16 r + i) / C.</summary>
     public static Vector512<int> HeadIndex(int register, int channels) =>

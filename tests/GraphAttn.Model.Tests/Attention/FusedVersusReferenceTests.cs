@@ -38,11 +38,54 @@ public sealed class FusedVersusReferenceTests
     [InlineData(2, 32, 0f)]
     public void Forward_ModelWidthLayouts_MatchReferenceOutputAndGradients(int heads, int channels, float dropout)
     {
-        // Rows of 64 floats, the model's width, split into heads several ways; a hub and isolated nodes included.
+        // Rows of 64 floats, the model's width, split into heads several ways; a hub and isolated nodes included. Every
+        // kernel path this machine can run for the layout is compared, the general one always.
         var edges = RandomGraphs.Homogeneous(nodes: 400, edges: 5000, seed: 5, addSelfLoops: false);
-        CompareImplementations(edges, new GatConv("gat", 24, heads: heads, channels: channels, dropout: dropout, seed: 6),
-            sourceRows: 400, targetRows: 400, features: 24, targetFeatures: 24);
+        var paths = SupportedPaths(heads, channels);
+        Assert.Contains(KernelPath.General, paths);
+        foreach (var path in paths)
+            CompareImplementations(edges, new GatConv("gat", 24, heads: heads, channels: channels, dropout: dropout, seed: 6)
+                { KernelPath = path }, sourceRows: 400, targetRows: 400, features: 24, targetFeatures: 24);
     }
+
+    [Theory]
+    [InlineData(0f)]
+    [InlineData(0.2f)]
+    public void Forward_ModelLayout_EveryKernelPathMatchesTheGeneralOne(float dropout)
+    {
+        // The wide paths against the general one on the model's 4 x 16 layout, bipartite with isolated targets and a
+        // hub: the same sums in other orders, so the agreement is much tighter than against the reference.
+        var edges = RandomGraphs.Bipartite(sources: 600, targets: 500, edges: 9000, seed: 21);
+        var paths = SupportedPaths(4, 16);
+        Assert.Equal(KernelPaths.Resolve(KernelPath.Auto, 4, 16), paths[^1]);
+        manual_seed(22);
+        using var scope = NewDisposeScope();
+        var xSrc = randn(600, 32).requires_grad_(true);
+        var xDst = randn(500, 20).requires_grad_(true);
+        var weight = randn(500, 64);
+        var layer = new GatConv("gat", 32, targetFeatures: 20, heads: 4, channels: 16, dropout: dropout, seed: 23);
+        layer.train();
+        Tensor[]? general = null;
+        foreach (var path in paths)
+        {
+            layer.KernelPath = path;
+            layer.zero_grad();
+            xSrc.grad?.zero_();
+            xDst.grad?.zero_();
+            var output = layer.forward(xSrc, xDst, edges);
+            (output * weight).sum().backward();
+            layer.ResetDropoutSequence();
+            Tensor[] results = [output.detach().clone(), xSrc.grad!.clone(), xDst.grad!.clone(),
+                .. layer.parameters().Select(p => p.grad!.clone())];
+            if (general is null) { general = results; continue; }
+            for (var i = 0; i < results.Length; i++) TensorAssert.Close(results[i], general[i], 1e-5, $"{path} result {i}");
+        }
+    }
+
+    /// <summary>The kernel paths this machine runs for the layout, general first and the automatic choice last.</summary>
+    private static KernelPath[] SupportedPaths(int heads, int channels) =>
+        new[] { KernelPath.General, KernelPath.Wide256, KernelPath.Wide512 }
+            .Where(p => KernelPaths.Supported(p, heads, channels)).ToArray();
 
     [Fact]
     public void Forward_ManyRows_NarrowLogitProduct_MatchesReferenceOutputAndGradients()

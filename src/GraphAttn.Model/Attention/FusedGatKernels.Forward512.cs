@@ -8,11 +8,12 @@ namespace GraphAttn.Model.Attention;
 public static unsafe partial class FusedGatKernels
 {
     /// <summary>
-    /// <see cref="ForwardRange"/> for 64-float rows: the same sums, with the output row held in four registers while
-    /// a target's edges are added (one fused multiply-add per register and edge).
+    /// <see cref="ForwardRange"/> for 64-float rows on AVX-512 (<see cref="KernelPath.Wide512"/>): the same sums, with
+    /// the output row held in four registers while a target's edges are added (one fused multiply-add per register and
+    /// edge).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
-    private static void ForwardRangeWide(GatEdges edges, int heads, int channels, float* h, float* aSrc, float* aDst,
+    private static void ForwardRange512(GatEdges edges, int heads, int channels, float* h, float* aSrc, float* aDst,
         float* output, float* lse, float dropout, ulong seed, int first, int end)
     {
         var max = stackalloc float[WideRows.Padding];
@@ -30,10 +31,7 @@ public static unsafe partial class FusedGatKernels
                 int e0 = offsets[t], e1 = offsets[t + 1];
                 var dst = aDst + (long)t * heads;
                 TargetWeights(src0, e0, e1, last, heads, WideRows.Width, h, aSrc, dst, logits, max, scale);
-                if (dropout > 0f)
-                    for (var e = e0; e < e1; e++)
-                        for (var k = 0; k < heads; k++)
-                            logits[(e - e0) * heads + k] *= AttentionDropout.Factor(seed, e, k, heads, dropout);
+                if (dropout > 0f) DropWeights(logits, e0, e1, heads, dropout, seed);
                 Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
                 for (var e = e0; e < e1; e++)
                 {
@@ -44,13 +42,7 @@ public static unsafe partial class FusedGatKernels
                     a2 = Avx512F.FusedMultiplyAdd(WideRows.Spread(w, i2), Vector512.Load(hs + 32), a2);
                     a3 = Avx512F.FusedMultiplyAdd(WideRows.Spread(w, i3), Vector512.Load(hs + 48), a3);
                 }
-                // Normalise (targets without edges keep a zero row and lse 0).
-                for (var k = 0; k < heads; k++)
-                {
-                    var empty = e0 == e1;
-                    lse[(long)t * heads + k] = empty ? 0f : max[k] + MathF.Log(scale[k]);
-                    scale[k] = empty ? 0f : 1f / scale[k];
-                }
+                Normalisers(e0 == e1, heads, max, scale, lse + (long)t * heads);
                 var s = Vector512.Load(scale);
                 Vector512.Store(a0 * WideRows.Spread(s, i0), row);
                 Vector512.Store(a1 * WideRows.Spread(s, i1), row + 16);

@@ -8,12 +8,12 @@ namespace GraphAttn.Model.Attention;
 public static unsafe partial class FusedGatKernels
 {
     /// <summary>
-    /// <see cref="BackwardSources"/> for 64-float rows: the source's feature row and its gradient stay in registers
-    /// while its out-edges are walked, and each gathered gradOut row is loaded once for both the dot products and
-    /// the gradient sum.
+    /// <see cref="BackwardSources"/> for 64-float rows on AVX-512 (<see cref="KernelPath.Wide512"/>): the source's
+    /// feature row and its gradient stay in registers while its out-edges are walked, and each gathered gradOut row is
+    /// loaded once for both the dot products and the gradient sum.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
-    private static void BackwardSourcesWide(GatEdges edges, int heads, int channels, float* h, float* aSrc,
+    private static void BackwardSources512(GatEdges edges, int heads, int channels, float* h, float* aSrc,
         float* gradOut, float* lines, float* gradH, float* gradASrc, float* dLogit, float dropout, ulong seed,
         int first, int end)
     {
@@ -27,9 +27,7 @@ public static unsafe partial class FusedGatKernels
         var offsets = edges.SourceOffsets;
         var last = offsets[end];
         var size = MaxDegree(offsets, first, end) * heads + WideRows.Padding;
-        // alpha, then (with dropout) each coefficient's keep factor and its kept weight alpha * keep. Written whole
-        // before they are read back 16 floats at a time: a wide load of just-stored floats stalls.
-        var buffer = ArrayPool<float>.Shared.Rent(3 * size);
+        var buffer = ArrayPool<float>.Shared.Rent(3 * size); // alpha, keep, kept (see KeepFactors)
         fixed (int* targets = edges.SourceTargets, ids = edges.SourceEdgeIds)
         fixed (float* alpha = buffer)
             for (long s = first; s < end; s++)
@@ -40,15 +38,7 @@ public static unsafe partial class FusedGatKernels
                 int j0 = offsets[s], j1 = offsets[s + 1];
                 SourceAlphas(targets, j0, j1, last, heads, width, src, gradOut, lines, alpha);
                 var keep = alpha + size;
-                var kept = dropout > 0f ? keep + size : alpha;
-                if (dropout > 0f)
-                    for (var j = j0; j < j1; j++)
-                        for (var k = 0; k < heads; k++)
-                        {
-                            var i = (j - j0) * heads + k;
-                            keep[i] = AttentionDropout.Factor(seed, ids[j], k, heads, dropout);
-                            kept[i] = alpha[i] * keep[i];
-                        }
+                var kept = KeepFactors(alpha, keep, keep + size, ids, j0, j1, heads, dropout, seed);
                 var hs = h + s * width;
                 var srcLogits = fourHeads ? Vector128.Load(src) : default;
                 var gsum = Vector128<float>.Zero;
@@ -66,25 +56,15 @@ public static unsafe partial class FusedGatKernels
                     if (fourHeads)
                     {
                         // The model's layout: the four head sums and the four head gradients in one register each.
-                        var dot = WideRows.FourHeadSums(q0 * h0, q1 * h1, q2 * h2, q3 * h3);
-                        var gAlpha = dropout > 0f ? Vector128.Load(keep + i) * dot : dot;
-                        var x = srcLogits + Vector128.Load(line);
-                        var slope = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<float>.Zero),
-                            Vector128<float>.One, Vector128.Create(NegativeSlope));
-                        var d = Vector128.Load(alpha + i) * (gAlpha - Vector128.Load(line + 8)) * slope;
+                        var d = FourLogitGradients(WideRows.FourHeadSums(q0 * h0, q1 * h1, q2 * h2, q3 * h3),
+                            alpha + i, keep + i, dropout > 0f, srcLogits, line);
                         gsum += d;
                         Vector128.Store(d, dLogit + (long)j * 4);
                     }
                     else
                     {
-                    WideRows.HeadSums(q0 * h0, q1 * h1, q2 * h2, q3 * h3, heads, channels, dots);
-                    for (var k = 0; k < heads; k++)
-                    {
-                        var gAlpha = dropout > 0f ? keep[i + k] * dots[k] : dots[k];
-                        var d = alpha[i + k] * (gAlpha - line[2 * heads + k]) * LogitSlope(src[k] + line[k]);
-                        gs[k] += d;
-                        dLogit[(long)j * heads + k] = d;
-                    }
+                        WideRows.HeadSums(q0 * h0, q1 * h1, q2 * h2, q3 * h3, heads, channels, dots);
+                        LogitGradients(dots, alpha + i, keep + i, dropout > 0f, src, line, heads, gs, dLogit + (long)j * heads);
                     }
                     var w = Vector512.Load(kept + i);
                     g0 = Avx512F.FusedMultiplyAdd(WideRows.Spread(w, i0), q0, g0);
@@ -101,4 +81,9 @@ public static unsafe partial class FusedGatKernels
             }
         ArrayPool<float>.Shared.Return(buffer);
     }
+
+    /// <summary>gradOut_t . out_t per head of a 4 x 16 row, on AVX-512.</summary>
+    private static Vector128<float> FourHeadDots512(float* g, float* o) =>
+        WideRows.FourHeadSums(Vector512.Load(g) * Vector512.Load(o), Vector512.Load(g + 16) * Vector512.Load(o + 16),
+            Vector512.Load(g + 32) * Vector512.Load(o + 32), Vector512.Load(g + 48) * Vector512.Load(o + 48));
 }

@@ -1,0 +1,99 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace GraphAttn.Model.Attention;
+
+public static unsafe partial class FusedGatKernels
+{
+    /// <summary>
+    /// <see cref="BackwardSources"/> for 4 x 16 rows on AVX2 (<see cref="KernelPath.Wide256"/>): the source's gradient
+    /// row stays in eight registers while its out-edges are walked, and each gathered gradOut register is loaded once
+    /// for both its head's dot product and the gradient sum. The source's own feature row is read from L1: sixteen
+    /// registers hold the gradient, the four head partials and the gathered floats, and the row would not fit as well.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
+    private static void BackwardSources256(GatEdges edges, int heads, int channels, float* h, float* aSrc,
+        float* gradOut, float* lines, float* gradH, float* gradASrc, float* dLogit, float dropout, ulong seed,
+        int first, int end)
+    {
+        const int width = WideRows.Width;
+        var stride = TargetLineFloats(heads);
+        var offsets = edges.SourceOffsets;
+        var last = offsets[end];
+        var size = MaxDegree(offsets, first, end) * heads + WideRows.Padding;
+        var buffer = ArrayPool<float>.Shared.Rent(3 * size); // alpha, keep, kept (see KeepFactors)
+        fixed (int* targets = edges.SourceTargets, ids = edges.SourceEdgeIds)
+        fixed (float* alpha = buffer)
+            for (long s = first; s < end; s++)
+            {
+                var src = aSrc + s * heads;
+                int j0 = offsets[s], j1 = offsets[s + 1];
+                SourceAlphas(targets, j0, j1, last, heads, width, src, gradOut, lines, alpha);
+                var keep = alpha + size;
+                var kept = KeepFactors(alpha, keep, keep + size, ids, j0, j1, heads, dropout, seed);
+                var hs = h + s * width;
+                var srcLogits = Vector128.Load(src);
+                var gsum = Vector128<float>.Zero;
+                Vector256<float> g0 = default, g1 = default, g2 = default, g3 = default, g4 = default, g5 = default,
+                    g6 = default, g7 = default;
+                for (var j = j0; j < j1; j++)
+                {
+                    var t = targets[j];
+                    var gRow = gradOut + (long)t * width;
+                    var i = (j - j0) * 4;
+                    // Head by head: two gathered registers feed the gradient sums and the head's dot product.
+                    var w = Vector256.Create(kept[i]);
+                    var q = Vector256.Load(gRow);
+                    var r = Vector256.Load(gRow + 8);
+                    g0 = Fma.MultiplyAdd(w, q, g0);
+                    g1 = Fma.MultiplyAdd(w, r, g1);
+                    var s0 = Fma.MultiplyAdd(r, Vector256.Load(hs + 8), q * Vector256.Load(hs));
+                    w = Vector256.Create(kept[i + 1]);
+                    q = Vector256.Load(gRow + 16);
+                    r = Vector256.Load(gRow + 24);
+                    g2 = Fma.MultiplyAdd(w, q, g2);
+                    g3 = Fma.MultiplyAdd(w, r, g3);
+                    var s1 = Fma.MultiplyAdd(r, Vector256.Load(hs + 24), q * Vector256.Load(hs + 16));
+                    w = Vector256.Create(kept[i + 2]);
+                    q = Vector256.Load(gRow + 32);
+                    r = Vector256.Load(gRow + 40);
+                    g4 = Fma.MultiplyAdd(w, q, g4);
+                    g5 = Fma.MultiplyAdd(w, r, g5);
+                    var s2 = Fma.MultiplyAdd(r, Vector256.Load(hs + 40), q * Vector256.Load(hs + 32));
+                    w = Vector256.Create(kept[i + 3]);
+                    q = Vector256.Load(gRow + 48);
+                    r = Vector256.Load(gRow + 56);
+                    g6 = Fma.MultiplyAdd(w, q, g6);
+                    g7 = Fma.MultiplyAdd(w, r, g7);
+                    var s3 = Fma.MultiplyAdd(r, Vector256.Load(hs + 56), q * Vector256.Load(hs + 48));
+                    var d = FourLogitGradients(WideRows256.FourHeadSums(s0, s1, s2, s3), alpha + i, keep + i,
+                        dropout > 0f, srcLogits, lines + (long)t * stride);
+                    gsum += d;
+                    Vector128.Store(d, dLogit + (long)j * 4);
+                }
+                Vector128.Store(gsum, gradASrc + s * heads);
+                var row = gradH + s * width;
+                Vector256.Store(g0, row);
+                Vector256.Store(g1, row + 8);
+                Vector256.Store(g2, row + 16);
+                Vector256.Store(g3, row + 24);
+                Vector256.Store(g4, row + 32);
+                Vector256.Store(g5, row + 40);
+                Vector256.Store(g6, row + 48);
+                Vector256.Store(g7, row + 56);
+            }
+        ArrayPool<float>.Shared.Return(buffer);
+    }
+
+    /// <summary>gradOut_t . out_t per head of a 4 x 16 row, on AVX2.</summary>
+    private static Vector128<float> FourHeadDots256(float* g, float* o)
+    {
+        var s0 = Fma.MultiplyAdd(Vector256.Load(g + 8), Vector256.Load(o + 8), Vector256.Load(g) * Vector256.Load(o));
+        var s1 = Fma.MultiplyAdd(Vector256.Load(g + 24), Vector256.Load(o + 24), Vector256.Load(g + 16) * Vector256.Load(o + 16));
+        var s2 = Fma.MultiplyAdd(Vector256.Load(g + 40), Vector256.Load(o + 40), Vector256.Load(g + 32) * Vector256.Load(o + 32));
+        var s3 = Fma.MultiplyAdd(Vector256.Load(g + 56), Vector256.Load(o + 56), Vector256.Load(g + 48) * Vector256.Load(o + 48));
+        return WideRows256.FourHeadSums(s0, s1, s2, s3);
+    }
+}
