@@ -8,7 +8,7 @@ namespace GraphAttn.Model.Cli;
 /// <summary>
 /// The <c>train</c> command of <c>graphattn</c>:
 /// <c>train --graph DIR --out DIR [--epochs N] [--seed S] [--batch-size B] [--lr X] [--dim D] [--history L]
-/// [--negatives K] [--loss bpr|softmax [--shared-negatives S] [--temperature T]] [--normalize] [--attention-dropout P] [--history-dropout P] [--patience P] [--friend-weight W] [--l2 X] [--friend-l2 X] [--friend-structure true|false] [--friend-validation S] [--mini-batch [--fan-out F] [--stale-negatives]] [--quiet] [--baselines]</c>.
+/// [--negatives K] [--loss bpr|softmax [--shared-negatives S] [--temperature T]] [--normalize] [--attention-dropout P] [--history-dropout P] [--patience P] [--lr-decays N [--lr-decay-factor F]] [--weight-average D] [--friend-weight W] [--l2 X] [--friend-l2 X] [--friend-structure true|false] [--friend-validation S] [--mini-batch [--fan-out F] [--stale-negatives]] [--quiet] [--baselines]</c>.
 /// </summary>
 public static class TrainCommand
 {
@@ -27,6 +27,9 @@ public static class TrainCommand
         var history = new Option<int>("--history") { Description = "History length L.", DefaultValueFactory = _ => m.HistoryLength };
         var negatives = new Option<int>("--negatives") { Description = "Candidates per hard negative (1 = uniform).", DefaultValueFactory = _ => t.NegativeCandidates };
         var patience = new Option<int>("--patience") { Description = "Epochs without validation gain before stopping.", DefaultValueFactory = _ => t.Patience };
+        var lrDecays = new Option<int>("--lr-decays") { Description = "Plateaus that lower the learning rate (back to the best weights, then on) before one ends training.", DefaultValueFactory = _ => t.LearningRateDecays };
+        var lrDecayFactor = new Option<double>("--lr-decay-factor") { Description = "With --lr-decays: factor applied to the learning rate at each plateau.", DefaultValueFactory = _ => t.LearningRateDecayFactor };
+        var weightAverage = new Option<double>("--weight-average") { Description = "Decay of a moving average of the weights after every step (0 = off); validation and the checkpoint use the averaged weights.", DefaultValueFactory = _ => t.WeightAverage };
         var friendWeight = new Option<double>("--friend-weight") { Description = "Weight of the friend loss.", DefaultValueFactory = _ => t.FriendWeight };
         var loss = new Option<LossKind>("--loss") { Description = "Ranking loss: bpr (one hard negative per positive) or softmax (sampled softmax over shared uniform negatives).", DefaultValueFactory = _ => t.Loss };
         var sharedNegatives = new Option<int>("--shared-negatives") { Description = "With --loss softmax: uniform negatives per step, shared by its positives.", DefaultValueFactory = _ => t.SharedNegatives };
@@ -46,7 +49,7 @@ public static class TrainCommand
         var baselines = new Option<bool>("--baselines") { Description = "Also report the evaluation baselines' test metrics on the same split." };
         var command = new Command("train", "Train the graph-attention model on a graph (held-out split for validation and test) and write a checkpoint.")
         {
-            graph, output, epochs, seed, batch, lr, dim, history, propagation, negatives, patience, friendWeight, loss, sharedNegatives, temperature, normalize, attentionDropout, historyDropout, l2, friendL2, friendStructure, friendValidation, miniBatch, fanOut, staleNegatives, quiet, baselines,
+            graph, output, epochs, seed, batch, lr, dim, history, propagation, negatives, patience, lrDecays, lrDecayFactor, weightAverage, friendWeight, loss, sharedNegatives, temperature, normalize, attentionDropout, historyDropout, l2, friendL2, friendStructure, friendValidation, miniBatch, fanOut, staleNegatives, quiet, baselines,
         };
         command.SetAction((parse, ct) =>
         {
@@ -64,7 +67,8 @@ public static class TrainCommand
             {
                 Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), BatchSize = parse.GetValue(batch),
                 LearningRate = parse.GetValue(lr), NegativeCandidates = parse.GetValue(negatives),
-                Patience = parse.GetValue(patience), FriendWeight = parse.GetValue(friendWeight), L2 = parse.GetValue(l2), FriendL2 = parse.GetValue(friendL2),
+                Patience = parse.GetValue(patience), LearningRateDecays = parse.GetValue(lrDecays),
+                LearningRateDecayFactor = parse.GetValue(lrDecayFactor), WeightAverage = parse.GetValue(weightAverage), FriendWeight = parse.GetValue(friendWeight), L2 = parse.GetValue(l2), FriendL2 = parse.GetValue(friendL2),
                 Loss = parse.GetValue(loss), SharedNegatives = parse.GetValue(sharedNegatives), Temperature = parse.GetValue(temperature),
                 Mode = parse.GetValue(miniBatch) ? TrainMode.MiniBatch : TrainMode.Full, FanOut = sampled,
                 StaleNegatives = parse.GetValue(staleNegatives),

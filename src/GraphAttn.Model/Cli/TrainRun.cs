@@ -92,7 +92,16 @@ public sealed class TrainRun(string graphFolder, string outFolder, ModelOptions 
 
     private sealed class Progress(TextWriter log) : IProgress<TrainProgress>
     {
-        public void Report(TrainProgress p) => log.WriteLine(
-            $"epoch {p.Epoch,3}: loss content {p.ContentLoss:F4} friends {p.FriendLoss:F4} | valid {Format(p.Validation)} | {p.Seconds:F1} s{(p.IsBest ? " *" : "")}");
+        private double learningRate = double.NaN;
+
+        public void Report(TrainProgress p)
+        {
+            // A plateau decay is announced once, where it takes effect.
+            if (!double.IsNaN(learningRate) && p.LearningRate != learningRate)
+                log.WriteLine($"plateau: back to the best epoch's weights, learning rate {learningRate:G4} -> {p.LearningRate:G4}");
+            learningRate = p.LearningRate;
+            log.WriteLine(
+                $"epoch {p.Epoch,3}: loss content {p.ContentLoss:F4} friends {p.FriendLoss:F4} | valid {Format(p.Validation)} | {p.Seconds:F1} s{(p.IsBest ? " *" : "")}");
+        }
     }
 }

@@ -28,8 +28,15 @@ internal sealed class BestWeights
     /// <summary>Loads the best weights into <paramref name="model"/> (if any) and frees the copy.</summary>
     public void Restore(SocialRecModel model)
     {
-        if (weights is not null) model.load_state_dict(weights);
+        Reload(model);
         Release();
+    }
+
+    /// <summary>Loads the best weights into <paramref name="model"/> (if any) and keeps the copy (training goes on
+    /// from them).</summary>
+    public void Reload(SocialRecModel model)
+    {
+        if (weights is not null) model.load_state_dict(weights);
     }
 
     private void Release()

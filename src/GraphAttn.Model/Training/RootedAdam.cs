@@ -18,17 +18,19 @@ public sealed class RootedAdam : IDisposable
     private readonly Parameter[] parameters;
     private readonly Tensor[] firstMoments;
     private readonly Tensor[] secondMoments;
-    private readonly double learningRate;
     private int step;
 
     /// <summary>Creates the optimiser over <paramref name="parameters"/> with learning rate <paramref name="learningRate"/>.</summary>
     public RootedAdam(IEnumerable<Parameter> parameters, double learningRate)
     {
         this.parameters = parameters.ToArray();
-        this.learningRate = learningRate;
+        LearningRate = learningRate;
         firstMoments = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
         secondMoments = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
     }
+
+    /// <summary>The step size of the next updates (a plateau may lower it, see <see cref="TrainOptions.LearningRateDecays"/>).</summary>
+    public double LearningRate { get; set; }
 
     /// <summary>Clears every parameter's gradient.</summary>
     public void ZeroGrad()
@@ -46,7 +48,7 @@ public sealed class RootedAdam : IDisposable
         var biasCorrection2 = 1 - Math.Pow(Beta2, step);
         // Per-step scalars: the using declarations keep them reachable until the end of this method.
         using var secondRoot = Math.Sqrt(biasCorrection2).ToScalar();
-        using var stepSize = (-learningRate / biasCorrection1).ToScalar();
+        using var stepSize = (-LearningRate / biasCorrection1).ToScalar();
         for (var i = 0; i < parameters.Length; i++)
         {
             var grad = parameters[i].grad;

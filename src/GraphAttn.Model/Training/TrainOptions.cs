@@ -62,6 +62,23 @@ public sealed record TrainOptions
     /// <summary>Epochs without a better validation NDCG@20 before stopping (default 5).</summary>
     public int Patience { get; init; } = 5;
 
+    /// <summary>
+    /// How many times a plateau lowers the learning rate instead of ending training (default 0: the first plateau ends
+    /// it). When <see cref="Patience"/> epochs pass without a better validation score, training goes back to the best
+    /// weights and continues at <see cref="LearningRateDecayFactor"/> times the learning rate, with fresh patience.
+    /// </summary>
+    public int LearningRateDecays { get; init; }
+
+    /// <summary>Factor applied to the learning rate at each plateau decay (default 0.5).</summary>
+    public double LearningRateDecayFactor { get; init; } = 0.5;
+
+    /// <summary>
+    /// Decay of an exponential moving average of the weights, updated after every step (default 0: off). With a value
+    /// in (0, 1), validation, early stopping and the returned model use the averaged weights; training goes on from
+    /// the raw ones.
+    /// </summary>
+    public double WeightAverage { get; init; }
+
     /// <summary>Seed of every random choice (default 2026).</summary>
     public int Seed { get; init; } = 2026;
 
@@ -104,5 +121,10 @@ public sealed record TrainOptions
         if (FanOut.Follows <= 0 || FanOut.Interactions <= 0 || FanOut.ContentUsers <= 0)
             throw new ArgumentException($"FanOut must be positive, got {FanOut}");
         if (Patience <= 0) throw new ArgumentException($"Patience must be positive, got {Patience}");
+        if (LearningRateDecays < 0) throw new ArgumentException($"LearningRateDecays must not be negative, got {LearningRateDecays}");
+        if (LearningRateDecayFactor is <= 0 or >= 1 || double.IsNaN(LearningRateDecayFactor))
+            throw new ArgumentException($"LearningRateDecayFactor must lie in (0, 1), got {LearningRateDecayFactor}");
+        if (WeightAverage is < 0 or >= 1 || double.IsNaN(WeightAverage))
+            throw new ArgumentException($"WeightAverage must lie in [0, 1), got {WeightAverage}");
     }
 }

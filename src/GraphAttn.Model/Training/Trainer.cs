@@ -43,20 +43,35 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         var friends = new PositivePairs(GraphViews.Following(graph));
         var validator = validation is null ? null : Validator.ForContent(content.Matrix, validation);
         using var optimizer = new RootedAdam(model.parameters(), options.LearningRate);
+        using var average = options.WeightAverage > 0 ? new WeightAverage(model.parameters(), options.WeightAverage) : null;
         var epochs = new List<TrainProgress>();
         var best = new BestWeights();
         var steps = 0;
-        for (var epoch = 1; epoch <= options.Epochs && epoch - best.Epoch <= options.Patience; epoch++)
+        var (decays, patienceFrom) = (0, 0); // patience counts from the best epoch or the last decay, whichever is later
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
+            if (epoch - Math.Max(best.Epoch, patienceFrom) > options.Patience)
+            {
+                // A plateau: stop, or go back to the best weights and go on with smaller steps.
+                if (decays == options.LearningRateDecays) break;
+                decays++;
+                best.Reload(model);
+                average?.Reset();
+                optimizer.LearningRate *= options.LearningRateDecayFactor;
+                patienceFrom = epoch - 1;
+            }
             ct.ThrowIfCancellationRequested();
             var watch = Stopwatch.StartNew();
             var plan = new BatchPlan(content, friends, graph.ContentCount, graph.UserCount, options, random);
             forward.BeginEpoch(model);
-            var (contentLoss, friendLoss) = RunEpoch(model, forward, optimizer, plan, random, ref steps, ct);
+            var (contentLoss, friendLoss) = RunEpoch(model, forward, optimizer, average, plan, random, ref steps, ct);
+            average?.SwapIn(); // validation judges (and best keeps) the averaged weights
             var metrics = validator?.Evaluate(new ModelScorer(forward.Embed(model))) ?? new Dictionary<string, double>();
             var score = metrics.TryGetValue(Validator.Metric, out var s) ? s : -contentLoss;
             var isBest = best.Offer(model, epoch, score, metrics);
-            var done = new TrainProgress(epoch, contentLoss, friendLoss, metrics, watch.Elapsed.TotalSeconds, isBest);
+            average?.SwapOut();
+            var done = new TrainProgress(epoch, contentLoss, friendLoss, metrics, watch.Elapsed.TotalSeconds, isBest,
+                optimizer.LearningRate);
             epochs.Add(done);
             progress?.Report(done);
         }
@@ -93,7 +108,7 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
     };
 
     private (double Content, double Friends) RunEpoch(SocialRecModel model, IStepForward forward, RootedAdam optimizer,
-        BatchPlan plan, Random random, ref int steps, CancellationToken ct)
+        WeightAverage? average, BatchPlan plan, Random random, ref int steps, CancellationToken ct)
     {
         model.train();
         double contentSum = 0, friendSum = 0;
@@ -115,6 +130,7 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
             optimizer.ZeroGrad();
             loss.backward();
             optimizer.Step();
+            average?.Update();
             contentSum += contentLoss.Loss.item<float>();
             friendSum += friendLoss.Loss.item<float>();
         }
