@@ -1,7 +1,5 @@
 using GraphAttn.Evaluation.Data;
-using GraphAttn.Evaluation.Splits;
 using GraphAttn.Model.Modeling;
-using GraphAttn.Model.Tests.Modeling;
 using GraphAttn.Model.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -16,17 +14,10 @@ public sealed class PlateauAndAverageTests
 {
     private static readonly ModelOptions Model = new() { Dimension = 16, Heads = 4, HistoryLength = 6 };
 
-    private static (GraphAttn.Graph.SocialGraph Train, DatasetSplit Split) Data()
-    {
-        var full = CommunityGraph.Build(usersPerCommunity: 30, contentsPerCommunity: 40, interactionsPerUser: 15);
-        var split = DatasetSplitter.Split(full, SplitKind.Random, seed: 7);
-        return (TrainGraph.Build(full, split), split);
-    }
-
     [Fact]
     public void Train_PlateauWithDecays_GoesOnAtAFractionOfTheRateAndKeepsTheBestEpoch()
     {
-        var (train, split) = Data();
+        var (train, split) = TrainerTests.Data();
         var options = new TrainOptions { Epochs = 40, BatchSize = 256, Patience = 1, LearningRate = 0.02, Seed = 5, FriendStructure = false };
         var plain = new Trainer(Model, options).Train(train, split.ContentValid);
         var decayed = new Trainer(Model, options with { LearningRateDecays = 2, LearningRateDecayFactor = 0.25 })
@@ -52,7 +43,7 @@ public sealed class PlateauAndAverageTests
     [Fact]
     public void Train_WeightAverage_ReturnsTheAveragedModelItValidated()
     {
-        var (train, split) = Data();
+        var (train, split) = TrainerTests.Data();
         var options = new TrainOptions { Epochs = 6, BatchSize = 256, Seed = 5, FriendStructure = false, WeightAverage = 0.8 };
         var averaged = new Trainer(Model, options).Train(train, split.ContentValid);
         var raw = new Trainer(Model, options with { WeightAverage = 0 }).Train(train, split.ContentValid);

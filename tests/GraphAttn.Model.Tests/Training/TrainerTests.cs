@@ -17,7 +17,8 @@ public sealed class TrainerTests
 {
     private static readonly ModelOptions Model = new() { Dimension = 16, Heads = 4, HistoryLength = 6 };
 
-    private static (GraphAttn.Graph.SocialGraph Train, DatasetSplit Split) Data()
+    /// <summary>Three communities' training graph and its random split (shared with the other trainer test classes).</summary>
+    internal static (GraphAttn.Graph.SocialGraph Train, DatasetSplit Split) Data()
     {
         var full = CommunityGraph.Build(usersPerCommunity: 30, contentsPerCommunity: 40, interactionsPerUser: 15);
         var split = DatasetSplitter.Split(full, SplitKind.Random, seed: 7);
