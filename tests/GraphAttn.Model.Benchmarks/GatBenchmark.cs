@@ -33,30 +33,42 @@ internal static class GatBenchmark
         using var x = randn(nodes, Features).requires_grad_(true);
         var results = new List<(string Name, double Mean, double Std)>();
         var auto = KernelPaths.Resolve(KernelPath.Auto, Heads, Channels);
-        // The fused layer on the general path too (when it is not already the automatic one), then the reference.
-        var runs = new List<(GatImplementation Impl, KernelPath Path)> { (GatImplementation.Fused, auto) };
-        if (auto != KernelPath.General) runs.Add((GatImplementation.Fused, KernelPath.General));
-        runs.Add((GatImplementation.Reference, auto));
-        foreach (var (impl, path) in runs)
+        // The fused layer on the automatic path and (when that is not it) the general one, timed in alternating rounds
+        // after all are warm, so neither pays the process's start-up or an idle moment's luck alone; then the reference.
+        var paths = auto == KernelPath.General ? new[] { auto } : new[] { auto, KernelPath.General };
+        Action Use(KernelPath path, Action action) => () => { layer.KernelPath = path; action(); };
+        layer.Implementation = GatImplementation.Fused;
+        // Five untimed runs each: the first calls grow glibc's heap and fault its pages in (see Measure).
+        var forwards = Measure.Interleaved(fusedReps, 5, paths.Select(p => Use(p, Forward)).ToArray());
+        var both = Measure.Interleaved(fusedReps, 5, paths.Select(p => Use(p, ForwardBackward)).ToArray());
+        for (var k = 0; k < paths.Length; k++)
         {
-            layer.Implementation = impl;
-            layer.KernelPath = path;
-            var name = impl == GatImplementation.Fused ? $"Fused ({path})" : "Reference";
-            var reps = impl == GatImplementation.Fused ? fusedReps : referenceReps;
-            // The fused layer warms up in five untimed runs (heap growth, see Measure); the reference's [E, H, C]
-            // tensors (537 MB) are above glibc's mmap limit, so its runs fault in fresh pages however many precede.
-            var warmups = impl == GatImplementation.Fused ? 5 : 1;
-            var (fMean, fStd) = Run(reps, warmups, () => { using var s = NewDisposeScope(); using var _ = no_grad(); layer.forward(x, x, edges); });
-            results.Add(($"{name} forward", fMean, fStd));
-            var (bMean, bStd) = Run(reps, warmups, () =>
-            {
-                using var s = NewDisposeScope();
-                layer.forward(x, x, edges).sum().backward();
-                layer.zero_grad();
-                x.grad?.zero_();
-            });
-            results.Add(($"{name} forward+backward", bMean, bStd));
+            results.Add(($"Fused ({paths[k]}) forward", forwards[k].Mean, forwards[k].Std));
+            results.Add(($"Fused ({paths[k]}) forward+backward", both[k].Mean, both[k].Std));
         }
+        // The reference's [E, H, C] tensors (537 MB) are above glibc's mmap limit: its runs fault in fresh pages
+        // however many precede, so one warm-up is enough.
+        layer.Implementation = GatImplementation.Reference;
+        var (rMean, rStd) = Run(referenceReps, 1, Forward);
+        results.Add(("Reference forward", rMean, rStd));
+        var (rbMean, rbStd) = Run(referenceReps, 1, ForwardBackward);
+        results.Add(("Reference forward+backward", rbMean, rbStd));
+
+        void Forward()
+        {
+            using var s = NewDisposeScope();
+            using var _ = no_grad();
+            layer.forward(x, x, edges);
+        }
+
+        void ForwardBackward()
+        {
+            using var s = NewDisposeScope();
+            layer.forward(x, x, edges).sum().backward();
+            layer.zero_grad();
+            x.grad?.zero_();
+        }
+
         foreach (var (name, mean, std) in results) Console.WriteLine($"layer {name,-34} {mean,10:F1} ms +- {std:F1}");
         var (reference, referenceBoth) = (results[^2].Mean, results[^1].Mean);
         for (var i = 0; i < results.Count - 2; i += 2)

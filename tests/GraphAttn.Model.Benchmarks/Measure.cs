@@ -28,6 +28,29 @@ internal static class Measure
         return (mean, Math.Sqrt(times.Sum(t => (t - mean) * (t - mean)) / reps));
     }
 
+    /// <summary>
+    /// Several actions timed in alternating rounds (each warmed up first), so drift in the machine's speed during the
+    /// run falls on all of them alike; mean and standard deviation per action, in milliseconds.
+    /// </summary>
+    public static (double Mean, double Std)[] Interleaved(int reps, int warmups, Action[] actions)
+    {
+        foreach (var action in actions)
+            for (var w = 0; w < warmups; w++) action();
+        var times = actions.Select(_ => new double[reps]).ToArray();
+        for (var r = 0; r < reps; r++)
+            for (var a = 0; a < actions.Length; a++)
+            {
+                var watch = Stopwatch.StartNew();
+                actions[a]();
+                times[a][r] = watch.Elapsed.TotalMilliseconds;
+            }
+        return times.Select(t =>
+        {
+            var mean = t.Average();
+            return (mean, Math.Sqrt(t.Sum(x => (x - mean) * (x - mean)) / reps));
+        }).ToArray();
+    }
+
     /// <summary>Process CPU time (all threads) per repetition of the last <see cref="Milliseconds"/> call: a load-robust companion to wall time.</summary>
     public static double LastCpuMilliseconds { get; private set; }
 
