@@ -212,16 +212,22 @@ public static unsafe partial class FusedGatKernels
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> FourLogitGradients(Vector128<float> dots, float* alpha, float* keep, bool dropped,
-        Vector128<float> srcLogits, float* line)
+        Vector128<float> srcLogits, float* line) =>
+        FourLogitGradients(dots, Vector128.Load(alpha), dropped ? Vector128.Load(keep) : Vector128<float>.One,
+            srcLogits + Vector128.Load(line), line);
+
+    /// <summary>The same from registers: the edge's four coefficients, keep factors (1 without dropout: keep · dots is
+    /// then dots exactly) and pre-activation logits aSrc_s + aDst_t, and the target's packed line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> FourLogitGradients(Vector128<float> dots, Vector128<float> alpha,
+        Vector128<float> keep, Vector128<float> logits, float* line)
     {
-        var gAlpha = dropped ? Vector128.Load(keep) * dots : dots;
-        var x = srcLogits + Vector128.Load(line);
-        var slope = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128<float>.Zero), Vector128<float>.One,
+        var slope = Vector128.ConditionalSelect(Vector128.GreaterThan(logits, Vector128<float>.Zero), Vector128<float>.One,
             Vector128.Create(NegativeSlope));
-        return Vector128.Load(alpha) * (gAlpha - Vector128.Load(line + 8)) * slope;
+        return alpha * (keep * dots - Vector128.Load(line + 8)) * slope;
     }
 
-    /// <summary>Wide paths, other head counts: <see cref="FourLogitGradients"/> head by head, adding each gradient to
+    /// <summary>Wide paths, other head counts: the four-head logit gradients head by head, adding each gradient to
     /// the source's gradASrc row and storing it at the edge's slot.</summary>
     private static void LogitGradients(float* dots, float* alpha, float* keep, bool dropped, float* src, float* line,
         int heads, float* gradASrc, float* dLogit)

@@ -8,58 +8,79 @@ namespace GraphAttn.Model.Attention;
 public static unsafe partial class FusedGatKernels
 {
     /// <summary>
-    /// <see cref="ForwardRange"/> for 4 x 16 rows on AVX2 (<see cref="KernelPath.Wide256"/>): the output row is held in
-    /// eight registers while a target's edges are added; per edge each head's weight is one broadcast, used by the two
-    /// fused multiply-adds of its registers.
+    /// <see cref="ForwardRange"/> for 4 x 16 rows on AVX2 (<see cref="KernelPath.Wide256"/>), two loops per target: the
+    /// logits and their per-head maximum, then edge by edge the four weights (one 128-bit exp), their sums, the
+    /// dropout factors and the weighted source row, added into eight registers that hold the output row (one broadcast
+    /// per head, two fused multiply-adds). The second loop requests the feature row <see cref="PrefetchDistance"/> edges
+    /// ahead, across targets. Against the other paths' shape (a target's rows all requested in the first loop, weights
+    /// exponentiated and dropped in passes of their own) this was 30–35% faster here, with or without dropout: an
+    /// interleaved A/B on the benchmark graph.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
     private static void ForwardRange256(GatEdges edges, int heads, int channels, float* h, float* aSrc, float* aDst,
         float* output, float* lse, float dropout, ulong seed, int first, int end)
     {
-        var max = stackalloc float[WideRows.Padding];
-        var scale = stackalloc float[WideRows.Padding];
+        const int width = WideRows.Width;
         var offsets = edges.TargetOffsets;
         var buffer = ArrayPool<float>.Shared.Rent(MaxDegree(offsets, first, end) * heads + WideRows.Padding);
         var last = offsets[end];
+        var dropped = dropout > 0f;
         fixed (int* src0 = edges.Sources)
         fixed (float* logits = buffer)
             for (var t = first; t < end; t++)
             {
-                var row = output + (long)t * WideRows.Width;
                 int e0 = offsets[t], e1 = offsets[t + 1];
-                var dst = aDst + (long)t * heads;
-                TargetWeights(src0, e0, e1, last, heads, WideRows.Width, h, aSrc, dst, logits, max, scale);
-                if (dropout > 0f) DropWeights(logits, e0, e1, heads, dropout, seed);
+                var dst = Vector128.Load(aDst + (long)t * heads);
+                // 1. Logits and their per-head maximum (the shift that keeps exp() finite).
+                var max = Vector128.Create(float.NegativeInfinity);
+                for (var e = e0; e < e1; e++)
+                {
+                    if (e + PrefetchDistance < last) Prefetch(aSrc + (long)src0[e + PrefetchDistance] * heads, heads);
+                    var x = Logits(Vector128.Load(aSrc + (long)src0[e] * heads) + dst);
+                    Vector128.Store(x, logits + (e - e0) * heads);
+                    max = Vector128.Max(max, x);
+                }
+                // 2. Weights, their sums (before dropout) and the weighted rows, edge by edge.
+                var sum = Vector128<float>.Zero;
                 Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default,
                     a6 = default, a7 = default;
                 for (var e = e0; e < e1; e++)
                 {
-                    var hs = h + (long)src0[e] * WideRows.Width;
-                    var w = logits + (e - e0) * 4;
-                    var w0 = Vector256.Create(w[0]);
-                    a0 = Fma.MultiplyAdd(w0, Vector256.Load(hs), a0);
-                    a1 = Fma.MultiplyAdd(w0, Vector256.Load(hs + 8), a1);
-                    var w1 = Vector256.Create(w[1]);
-                    a2 = Fma.MultiplyAdd(w1, Vector256.Load(hs + 16), a2);
-                    a3 = Fma.MultiplyAdd(w1, Vector256.Load(hs + 24), a3);
-                    var w2 = Vector256.Create(w[2]);
-                    a4 = Fma.MultiplyAdd(w2, Vector256.Load(hs + 32), a4);
-                    a5 = Fma.MultiplyAdd(w2, Vector256.Load(hs + 40), a5);
-                    var w3 = Vector256.Create(w[3]);
-                    a6 = Fma.MultiplyAdd(w3, Vector256.Load(hs + 48), a6);
-                    a7 = Fma.MultiplyAdd(w3, Vector256.Load(hs + 56), a7);
+                    if (e + PrefetchDistance < last) Prefetch(h + (long)src0[e + PrefetchDistance] * width, width);
+                    var hs = h + (long)src0[e] * width;
+                    var weights = Vector128.Exp(Vector128.Load(logits + (e - e0) * heads) - max);
+                    sum += weights;
+                    if (dropped) weights *= KeepFactors(seed, e, dropout);
+                    var w = Vector256.Create(weights.ToScalar());
+                    a0 = Fma.MultiplyAdd(w, Vector256.Load(hs), a0);
+                    a1 = Fma.MultiplyAdd(w, Vector256.Load(hs + 8), a1);
+                    w = Vector256.Create(weights.GetElement(1));
+                    a2 = Fma.MultiplyAdd(w, Vector256.Load(hs + 16), a2);
+                    a3 = Fma.MultiplyAdd(w, Vector256.Load(hs + 24), a3);
+                    w = Vector256.Create(weights.GetElement(2));
+                    a4 = Fma.MultiplyAdd(w, Vector256.Load(hs + 32), a4);
+                    a5 = Fma.MultiplyAdd(w, Vector256.Load(hs + 40), a5);
+                    w = Vector256.Create(weights.GetElement(3));
+                    a6 = Fma.MultiplyAdd(w, Vector256.Load(hs + 48), a6);
+                    a7 = Fma.MultiplyAdd(w, Vector256.Load(hs + 56), a7);
                 }
-                Normalisers(e0 == e1, heads, max, scale, lse + (long)t * heads);
-                Vector256<float> n0 = Vector256.Create(scale[0]), n1 = Vector256.Create(scale[1]),
-                    n2 = Vector256.Create(scale[2]), n3 = Vector256.Create(scale[3]);
-                Vector256.Store(a0 * n0, row);
-                Vector256.Store(a1 * n0, row + 8);
-                Vector256.Store(a2 * n1, row + 16);
-                Vector256.Store(a3 * n1, row + 24);
-                Vector256.Store(a4 * n2, row + 32);
-                Vector256.Store(a5 * n2, row + 40);
-                Vector256.Store(a6 * n3, row + 48);
-                Vector256.Store(a7 * n3, row + 56);
+                // 3. Normalise; a target without edges keeps a zero row and lse 0.
+                var empty = e0 == e1;
+                Vector128.Store(empty ? Vector128<float>.Zero : max + Vector128.Log(sum), lse + (long)t * heads);
+                var scale = empty ? Vector128<float>.Zero : Vector128<float>.One / sum;
+                var row = output + (long)t * width;
+                var n = Vector256.Create(scale.ToScalar());
+                Vector256.Store(a0 * n, row);
+                Vector256.Store(a1 * n, row + 8);
+                n = Vector256.Create(scale.GetElement(1));
+                Vector256.Store(a2 * n, row + 16);
+                Vector256.Store(a3 * n, row + 24);
+                n = Vector256.Create(scale.GetElement(2));
+                Vector256.Store(a4 * n, row + 32);
+                Vector256.Store(a5 * n, row + 40);
+                n = Vector256.Create(scale.GetElement(3));
+                Vector256.Store(a6 * n, row + 48);
+                Vector256.Store(a7 * n, row + 56);
             }
         ArrayPool<float>.Shared.Return(buffer);
     }
