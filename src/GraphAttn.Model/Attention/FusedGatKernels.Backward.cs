@@ -188,9 +188,10 @@ public static unsafe partial class FusedGatKernels
     }
 
     /// <summary>
-    /// Wide paths, with dropout: per out-edge i of a source and head, keep[i] = the keep factor and kept[i] = alpha[i] *
-    /// keep[i], written whole before the walk reads them back in registers (a wide load of just-stored floats stalls).
-    /// Returns the weights that scale gradOut rows into gradH: kept, or alpha itself without dropout.
+    /// The AVX-512 path, with dropout: per out-edge i of a source and head, keep[i] = the keep factor and
+    /// kept[i] = alpha[i] * keep[i], written whole before the walk reads them back in registers (a wide load of
+    /// just-stored floats stalls). Returns the weights that scale gradOut rows into gradH: kept, or alpha itself without
+    /// dropout.
     /// </summary>
     private static float* KeepFactors(float* alpha, float* keep, float* kept, int* ids, int j0, int j1, int heads,
         float dropout, ulong seed)
@@ -227,8 +228,8 @@ public static unsafe partial class FusedGatKernels
         return alpha * (keep * dots - Vector128.Load(line + 8)) * slope;
     }
 
-    /// <summary>Wide paths, other head counts: the four-head logit gradients head by head, adding each gradient to
-    /// the source's gradASrc row and storing it at the edge's slot.</summary>
+    /// <summary>The AVX-512 path, other head counts: the four-head logit gradients head by head, adding each gradient
+    /// to the source's gradASrc row and storing it at the edge's slot.</summary>
     private static void LogitGradients(float* dots, float* alpha, float* keep, bool dropped, float* src, float* line,
         int heads, float* gradASrc, float* dLogit)
     {

@@ -13,8 +13,8 @@ namespace GraphAttn.Model.Attention;
 /// the same bits on any number of threads.
 /// Layouts (row-major, float32): h [Ns, H, C], aSrc [Ns, H], aDst [Nt, H], out [Nt, H, C], lse [Nt, H].
 /// 64-float rows (the model's width) take a register-held path: 512-bit registers on AVX-512 machines (the *512 files),
-/// 256-bit ones on AVX2 machines (the *256 files; C a multiple of 8). Other widths and machines take the general path,
-/// which computes the same sums. <see cref="KernelPath"/> picks one; <see cref="KernelPath.Auto"/> the widest.
+/// 256-bit ones for the model's 4 x 16 layout on AVX2 machines (the *256 files). Other layouts and machines take the
+/// general path, which computes the same sums. <see cref="KernelPath"/> picks one; <see cref="KernelPath.Auto"/> the widest.
 /// </summary>
 public static unsafe partial class FusedGatKernels
 {
@@ -137,8 +137,8 @@ public static unsafe partial class FusedGatKernels
             for (var k = 0; k < heads; k++) sum[k] += logits[i + k];
     }
 
-    /// <summary>Wide paths: multiplies a target's unnormalised weights by their dropout keep factors (the general path
-    /// folds them into its row updates).</summary>
+    /// <summary>The AVX-512 path: multiplies a target's unnormalised weights by their dropout keep factors (the general
+    /// path folds them into its row updates, the AVX2 path applies them edge by edge).</summary>
     private static void DropWeights(float* weights, int e0, int e1, int heads, float dropout, ulong seed)
     {
         for (var e = e0; e < e1; e++)
@@ -147,8 +147,8 @@ public static unsafe partial class FusedGatKernels
     }
 
     /// <summary>
-    /// Wide paths, after a target's weighted sum: writes its log-sum-exp per head to <paramref name="lse"/> and turns
-    /// <paramref name="scale"/> (the weight sums) into the factors that normalise the row. A target without edges keeps
+    /// The AVX-512 path, after a target's weighted sum: writes its log-sum-exp per head to <paramref name="lse"/> and
+    /// turns <paramref name="scale"/> (the weight sums) into the factors that normalise the row. A target without edges keeps
     /// a zero row and lse 0.
     /// </summary>
     private static void Normalisers(bool empty, int heads, float* max, float* scale, float* lse)
