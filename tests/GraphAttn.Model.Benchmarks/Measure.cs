@@ -24,8 +24,7 @@ internal static class Measure
         }
         process.Refresh();
         LastCpuMilliseconds = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / reps;
-        var mean = times.Average();
-        return (mean, Math.Sqrt(times.Sum(t => (t - mean) * (t - mean)) / reps));
+        return MeanAndStd(times);
     }
 
     /// <summary>
@@ -44,11 +43,13 @@ internal static class Measure
                 actions[a]();
                 times[a][r] = watch.Elapsed.TotalMilliseconds;
             }
-        return times.Select(t =>
-        {
-            var mean = t.Average();
-            return (mean, Math.Sqrt(t.Sum(x => (x - mean) * (x - mean)) / reps));
-        }).ToArray();
+        return times.Select(MeanAndStd).ToArray();
+    }
+
+    private static (double Mean, double Std) MeanAndStd(double[] times)
+    {
+        var mean = times.Average();
+        return (mean, Math.Sqrt(times.Sum(t => (t - mean) * (t - mean)) / times.Length));
     }
 
     /// <summary>Process CPU time (all threads) per repetition of the last <see cref="Milliseconds"/> call: a load-robust companion to wall time.</summary>

@@ -56,17 +56,15 @@ public static unsafe partial class FusedGatKernels
             PackTargetLines(heads, channels, (float*)adp, (float*)lp, (float*)op, (float*)gp, (float*)linep,
                 targets[k], targets[k + 1], path));
         var sources = WorkChunks.Split(edges.SourceOffsets, edges.SourceCount);
-        Parallel.For(0, sources.Length - 1, k =>
+        BackwardSourcesKernel walk = path switch
         {
-            var range = path switch
-            {
-                KernelPath.Wide512 => (BackwardSourcesKernel)BackwardSources512,
-                KernelPath.Wide256 => BackwardSources256,
-                _ => BackwardSources,
-            };
-            range(edges, heads, channels, (float*)hp, (float*)asp, (float*)gp, (float*)linep, (float*)ghp, (float*)gsp,
-                (float*)dlp, dropout, seed, sources[k], sources[k + 1]);
-        });
+            KernelPath.Wide512 => BackwardSources512,
+            KernelPath.Wide256 => BackwardSources256,
+            _ => BackwardSources,
+        };
+        Parallel.For(0, sources.Length - 1, k =>
+            walk(edges, heads, channels, (float*)hp, (float*)asp, (float*)gp, (float*)linep, (float*)ghp, (float*)gsp,
+                (float*)dlp, dropout, seed, sources[k], sources[k + 1]));
         Parallel.For(0, targets.Length - 1, k =>
             GatherTargetGradients(edges, heads, (float*)dlp, (float*)gdp, targets[k], targets[k + 1]));
     }

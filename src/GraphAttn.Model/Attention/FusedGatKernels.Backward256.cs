@@ -48,7 +48,7 @@ public static unsafe partial class FusedGatKernels
                     // alpha = exp(LeakyReLU(aSrc_s + aDst_t) - lse_t) per head; kept = alpha * keep scales gradOut_t.
                     var x = srcLogits + Vector128.Load(line);
                     var alpha = Vector128.Exp(Logits(x) - Vector128.Load(line + 4));
-                    var keep = dropped ? KeepFactors(seed, ids[j], dropout) : Vector128<float>.One;
+                    var keep = dropped ? FourKeepFactors(seed, ids[j], dropout) : Vector128<float>.One;
                     var kept = alpha * keep;
                     // Head by head: two gathered registers feed the gradient sums and the head's dot product.
                     var w = Vector256.Create(kept.ToScalar());
@@ -91,11 +91,6 @@ public static unsafe partial class FusedGatKernels
                 Vector256.Store(g7, row + 56);
             }
     }
-
-    /// <summary>The four heads' dropout keep factors of edge <paramref name="edge"/> (<see cref="AttentionDropout"/>).</summary>
-    private static Vector128<float> KeepFactors(ulong seed, int edge, float dropout) =>
-        Vector128.Create(AttentionDropout.Factor(seed, edge, 0, 4, dropout), AttentionDropout.Factor(seed, edge, 1, 4, dropout),
-            AttentionDropout.Factor(seed, edge, 2, 4, dropout), AttentionDropout.Factor(seed, edge, 3, 4, dropout));
 
     /// <summary>gradOut_t . out_t per head of a 4 x 16 row, on AVX2.</summary>
     private static Vector128<float> FourHeadDots256(float* g, float* o)

@@ -50,7 +50,7 @@ public static unsafe partial class FusedGatKernels
                     var hs = h + (long)src0[e] * width;
                     var weights = Vector128.Exp(Vector128.Load(logits + (e - e0) * heads) - max);
                     sum += weights;
-                    if (dropped) weights *= KeepFactors(seed, e, dropout);
+                    if (dropped) weights *= FourKeepFactors(seed, e, dropout);
                     var w = Vector256.Create(weights.ToScalar());
                     a0 = Fma.MultiplyAdd(w, Vector256.Load(hs), a0);
                     a1 = Fma.MultiplyAdd(w, Vector256.Load(hs + 8), a1);

@@ -35,18 +35,15 @@ public static unsafe partial class FusedGatKernels
     {
         nint hp = (nint)h, asp = (nint)aSrc, adp = (nint)aDst, op = (nint)output, lp = (nint)lse;
         var bounds = WorkChunks.Split(edges.TargetOffsets, edges.TargetCount);
-        var resolved = KernelPaths.Resolve(path, heads, channels);
-        Parallel.For(0, bounds.Length - 1, k =>
+        ForwardRangeKernel range = KernelPaths.Resolve(path, heads, channels) switch
         {
-            var range = resolved switch
-            {
-                KernelPath.Wide512 => (ForwardRangeKernel)ForwardRange512,
-                KernelPath.Wide256 => ForwardRange256,
-                _ => ForwardRange,
-            };
+            KernelPath.Wide512 => ForwardRange512,
+            KernelPath.Wide256 => ForwardRange256,
+            _ => ForwardRange,
+        };
+        Parallel.For(0, bounds.Length - 1, k =>
             range(edges, heads, channels, (float*)hp, (float*)asp, (float*)adp, (float*)op, (float*)lp, dropout, seed,
-                bounds[k], bounds[k + 1]);
-        });
+                bounds[k], bounds[k + 1]));
     }
 
     /// <summary>The forward pass over targets first .. end-1, as each path implements it.</summary>
@@ -145,6 +142,12 @@ public static unsafe partial class FusedGatKernels
             for (var k = 0; k < heads; k++)
                 weights[(e - e0) * heads + k] *= AttentionDropout.Factor(seed, e, k, heads, dropout);
     }
+
+    /// <summary>The AVX2 path: the four heads' dropout keep factors of edge <paramref name="edge"/>
+    /// (<see cref="AttentionDropout"/>), in one register.</summary>
+    private static Vector128<float> FourKeepFactors(ulong seed, int edge, float dropout) =>
+        Vector128.Create(AttentionDropout.Factor(seed, edge, 0, 4, dropout), AttentionDropout.Factor(seed, edge, 1, 4, dropout),
+            AttentionDropout.Factor(seed, edge, 2, 4, dropout), AttentionDropout.Factor(seed, edge, 3, 4, dropout));
 
     /// <summary>
     /// The AVX-512 path, after a target's weighted sum: writes its log-sum-exp per head to <paramref name="lse"/> and
