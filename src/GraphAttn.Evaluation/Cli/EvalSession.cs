@@ -27,6 +27,9 @@ internal sealed class EvalSession(
 
         var split = MakeSplit(s, graph);
         if (s.SaveSplit is { } savePath) SplitFile.Save(savePath, split, graph);
+        // How much of the held-out content training can speak for: the ceiling every method below shares.
+        var part = s.OnValidation ? "validation" : "test";
+        await stderr.WriteLineAsync($"{split.Description}; {SplitProfile.Of(graph, split, s.OnValidation).Describe(part)}").ConfigureAwait(false);
         var methods = Expand(s.Methods);
         if (s.ExportTrain is not null || s.Snapshot is not null)
         {

@@ -28,6 +28,7 @@ public sealed class TrainRun(string graphFolder, string outFolder, ModelOptions 
             var split = DatasetSplitter.Split(full, SplitKind.Random, training.Seed);
             var train = TrainGraph.Build(full, split);
             log.WriteLine($"split: {split.Description}; training graph: {train}");
+            log.WriteLine($"held out: {SplitProfile.Of(full, split).Describe()}");
             log.WriteLine(training.Mode == TrainMode.MiniBatch
                 ? $"mini-batch training: batch {training.BatchSize}, fan-out {training.FanOut} (follows,interactions,content-users)"
                 : $"full-graph training: batch {training.BatchSize}");
