@@ -16,16 +16,10 @@ internal static class GatBenchmark
 
     public static int Run(int[] args)
     {
-        int nodes = args.ElementAtOrDefault(0) is > 0 and var n ? n : 100_000;
-        int edgeCount = args.ElementAtOrDefault(1) is > 0 and var e ? e : 2_000_000;
-        int fusedReps = args.ElementAtOrDefault(2) is > 0 and var f ? f : 5;
+        var (nodes, edgeCount, fusedReps) = RandomGraph.Arguments(args, defaultReps: 5);
         int referenceReps = args.ElementAtOrDefault(3) is > 0 and var r ? r : 2;
         Console.WriteLine($"threads: {Environment.ProcessorCount} cores, torch threads {get_num_threads()}");
-        var random = new Random(1);
-        var src = new int[edgeCount];
-        var dst = new int[edgeCount];
-        for (var i = 0; i < edgeCount; i++) (src[i], dst[i]) = (random.Next(nodes), random.Next(nodes));
-        var edges = GatEdges.FromPairs(src, dst, nodes, nodes, addSelfLoops: true);
+        var edges = RandomGraph.Build(nodes, edgeCount);
         Console.WriteLine($"graph: {nodes:N0} nodes, {edgeCount:N0} random edges + self-loops = {edges.EdgeCount:N0}; H={Heads} C={Channels} F={Features}");
 
         manual_seed(1);
@@ -83,13 +77,8 @@ internal static class GatBenchmark
     /// <summary>Only the fused kernels and the streaming bound (quick).</summary>
     public static int RunKernelOnly(int[] args)
     {
-        int nodes = args.ElementAtOrDefault(0) is > 0 and var n ? n : 100_000;
-        int edgeCount = args.ElementAtOrDefault(1) is > 0 and var e ? e : 2_000_000;
-        var random = new Random(1);
-        var src = new int[edgeCount];
-        var dst = new int[edgeCount];
-        for (var i = 0; i < edgeCount; i++) (src[i], dst[i]) = (random.Next(nodes), random.Next(nodes));
-        KernelOnly(GatEdges.FromPairs(src, dst, nodes, nodes, addSelfLoops: true), nodes, args.ElementAtOrDefault(2) is > 0 and var r ? r : 5);
+        var (nodes, edgeCount, reps) = RandomGraph.Arguments(args, defaultReps: 5);
+        KernelOnly(RandomGraph.Build(nodes, edgeCount), nodes, reps);
         return 0;
     }
 

@@ -16,14 +16,8 @@ internal static class LayerPartsBenchmark
 
     public static int Run(int[] args)
     {
-        int nodes = args.ElementAtOrDefault(0) is > 0 and var n ? n : 100_000;
-        int edgeCount = args.ElementAtOrDefault(1) is > 0 and var e ? e : 2_000_000;
-        int reps = args.ElementAtOrDefault(2) is > 0 and var r ? r : 10;
-        var random = new Random(1);
-        var src = new int[edgeCount];
-        var dst = new int[edgeCount];
-        for (var i = 0; i < edgeCount; i++) (src[i], dst[i]) = (random.Next(nodes), random.Next(nodes));
-        var edges = GatEdges.FromPairs(src, dst, nodes, nodes, addSelfLoops: true);
+        var (nodes, edgeCount, reps) = RandomGraph.Arguments(args, defaultReps: 10);
+        var edges = RandomGraph.Build(nodes, edgeCount);
         manual_seed(1);
         using var scope = NewDisposeScope();
         var x = randn(nodes, Features).requires_grad_(true);
