@@ -12,7 +12,8 @@ namespace GraphAttn.Model.Benchmarks;
 /// </summary>
 internal static class GatBenchmark
 {
-    private const int Heads = 4, Channels = 16, Features = 64;
+    /// <summary>The model's layer shape, which every layer benchmark times.</summary>
+    internal const int Heads = 4, Channels = 16, Features = 64;
 
     public static int Run(int[] args)
     {

@@ -1,4 +1,5 @@
 using GraphAttn.Model.Attention;
+using static GraphAttn.Model.Benchmarks.GatBenchmark;
 using static TorchSharp.torch;
 
 namespace GraphAttn.Model.Benchmarks;
@@ -12,8 +13,6 @@ namespace GraphAttn.Model.Benchmarks;
 /// </summary>
 internal static class LayerPartsBenchmark
 {
-    private const int Heads = 4, Channels = 16, Features = 64;
-
     public static int Run(int[] args)
     {
         var (nodes, edgeCount, reps) = RandomGraph.Arguments(args, defaultReps: 10);

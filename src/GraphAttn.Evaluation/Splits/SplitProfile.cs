@@ -22,7 +22,9 @@ public sealed record SplitProfile(int HeldOut, int NoTrainingUser, int OneTraini
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(split);
-        var training = GraphViews.Interacted(graph).ColumnCounts();
+        // Distinct (user, content) pairs per content, counted directly (no matrix is needed for column sums).
+        var training = new int[graph.ContentCount];
+        foreach (var e in GraphViews.DistinctEvents(graph)) training[e.Item]++;
         var valid = split.ContentValid.ColumnCounts();
         var test = split.ContentTest.ColumnCounts();
         var heldOut = validation ? valid : test;

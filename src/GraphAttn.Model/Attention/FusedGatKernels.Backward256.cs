@@ -13,8 +13,8 @@ public static unsafe partial class FusedGatKernels
     /// requested meanwhile. The source's gradient row stays in eight registers; each gathered gradOut register is
     /// loaded once for both its head's dot product and the gradient sum; the source's own feature row is read from L1
     /// (sixteen registers hold the gradient, the head partials and the gathered floats, and the row would not fit as
-    /// well). Computing the coefficients in a pass of their own first, as the other paths do, was 25% slower here (40%
-    /// with dropout): an interleaved A/B of the two walks on the benchmark graph.
+    /// well). Computing the coefficients in a pass of their own first, as the other paths do, was slower on the AVX2
+    /// VM (see <see cref="ForwardRange256"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
     private static void BackwardSources256(GatEdges edges, int heads, int channels, float* h, float* aSrc,

@@ -12,9 +12,9 @@ public static unsafe partial class FusedGatKernels
     /// logits and their per-head maximum, then edge by edge the four weights (one 128-bit exp), their sums, the
     /// dropout factors and the weighted source row, added into eight registers that hold the output row (one broadcast
     /// per head, two fused multiply-adds). The second loop requests the feature row <see cref="PrefetchDistance"/> edges
-    /// ahead, across targets. Against the other paths' shape (a target's rows all requested in the first loop, weights
-    /// exponentiated and dropped in passes of their own) this was 30–35% faster here, with or without dropout: an
-    /// interleaved A/B on the benchmark graph.
+    /// ahead, across targets. The other paths' shape (a target's rows all requested in the first loop, weights
+    /// exponentiated and dropped in passes of their own) was slower on the AVX2 VM: forward and backward kernels
+    /// together 15% at the median in alternating runs of the `kernel` benchmark (Model README).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
     private static void ForwardRange256(GatEdges edges, int heads, int channels, float* h, float* aSrc, float* aDst,
