@@ -1,11 +1,12 @@
 using System.CommandLine;
 using GraphAttn.Cli.Bench;
 using GraphAttn.Cli.Client;
-using GraphAttn.Evaluation.Cli;
+using GraphAttn.Cli.Commands;
+using GraphAttn.Cli.Eval;
+using GraphAttn.Cli.Output;
 using GraphAttn.Evaluation.Methods;
-using GraphAttn.Model.Cli;
-using GraphAttn.Model.Evaluation;
-using GraphAttn.Seeds.Cli;
+using GraphAttn.Model.Jobs;
+using GraphAttn.Cli.Methods;
 
 namespace GraphAttn.Cli;
 
@@ -18,7 +19,7 @@ public static class GraphAttnCli
         var root = new RootCommand("graphattn: graph-attention recommendations and user profiles — data, training, evaluation, client calls, benchmarks.");
         root.Subcommands.Add(SeedsCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
-        root.Subcommands.Add(GraphAttn.Embedding.Cli.EmbedCommand.Create());
+        root.Subcommands.Add(EmbedCommand.Create());
         root.Subcommands.Add(EvalCommand.Create(EvaluationMethods()));
         root.Subcommands.Add(ExportCommand.Create());
         foreach (var command in ClientCommands.Create()) root.Subcommands.Add(command);

@@ -3,6 +3,7 @@ using GraphAttn.Embedding.Inductive;
 using GraphAttn.Graph;
 using GraphAttn.Model.Checkpoints;
 using GraphAttn.Model.Inference;
+using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Embedding.Benchmarks;
 

@@ -2,6 +2,7 @@ using GraphAttn.Graph;
 using GraphAttn.Model.Checkpoints;
 using GraphAttn.Model.Modeling;
 using static TorchSharp.torch;
+using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Embedding.Benchmarks;
 

@@ -1,9 +1,11 @@
-using System.CommandLine;
-using GraphAttn.Evaluation.Cli;
+// Usage: dotnet run -c Release --project tests/GraphAttn.Evaluation.Benchmarks -- bpr-sweep DATASET lr,reg,epochs,dims ...
+// Method-versus-method tables come from the graphattn CLI itself (`graphattn eval DATASET`).
+return args is ["bpr-sweep", var dataset, .. var settings] && settings.Length > 0
+    ? BprSweep.Run(dataset, settings)
+    : Usage();
 
-// Same command the graphattn CLI mounts as `graphattn eval`; here it is the root's only sub-command.
-var root = new RootCommand("GraphAttn offline evaluation (stand-alone host of `graphattn eval`).");
-root.Subcommands.Add(EvalCommand.Create());
-root.Subcommands.Add(ExportCommand.Create());
-root.Subcommands.Add(BprSweepCommand.Create());
-return await root.Parse(args).InvokeAsync();
+static int Usage()
+{
+    Console.Error.WriteLine("usage: bpr-sweep DATASET lr,reg,epochs,dims [lr,reg,epochs,dims ...]");
+    return 2;
+}

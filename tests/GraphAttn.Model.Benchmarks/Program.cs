@@ -1,6 +1,4 @@
-using System.CommandLine;
 using GraphAttn.Model.Benchmarks;
-using GraphAttn.Model.Cli;
 
 // Usage: dotnet run -c Release --project tests/GraphAttn.Model.Benchmarks -- gat [nodes] [edges] [fusedReps] [referenceReps]
 //        ... -- kernel [nodes] [edges] [reps]
@@ -8,7 +6,6 @@ using GraphAttn.Model.Cli;
 //        ... -- scale --graph DIR [--mode mini|full] [--steps N] [--batch-size B] [--fan-out F] [--negatives K] [--stale-negatives true]
 //        ... -- propagate --graph DIR [--layers K] [--reps N]  (the interaction propagation's whole-graph tables)
 //        ... -- trainstep --graph DIR [--negatives K] [--loss bpr|softmax] [--steps N]  (phases of a full-graph training step)
-//        ... -- train --graph graph-seeds/demo --out /tmp/checkpoint [train options]  (the CLI's train command)
 return args.FirstOrDefault() switch
 {
     "gat" => GatBenchmark.Run(args.Skip(1).Select(int.Parse).ToArray()),
@@ -18,12 +15,11 @@ return args.FirstOrDefault() switch
     "scale" => ScaleBenchmark.Run(args[1..]),
     "trainstep" => TrainStepBenchmark.Run(args[1..]),
     "propagate" => PropagationBenchmark.Run(args[1..]),
-    "train" => new RootCommand { TrainCommand.Create() }.Parse(args).Invoke(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: gat [nodes=100000] [edges=2000000] [fusedReps=5] [referenceReps=2] | kernel [nodes] [edges] [reps] | gat-parts [nodes] [edges] [reps] | scale --graph DIR [--mode mini|full] [--steps N] ... | propagate --graph DIR [--layers K] [--reps N] | trainstep --graph DIR [--negatives K] [--loss bpr|softmax] [--steps N] | train --graph DIR --out DIR");
+    Console.Error.WriteLine("usage: gat [nodes=100000] [edges=2000000] [fusedReps=5] [referenceReps=2] | kernel [nodes] [edges] [reps] | gat-parts [nodes] [edges] [reps] | scale --graph DIR [--mode mini|full] [--steps N] ... | propagate --graph DIR [--layers K] [--reps N] | trainstep --graph DIR [--negatives K] [--loss bpr|softmax] [--steps N]");
     return 2;
 }

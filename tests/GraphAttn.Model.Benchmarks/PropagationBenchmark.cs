@@ -3,6 +3,7 @@ using GraphAttn.Graph;
 using GraphAttn.Model.Inference;
 using GraphAttn.Model.Modeling;
 using static TorchSharp.torch;
+using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Model.Benchmarks;
 

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using GraphAttn.Evaluation.Data;
+using GraphAttn.Graph.Matrices;
 using GraphAttn.Graph;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Sampling;
 using GraphAttn.Model.Training;
+using GraphAttn.Graph.Baselines;
+using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Model.Benchmarks;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using GraphAttn.Graph;
 using GraphAttn.Model.Modeling;
 using static TorchSharp.torch;
+using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Model.Benchmarks;
 

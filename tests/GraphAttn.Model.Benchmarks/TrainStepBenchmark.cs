@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
-using GraphAttn.Evaluation.Data;
-using GraphAttn.Evaluation.Imports;
-using GraphAttn.Evaluation.Splits;
+using GraphAttn.Graph.Matrices;
+using GraphAttn.Graph.Loading;
+using GraphAttn.Graph.Loading.LastFm;
+using GraphAttn.Graph.Loading.RecBole;
+using GraphAttn.Graph.Splits;
 using GraphAttn.Graph;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Model.Benchmarks;
 

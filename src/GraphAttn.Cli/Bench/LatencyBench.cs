@@ -5,6 +5,8 @@ using GraphAttn.Contracts.V1;
 using GraphAttn.Graph;
 using Grpc.Core;
 using Grpc.Health.V1;
+using GraphAttn.Cli.Options;
+using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Cli.Bench;
 

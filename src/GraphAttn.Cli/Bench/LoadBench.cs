@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Cli.Bench;
 

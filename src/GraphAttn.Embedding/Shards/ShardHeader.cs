@@ -1,4 +1,5 @@
 using GraphAttn.Embedding.Batching;
+using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Embedding.Shards;
 

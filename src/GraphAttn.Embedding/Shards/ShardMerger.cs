@@ -1,5 +1,6 @@
 using GraphAttn.Embedding.Snapshots;
 using GraphAttn.Serving.Snapshots;
+using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Embedding.Shards;
 

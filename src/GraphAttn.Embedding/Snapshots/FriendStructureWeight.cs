@@ -1,5 +1,6 @@
 using System.Globalization;
 using GraphAttn.Model.Checkpoints;
+using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Embedding.Snapshots;
 

@@ -1,4 +1,4 @@
-using GraphAttn.Evaluation.Data;
+using GraphAttn.Graph.Matrices;
 using GraphAttn.Graph;
 
 namespace GraphAttn.Evaluation.Methods;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
-using GraphAttn.Evaluation.Evaluators;
-using GraphAttn.Evaluation.Metrics;
+using GraphAttn.Ranking.Evaluators;
+using GraphAttn.Ranking;
+using GraphAttn.Ranking.Metrics;
 
 namespace GraphAttn.Evaluation.Reports;
 

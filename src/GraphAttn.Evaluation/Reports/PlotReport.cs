@@ -1,4 +1,5 @@
-using GraphAttn.Evaluation.Metrics;
+using GraphAttn.Ranking;
+using GraphAttn.Ranking.Metrics;
 
 namespace GraphAttn.Evaluation.Reports;
 

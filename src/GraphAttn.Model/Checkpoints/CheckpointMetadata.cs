@@ -1,5 +1,6 @@
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Training;
+using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Model.Checkpoints;
 

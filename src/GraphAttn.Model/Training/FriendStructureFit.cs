@@ -1,7 +1,7 @@
-using GraphAttn.Evaluation.Data;
+using GraphAttn.Graph.Matrices;
 using GraphAttn.Graph;
 using GraphAttn.Model.Scoring;
-using GraphAttn.Serving.Embeddings;
+using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Model.Training;
 

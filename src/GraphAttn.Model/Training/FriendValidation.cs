@@ -1,6 +1,7 @@
-using GraphAttn.Evaluation.Data;
-using GraphAttn.Evaluation.Splits;
+using GraphAttn.Graph.Matrices;
+using GraphAttn.Graph.Splits;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Model.Training;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using GraphAttn.Model.Sampling;
+using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Model.Training;
 

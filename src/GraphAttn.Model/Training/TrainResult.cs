@@ -1,6 +1,6 @@
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Scoring;
-using GraphAttn.Serving.Embeddings;
+using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Model.Training;
 

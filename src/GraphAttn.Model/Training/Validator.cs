@@ -1,6 +1,6 @@
-using GraphAttn.Evaluation.Data;
+using GraphAttn.Graph.Matrices;
 using GraphAttn.Graph;
-using GraphAttn.Evaluation.Evaluators;
+using GraphAttn.Ranking.Evaluators;
 using GraphAttn.Model.Scoring;
 
 namespace GraphAttn.Model.Training;

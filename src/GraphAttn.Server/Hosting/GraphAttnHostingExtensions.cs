@@ -1,7 +1,7 @@
 using GraphAttn.Graph;
 using GraphAttn.Server.Health;
 using GraphAttn.Server.Loading;
-using GraphAttn.Server.Modeling;
+using GraphAttn.Server.ModelLifecycle;
 using GraphAttn.Server.Options;
 using GraphAttn.Server.Services;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -30,8 +30,8 @@ public static class GraphAttnHostingExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GraphLoader>());
         builder.Services.AddSingleton<ModelServing>();
         builder.Services.AddHostedService<SnapshotStoreHost>();
-        builder.Services.AddSingleton<EmbeddedModelService>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedModelService>());
+        builder.Services.AddSingleton<ModelLifecycleService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ModelLifecycleService>());
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         builder.Services.AddGrpc(o =>

@@ -33,7 +33,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 2001, EventName = "ModelCheckpointLoaded", Level = LogLevel.Information, Message = "Loaded checkpoint {Folder}")]
     public static partial void ModelCheckpointCached(this ILogger logger, string folder);
 
-    [LoggerMessage(EventId = 2004, EventName = "ModelCheckpointStale", Level = LogLevel.Information, Message = "Cached checkpoint {Folder} does not fit this build's embedded training ({Reason}); training again")]
+    [LoggerMessage(EventId = 2004, EventName = "ModelCheckpointStale", Level = LogLevel.Information, Message = "Cached checkpoint {Folder} does not fit this build's in-process training ({Reason}); training again")]
     public static partial void ModelCheckpointStale(this ILogger logger, string folder, string reason);
 
     [LoggerMessage(EventId = 2002, EventName = "ModelEmbedded", Level = LogLevel.Information, Message = "Model {ModelId} embedded into {Path} in {Seconds:F1} s and swapped in")]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Server.Loading;
 

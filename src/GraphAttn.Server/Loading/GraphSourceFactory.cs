@@ -2,6 +2,7 @@ using GraphAttn.Graph;
 using GraphAttn.Neo4j.Configuration;
 using GraphAttn.Neo4j.Graph;
 using GraphAttn.Server.Options;
+using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Server.Loading;
 

@@ -9,7 +9,7 @@ public sealed class GraphAttnOptions
     /// <summary>Where the graph comes from.</summary>
     public GraphOptions Graph { get; set; } = new();
 
-    /// <summary>Model snapshots and the embedded training.</summary>
+    /// <summary>Model snapshots and the in-process training.</summary>
     public ModelServingOptions Model { get; set; } = new();
 
     /// <summary>Request limits enforced by every service.</summary>

@@ -4,8 +4,8 @@ using GraphAttn.Graph;
 using GraphAttn.Serving.State;
 using GraphAttn.Server.Hosting;
 using GraphAttn.Server.Loading;
-using GraphAttn.Server.Modeling;
-using GraphAttn.Serving.Hosting;
+using GraphAttn.Server.ModelLifecycle;
+using GraphAttn.Serving.Store;
 using Grpc.Core;
 
 namespace GraphAttn.Server.Services;

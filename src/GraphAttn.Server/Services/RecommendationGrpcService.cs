@@ -1,8 +1,8 @@
 using GraphAttn.Contracts.V1;
-using GraphAttn.Serving.Modeled;
+using GraphAttn.Serving.ModelAnswers;
 using GraphAttn.Serving.Recommending;
 using GraphAttn.Server.Loading;
-using GraphAttn.Server.Modeling;
+using GraphAttn.Server.ModelLifecycle;
 using GraphAttn.Server.Options;
 using GraphAttn.Server.Validation;
 using Grpc.Core;

@@ -3,6 +3,7 @@ using GraphAttn.Graph;
 using GraphAttn.Serving.Recommending;
 using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.Snapshots;
+using GraphAttn.Ranking;
 
 namespace GraphAttn.Serving.Embeddings;
 

@@ -1,6 +1,7 @@
 using GraphAttn.Graph;
 using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.Snapshots;
+using GraphAttn.Ranking;
 
 namespace GraphAttn.Serving.Embeddings;
 

@@ -1,6 +1,8 @@
 using GraphAttn.Graph;
 using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.Snapshots;
+using GraphAttn.Ranking;
+using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Serving.Embeddings;
 
@@ -26,7 +28,7 @@ public sealed class EmbeddingFriendScorer : IFriendScorer
     {
         _snapshot = snapshot ?? throw new ArgumentNullException(nameof(snapshot));
         _alignment = alignment ?? throw new ArgumentNullException(nameof(alignment));
-        _structure = FriendStructure.For(snapshot, friends);
+        _structure = SnapshotFriendStructure.For(snapshot, friends);
         if (_structure is not null && _structure.Friends.NodeCount != alignment.UserRow.Length)
         {
             throw new ArgumentException(

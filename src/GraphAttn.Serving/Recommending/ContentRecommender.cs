@@ -3,6 +3,7 @@ using GraphAttn.Graph;
 using GraphAttn.Graph.Baselines;
 using GraphAttn.Serving.Events;
 using GraphAttn.Serving.State;
+using GraphAttn.Ranking;
 
 namespace GraphAttn.Serving.Recommending;
 

@@ -1,3 +1,4 @@
+using GraphAttn.Graph.Baselines;
 namespace GraphAttn.Serving.Snapshots;
 
 /// <summary>

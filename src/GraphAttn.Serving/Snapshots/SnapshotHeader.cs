@@ -1,4 +1,5 @@
 using System.Globalization;
+using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Serving.Snapshots;
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Serving.Snapshots;
 

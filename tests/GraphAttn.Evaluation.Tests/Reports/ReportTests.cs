@@ -1,6 +1,6 @@
-using GraphAttn.Evaluation.Cli;
-using GraphAttn.Evaluation.Evaluators;
-using GraphAttn.Evaluation.Metrics;
+using GraphAttn.Ranking.Evaluators;
+using GraphAttn.Ranking;
+using GraphAttn.Ranking.Metrics;
 using GraphAttn.Evaluation.Reports;
 
 namespace GraphAttn.Evaluation.Tests.Reports;

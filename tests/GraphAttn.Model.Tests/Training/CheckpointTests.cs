@@ -1,7 +1,6 @@
-using GraphAttn.Evaluation.Splits;
+using GraphAttn.Graph.Splits;
 using GraphAttn.Model.Checkpoints;
 using GraphAttn.Model.Modeling;
-using GraphAttn.Model.Tests.Modeling;
 using GraphAttn.Model.Training;
 
 namespace GraphAttn.Model.Tests.Training;

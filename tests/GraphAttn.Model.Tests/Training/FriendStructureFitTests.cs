@@ -1,9 +1,8 @@
-using GraphAttn.Evaluation.Data;
+using GraphAttn.Graph.Matrices;
 using GraphAttn.Graph;
 using GraphAttn.Graph.Baselines;
 using GraphAttn.Model.Scoring;
 using GraphAttn.Model.Training;
-using GraphAttn.Serving.Embeddings;
 
 namespace GraphAttn.Model.Tests.Training;
 

@@ -1,9 +1,8 @@
-using GraphAttn.Evaluation.Data;
-using GraphAttn.Evaluation.Splits;
+using GraphAttn.Graph.Matrices;
+using GraphAttn.Graph.Splits;
 using GraphAttn.Graph;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Sampling;
-using GraphAttn.Model.Tests.Modeling;
 using GraphAttn.Model.Training;
 
 namespace GraphAttn.Model.Tests.Training;

@@ -1,8 +1,9 @@
-using GraphAttn.Evaluation.Data;
+using GraphAttn.Graph.Matrices;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Model.Tests.Training;
 

@@ -2,8 +2,9 @@ using System.Buffers;
 using System.Text.Json.Nodes;
 using GraphAttn.Neo4j.PackStream;
 using GraphAttn.Neo4j.Protocol;
-using GraphAttn.Neo4j.Tests.Support;
+using GraphAttn.Tests.Shared.Bolt;
 using GraphAttn.Neo4j.Values;
+using GraphAttn.Neo4j.Tests.Support;
 
 namespace GraphAttn.Neo4j.Tests.PackStream;
 

@@ -1,4 +1,5 @@
 using GraphAttn.Neo4j.PackStream;
+using GraphAttn.Tests.Shared.Bolt;
 using GraphAttn.Neo4j.Tests.Support;
 
 namespace GraphAttn.Neo4j.Tests.PackStream;

@@ -1,4 +1,4 @@
-using GraphAttn.Neo4j.Tests.Support;
+using GraphAttn.Tests.Shared.Bolt;
 using GraphAttn.Neo4j.WriteBack;
 
 namespace GraphAttn.Neo4j.Tests.WriteBack;

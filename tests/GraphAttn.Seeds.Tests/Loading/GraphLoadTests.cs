@@ -1,6 +1,7 @@
 using GraphAttn.Graph;
 using GraphAttn.Graph.Algorithms;
 using GraphAttn.Seeds.Tests.Support;
+using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Seeds.Tests.Loading;
 

@@ -9,7 +9,7 @@ public sealed class CsvRowWriterTests
     public void Field_TextNeedingQuotes_QuotedPerRfc4180()
     {
         using var folder = new TempFolder();
-        var path = folder.Sub("t.csv");
+        var path = folder.File("t.csv");
         using (var w = new CsvRowWriter(path))
         {
             w.Header(["a", "b", "c", "d"]);
@@ -29,7 +29,7 @@ public sealed class CsvRowWriterTests
     public void Field_Numbers_InvariantShortestForm()
     {
         using var folder = new TempFolder();
-        var path = folder.Sub("n.csv");
+        var path = folder.File("n.csv");
         using (var w = new CsvRowWriter(path))
         {
             w.Field(1_748_736_238_279L);
@@ -46,7 +46,7 @@ public sealed class CsvRowWriterTests
     public void Dispose_NonAsciiText_Utf8WithoutBom()
     {
         using var folder = new TempFolder();
-        var path = folder.Sub("u.csv");
+        var path = folder.File("u.csv");
         using (var w = new CsvRowWriter(path))
         {
             w.Field("Zoë");

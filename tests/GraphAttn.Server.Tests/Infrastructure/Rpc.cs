@@ -8,7 +8,7 @@ internal static class Rpc
 {
     public static async Task<RpcException> FailsWith(StatusCode code, Func<Task> call)
     {
-        var ex = await Assert.ThrowsAsync<RpcException>(() => call().WaitAsync(TestTimeouts.Call));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call().WaitAsync(TestTimeouts.Default));
         Assert.Equal(code, ex.StatusCode);
         return ex;
     }

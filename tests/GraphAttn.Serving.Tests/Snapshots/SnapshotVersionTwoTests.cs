@@ -1,5 +1,6 @@
 using GraphAttn.Serving.Snapshots;
 using GraphAttn.Serving.Tests.Support;
+using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Serving.Tests.Snapshots;
 

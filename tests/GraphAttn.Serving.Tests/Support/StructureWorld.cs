@@ -1,5 +1,6 @@
 using GraphAttn.Graph;
 using GraphAttn.Serving.Snapshots;
+using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Serving.Tests.Support;
 

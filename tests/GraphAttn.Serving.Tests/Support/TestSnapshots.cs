@@ -1,4 +1,5 @@
 using GraphAttn.Serving.Snapshots;
+using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Serving.Tests.Support;
 

@@ -1,3 +1,4 @@
+using GraphAttn.Graph.Splits;
 namespace GraphAttn.Evaluation.Methods.Content;
 
 /// <summary>
@@ -22,5 +23,5 @@ public sealed record BprOptions
     public float InitScale { get; init; } = 0.1f;
 
     /// <summary>Seed of initialisation and sampling; default 2026.</summary>
-    public int Seed { get; init; } = EvalDefaults.Seed;
+    public int Seed { get; init; } = SplitDefaults.Seed;
 }

@@ -1,0 +1,16 @@
+using System.CommandLine;
+using GraphAttn.Cli.Bench;
+
+namespace GraphAttn.Cli.Commands;
+
+/// <summary><c>graphattn bench</c>: measurements whose figures go into the README with the command that made them.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Benchmarks: graph load time and memory, RPC latency through a running server.");
+        bench.Subcommands.Add(LoadBench.Create());
+        bench.Subcommands.Add(LatencyBench.Create());
+        return bench;
+    }
+}
