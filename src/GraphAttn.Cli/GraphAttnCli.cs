@@ -1,12 +1,7 @@
 using System.CommandLine;
-using GraphAttn.Cli.Bench;
-using GraphAttn.Cli.Client;
 using GraphAttn.Cli.Commands;
-using GraphAttn.Cli.Eval;
-using GraphAttn.Cli.Output;
-using GraphAttn.Evaluation.Methods;
-using GraphAttn.Model.Jobs;
 using GraphAttn.Cli.Methods;
+using GraphAttn.Evaluation.Methods;
 
 namespace GraphAttn.Cli;
 

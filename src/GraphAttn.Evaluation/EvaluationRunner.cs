@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using GraphAttn.Graph.Matrices;
 using GraphAttn.Evaluation.Methods;
 using GraphAttn.Evaluation.Reports;
-using GraphAttn.Graph.Splits;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Matrices;
+using GraphAttn.Graph.Splits;
 using GraphAttn.Ranking.Evaluators;
 
 namespace GraphAttn.Evaluation;

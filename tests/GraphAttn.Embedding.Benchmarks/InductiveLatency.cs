@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using GraphAttn.Embedding.Inductive;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Model.Checkpoints;
 using GraphAttn.Model.Inference;
-using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Embedding.Benchmarks;
 

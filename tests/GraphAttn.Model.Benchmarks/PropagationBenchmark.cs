@@ -1,9 +1,8 @@
 using System.Globalization;
-using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Model.Inference;
 using GraphAttn.Model.Modeling;
 using static TorchSharp.torch;
-using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Model.Benchmarks;
 

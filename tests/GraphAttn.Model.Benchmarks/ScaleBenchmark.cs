@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Graph.Matrices;
-using GraphAttn.Graph;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Sampling;
 using GraphAttn.Model.Training;
-using GraphAttn.Graph.Baselines;
-using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Model.Benchmarks;
 
@@ -31,7 +29,8 @@ internal static class ScaleBenchmark
         var defaults = new TrainOptions();
         var options = defaults with
         {
-            Mode = mode, Epochs = 1,
+            Mode = mode,
+            Epochs = 1,
             BatchSize = int.Parse(flags.GetValueOrDefault("--batch-size", defaults.BatchSize.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
             NegativeCandidates = int.Parse(flags.GetValueOrDefault("--negatives", defaults.NegativeCandidates.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
             FanOut = FanOut.Parse(flags.GetValueOrDefault("--fan-out", defaults.FanOut.ToString())),

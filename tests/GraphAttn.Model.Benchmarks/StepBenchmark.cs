@@ -1,8 +1,6 @@
-using System.Diagnostics;
-using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Model.Modeling;
 using static TorchSharp.torch;
-using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Model.Benchmarks;
 

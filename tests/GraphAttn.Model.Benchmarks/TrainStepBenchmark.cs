@@ -1,16 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using GraphAttn.Graph.Matrices;
-using GraphAttn.Graph.Loading;
-using GraphAttn.Graph.Loading.LastFm;
-using GraphAttn.Graph.Loading.RecBole;
-using GraphAttn.Graph.Splits;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
+using GraphAttn.Graph.Loading.LastFm;
+using GraphAttn.Graph.Matrices;
+using GraphAttn.Graph.Splits;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Training;
-using TorchSharp;
 using static TorchSharp.torch;
-using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Model.Benchmarks;
 

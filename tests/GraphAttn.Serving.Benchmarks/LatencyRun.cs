@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using GraphAttn.Serving.Retrieval;
 using GraphAttn.Ranking;
 
 namespace GraphAttn.Serving.Benchmarks;

@@ -1,6 +1,6 @@
-using GraphAttn.Graph.Splits;
 using GraphAttn.Graph;
 using GraphAttn.Graph.Loading.GraphSeeds;
+using GraphAttn.Graph.Splits;
 
 namespace GraphAttn.Tests.Shared;
 

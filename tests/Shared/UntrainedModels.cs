@@ -20,8 +20,13 @@ internal static class UntrainedModels
 
     public static CheckpointMetadata Metadata(SocialGraph graph, ModelOptions? options = null) => new()
     {
-        Version = 2, CreatedUtc = new DateTime(2026, 11, 25, 3, 0, 0, DateTimeKind.Utc), GraphFingerprint = graph.Fingerprint,
-        TrainFingerprint = graph.Fingerprint, Users = graph.UserCount, Contents = graph.ContentCount, Topics = graph.TopicCount,
+        Version = 2,
+        CreatedUtc = new DateTime(2026, 11, 25, 3, 0, 0, DateTimeKind.Utc),
+        GraphFingerprint = graph.Fingerprint,
+        TrainFingerprint = graph.Fingerprint,
+        Users = graph.UserCount,
+        Contents = graph.ContentCount,
+        Topics = graph.TopicCount,
         Model = options ?? Small,
     };
 }

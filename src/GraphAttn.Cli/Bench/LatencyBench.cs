@@ -1,12 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using GraphAttn.Cli.Client;
+using GraphAttn.Cli.Options;
 using GraphAttn.Contracts.V1;
-using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
 using Grpc.Core;
 using Grpc.Health.V1;
-using GraphAttn.Cli.Options;
-using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Cli.Bench;
 

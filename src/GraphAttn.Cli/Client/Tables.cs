@@ -1,7 +1,6 @@
 using System.Globalization;
 using GraphAttn.Contracts.V1;
 using Spectre.Console;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Cli.Client;
 

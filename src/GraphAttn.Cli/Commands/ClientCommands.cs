@@ -1,8 +1,8 @@
 using System.CommandLine;
-using GraphAttn.Contracts.V1;
-using Grpc.Core;
 using GraphAttn.Cli.Client;
 using GraphAttn.Cli.Options;
+using GraphAttn.Contracts.V1;
+using Grpc.Core;
 
 namespace GraphAttn.Cli.Commands;
 
@@ -31,8 +31,11 @@ internal static class ClientCommands
             var client = new RecommendationService.RecommendationServiceClient(channel);
             var response = await client.RecommendContentAsync(new RecommendContentRequest
             {
-                UserId = p.GetValue(user)!, Limit = p.GetValue(limit), Explain = p.GetValue(explain),
-                IncludeSeen = p.GetValue(includeSeen), TopicId = p.GetValue(topic) ?? "",
+                UserId = p.GetValue(user)!,
+                Limit = p.GetValue(limit),
+                Explain = p.GetValue(explain),
+                IncludeSeen = p.GetValue(includeSeen),
+                TopicId = p.GetValue(topic) ?? "",
             }, options);
             Tables.Content(response, p.InvocationConfiguration.Output);
         }, ct));
@@ -48,7 +51,9 @@ internal static class ClientCommands
             var client = new RecommendationService.RecommendationServiceClient(channel);
             var response = await client.RecommendFriendsAsync(new RecommendFriendsRequest
             {
-                UserId = p.GetValue(user)!, Limit = p.GetValue(limit), Explain = p.GetValue(explain),
+                UserId = p.GetValue(user)!,
+                Limit = p.GetValue(limit),
+                Explain = p.GetValue(explain),
             }, options);
             Tables.Friends(response, p.InvocationConfiguration.Output);
         }, ct));

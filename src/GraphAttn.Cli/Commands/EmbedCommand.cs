@@ -49,16 +49,21 @@ public static class EmbedCommand
             {
                 settings = new EmbedSettings
                 {
-                    GraphFolder = parse.GetValue(graph), FromNeo4j = parse.GetValue(neo4j),
-                    Checkpoint = parse.GetValue(checkpoint)!, Out = parse.GetValue(output)!,
+                    GraphFolder = parse.GetValue(graph),
+                    FromNeo4j = parse.GetValue(neo4j),
+                    Checkpoint = parse.GetValue(checkpoint)!,
+                    Out = parse.GetValue(output)!,
                     Options = new EmbedOptions
                     {
                         BatchSize = parse.GetValue(batch),
                         Shard = Shard(parse.GetValue(shard), parse.GetValue(shardIndex), parse.GetValue(shardCount)),
                         CreatedAt = Time(parse.GetValue(createdAt)),
                     },
-                    WriteNeo4j = parse.GetResult(writeNeo4j) is not null, Neo4jUri = parse.GetValue(writeNeo4j) ?? parse.GetValue(uri),
-                    Neo4jUser = parse.GetValue(user), Neo4jPasswordFile = parse.GetValue(passwordFile), Neo4jDatabase = parse.GetValue(database),
+                    WriteNeo4j = parse.GetResult(writeNeo4j) is not null,
+                    Neo4jUri = parse.GetValue(writeNeo4j) ?? parse.GetValue(uri),
+                    Neo4jUser = parse.GetValue(user),
+                    Neo4jPasswordFile = parse.GetValue(passwordFile),
+                    Neo4jDatabase = parse.GetValue(database),
                 };
                 if (parse.GetValue(threads) is int n)
                 {

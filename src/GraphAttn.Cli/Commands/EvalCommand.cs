@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using GraphAttn.Cli.Eval;
 using GraphAttn.Evaluation.Live;
 using GraphAttn.Evaluation.Methods;
-using GraphAttn.Graph.Loading;
-using GraphAttn.Cli.Eval;
-using GraphAttn.Graph.Splits;
 using GraphAttn.Evaluation.Reports;
+using GraphAttn.Graph.Loading;
+using GraphAttn.Graph.Splits;
 
 namespace GraphAttn.Cli.Commands;
 

@@ -1,9 +1,8 @@
-using GraphAttn.Graph;
 using System.CommandLine;
-using GraphAttn.Graph.Loading.RecBole;
 using GraphAttn.Graph.Loading;
-using GraphAttn.Graph.Loading.LastFm;
 using GraphAttn.Graph.Loading.GraphSeeds;
+using GraphAttn.Graph.Loading.LastFm;
+using GraphAttn.Graph.Loading.RecBole;
 
 namespace GraphAttn.Cli.Commands;
 

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Globalization;
-using GraphAttn.Seeds;
 using GraphAttn.Cli.Output;
+using GraphAttn.Seeds;
 
 namespace GraphAttn.Cli.Commands;
 
@@ -41,11 +41,17 @@ internal static class GenerateCommand
         {
             var options = new SeedOptions
             {
-                Users = parse.GetValue(users), Seed = parse.GetValue(seed), Topics = parse.GetValue(topics),
-                Communities = parse.GetValue(communities), Contents = parse.GetValue(contents),
-                AvgFollows = parse.GetValue(follows), AvgInteractions = parse.GetValue(interactions),
-                Start = parse.GetValue(start), Days = parse.GetValue(days),
-                WithinCommunityFollow = parse.GetValue(within), SocialInfluence = parse.GetValue(social),
+                Users = parse.GetValue(users),
+                Seed = parse.GetValue(seed),
+                Topics = parse.GetValue(topics),
+                Communities = parse.GetValue(communities),
+                Contents = parse.GetValue(contents),
+                AvgFollows = parse.GetValue(follows),
+                AvgInteractions = parse.GetValue(interactions),
+                Start = parse.GetValue(start),
+                Days = parse.GetValue(days),
+                WithinCommunityFollow = parse.GetValue(within),
+                SocialInfluence = parse.GetValue(social),
                 PersonalTaste = parse.GetValue(taste),
             };
             return Task.FromResult(Run(options, parse.GetValue(output)!.FullName, parse.GetValue(quiet), parse.InvocationConfiguration, ct));

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using GraphAttn.Graph;
-using GraphAttn.Seeds.Inspection;
 using GraphAttn.Graph.Loading.GraphSeeds;
+using GraphAttn.Seeds.Inspection;
 
 namespace GraphAttn.Cli.Commands;
 

@@ -1,13 +1,12 @@
 using System.CommandLine;
+using GraphAttn.Cli.Eval;
+using GraphAttn.Cli.Output;
+using GraphAttn.Graph;
+using GraphAttn.Graph.Loading;
+using GraphAttn.Model.Jobs;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Sampling;
 using GraphAttn.Model.Training;
-using GraphAttn.Graph.Baselines;
-using GraphAttn.Model.Jobs;
-using GraphAttn.Graph.Loading;
-using GraphAttn.Cli.Output;
-using GraphAttn.Cli.Eval;
-using GraphAttn.Graph;
 
 namespace GraphAttn.Cli.Commands;
 
@@ -71,17 +70,36 @@ public static class TrainCommand
             }
             var trainOptions = new TrainOptions
             {
-                Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), BatchSize = parse.GetValue(batch),
-                LearningRate = parse.GetValue(lr), NegativeCandidates = parse.GetValue(negatives),
-                Patience = parse.GetValue(patience), LearningRateDecays = parse.GetValue(lrDecays),
-                LearningRateDecayFactor = parse.GetValue(lrDecayFactor), WeightAverage = parse.GetValue(weightAverage), FriendWeight = parse.GetValue(friendWeight), L2 = parse.GetValue(l2), FriendL2 = parse.GetValue(friendL2),
-                Loss = parse.GetValue(loss), SharedNegatives = parse.GetValue(sharedNegatives), Temperature = parse.GetValue(temperature),
-                Mode = parse.GetValue(miniBatch) ? TrainMode.MiniBatch : TrainMode.Full, FanOut = sampled,
+                Epochs = parse.GetValue(epochs),
+                Seed = parse.GetValue(seed),
+                BatchSize = parse.GetValue(batch),
+                LearningRate = parse.GetValue(lr),
+                NegativeCandidates = parse.GetValue(negatives),
+                Patience = parse.GetValue(patience),
+                LearningRateDecays = parse.GetValue(lrDecays),
+                LearningRateDecayFactor = parse.GetValue(lrDecayFactor),
+                WeightAverage = parse.GetValue(weightAverage),
+                FriendWeight = parse.GetValue(friendWeight),
+                L2 = parse.GetValue(l2),
+                FriendL2 = parse.GetValue(friendL2),
+                Loss = parse.GetValue(loss),
+                SharedNegatives = parse.GetValue(sharedNegatives),
+                Temperature = parse.GetValue(temperature),
+                Mode = parse.GetValue(miniBatch) ? TrainMode.MiniBatch : TrainMode.Full,
+                FanOut = sampled,
                 StaleNegatives = parse.GetValue(staleNegatives),
-                FriendStructure = parse.GetValue(friendStructure), FriendValidationShare = parse.GetValue(friendValidation),
+                FriendStructure = parse.GetValue(friendStructure),
+                FriendValidationShare = parse.GetValue(friendValidation),
             };
-            var modelOptions = new ModelOptions { Dimension = parse.GetValue(dim), HistoryLength = parse.GetValue(history), PropagationLayers = parse.GetValue(propagation), Normalize = parse.GetValue(normalize),
-                AttentionDropout = parse.GetValue(attentionDropout), HistoryDropout = parse.GetValue(historyDropout) };
+            var modelOptions = new ModelOptions
+            {
+                Dimension = parse.GetValue(dim),
+                HistoryLength = parse.GetValue(history),
+                PropagationLayers = parse.GetValue(propagation),
+                Normalize = parse.GetValue(normalize),
+                AttentionDropout = parse.GetValue(attentionDropout),
+                HistoryDropout = parse.GetValue(historyDropout)
+            };
             var log = parse.GetValue(quiet) ? TextWriter.Null : parse.InvocationConfiguration.Output;
             return Task.FromResult(Run(parse.GetValue(graph)!.FullName, parse.GetValue(output)!.FullName, new TrainingJob(modelOptions, trainOptions),
                 parse.GetValue(baselines), parse.InvocationConfiguration.Output, log, parse.InvocationConfiguration.Error, ct));

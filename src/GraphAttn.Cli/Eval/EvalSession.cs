@@ -1,18 +1,17 @@
 using System.Diagnostics;
-using GraphAttn.Ranking.Evaluators;
-using GraphAttn.Graph.Loading.RecBole;
-using GraphAttn.Graph.Loading;
-using GraphAttn.Graph.Loading.LastFm;
+using GraphAttn.Cli.Methods;
+using GraphAttn.Cli.Output;
+using GraphAttn.Evaluation;
 using GraphAttn.Evaluation.Live;
 using GraphAttn.Evaluation.Methods;
 using GraphAttn.Evaluation.Reports;
-using GraphAttn.Graph.Splits;
 using GraphAttn.Graph;
-using GraphAttn.Serving.Snapshots;
-using GraphAttn.Cli.Output;
+using GraphAttn.Graph.Loading;
 using GraphAttn.Graph.Loading.GraphSeeds;
-using GraphAttn.Evaluation;
-using GraphAttn.Cli.Methods;
+using GraphAttn.Graph.Loading.LastFm;
+using GraphAttn.Graph.Splits;
+using GraphAttn.Ranking.Evaluators;
+using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Cli.Eval;
 

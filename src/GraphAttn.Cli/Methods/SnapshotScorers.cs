@@ -1,6 +1,5 @@
-using GraphAttn.Ranking;
-using GraphAttn.Ranking.Metrics;
 using GraphAttn.Graph;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Embeddings;
 using GraphAttn.Serving.Snapshots;
 

@@ -3,14 +3,11 @@ using GraphAttn.Embedding.Batching;
 using GraphAttn.Embedding.Shards;
 using GraphAttn.Embedding.Snapshots;
 using GraphAttn.Embedding.WriteBack;
-using GraphAttn.Graph.Loading;
-using GraphAttn.Graph.Loading.LastFm;
-using GraphAttn.Graph.Loading.RecBole;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Loading;
 using GraphAttn.Model.Checkpoints;
 using GraphAttn.Model.Inference;
 using GraphAttn.Neo4j.Configuration;
-using GraphAttn.Neo4j.Errors;
 using GraphAttn.Neo4j.Graph;
 using GraphAttn.Serving.Snapshots;
 

@@ -2,7 +2,6 @@ using System.Runtime.InteropServices;
 using System.Text;
 using GraphAttn.Embedding.Batching;
 using GraphAttn.Serving.Snapshots;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Embedding.Shards;
 

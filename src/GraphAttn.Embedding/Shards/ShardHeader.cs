@@ -1,5 +1,4 @@
 using GraphAttn.Embedding.Batching;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Embedding.Shards;
 

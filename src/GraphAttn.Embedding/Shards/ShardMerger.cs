@@ -1,6 +1,5 @@
 using GraphAttn.Embedding.Snapshots;
 using GraphAttn.Serving.Snapshots;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Embedding.Shards;
 

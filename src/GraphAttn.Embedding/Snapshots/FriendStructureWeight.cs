@@ -1,6 +1,5 @@
 using System.Globalization;
 using GraphAttn.Model.Checkpoints;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Embedding.Snapshots;
 

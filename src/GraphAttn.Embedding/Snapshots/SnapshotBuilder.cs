@@ -5,7 +5,6 @@ using GraphAttn.Model.Checkpoints;
 using GraphAttn.Model.Inference;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Serving.Snapshots;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Embedding.Snapshots;
 

@@ -1,5 +1,5 @@
-using GraphAttn.Ranking.Evaluators;
 using GraphAttn.Graph;
+using GraphAttn.Ranking.Evaluators;
 
 namespace GraphAttn.Evaluation.Live;
 

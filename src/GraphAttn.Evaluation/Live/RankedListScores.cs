@@ -1,7 +1,6 @@
-using GraphAttn.Ranking.Evaluators;
-using GraphAttn.Ranking;
-using GraphAttn.Ranking.Metrics;
 using GraphAttn.Graph;
+using GraphAttn.Ranking;
+using GraphAttn.Ranking.Evaluators;
 
 namespace GraphAttn.Evaluation.Live;
 

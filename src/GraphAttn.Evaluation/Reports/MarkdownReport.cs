@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using GraphAttn.Ranking.Evaluators;
-using GraphAttn.Ranking;
 using GraphAttn.Ranking.Metrics;
 
 namespace GraphAttn.Evaluation.Reports;

@@ -1,4 +1,3 @@
-using GraphAttn.Ranking;
 using GraphAttn.Ranking.Metrics;
 
 namespace GraphAttn.Evaluation.Reports;

@@ -1,7 +1,5 @@
 using System.Globalization;
-using GraphAttn.Ranking;
 using GraphAttn.Ranking.Metrics;
-using GraphAttn.Evaluation.Reports;
 
 namespace GraphAttn.Evaluation.Reports;
 

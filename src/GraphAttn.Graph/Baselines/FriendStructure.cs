@@ -1,6 +1,4 @@
 using System.Buffers;
-using GraphAttn.Graph;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Graph.Baselines;
 

@@ -1,8 +1,6 @@
-using GraphAttn.Graph.Loading;
+using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Graph.Loading.LastFm;
 using GraphAttn.Graph.Loading.RecBole;
-using GraphAttn.Graph;
-using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Graph.Loading;
 

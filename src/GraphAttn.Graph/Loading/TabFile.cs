@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using GraphAttn.Graph;
 
 namespace GraphAttn.Graph.Loading;
 

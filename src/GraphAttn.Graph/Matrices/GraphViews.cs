@@ -1,5 +1,4 @@
 using GraphAttn.Graph.Splits;
-using GraphAttn.Graph;
 
 namespace GraphAttn.Graph.Matrices;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using GraphAttn.Graph.Matrices;
-using GraphAttn.Graph;
 
 namespace GraphAttn.Graph.Splits;
 

@@ -1,5 +1,4 @@
 using GraphAttn.Graph.Matrices;
-using GraphAttn.Graph;
 
 namespace GraphAttn.Graph.Splits;
 

@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace GraphAttn.Model.Attention;
 

@@ -1,5 +1,4 @@
 using GraphAttn.Model.Modeling;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -1,6 +1,5 @@
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Training;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Model.Checkpoints;
 

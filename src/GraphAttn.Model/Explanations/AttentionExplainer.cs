@@ -1,7 +1,6 @@
-using GraphAttn.Graph;
 using GraphAttn.Model.Modeling;
-using static TorchSharp.torch;
 using GraphAttn.Ranking;
+using static TorchSharp.torch;
 
 namespace GraphAttn.Model.Explanations;
 

@@ -45,13 +45,23 @@ public sealed class TrainingJob(ModelOptions model, TrainOptions training)
         var test = TestMetrics(full, split, train, result);
         var metadata = new CheckpointMetadata
         {
-            CreatedUtc = DateTime.UtcNow, Source = source, GraphFingerprint = full.Fingerprint,
-            TrainFingerprint = train.Fingerprint, Split = split.Description, Users = train.UserCount,
-            Contents = train.ContentCount, Topics = train.TopicCount, Model = model, Training = training,
+            CreatedUtc = DateTime.UtcNow,
+            Source = source,
+            GraphFingerprint = full.Fingerprint,
+            TrainFingerprint = train.Fingerprint,
+            Split = split.Description,
+            Users = train.UserCount,
+            Contents = train.ContentCount,
+            Topics = train.TopicCount,
+            Model = model,
+            Training = training,
             FriendStructureWeight = result.FriendStructureWeight,
             FriendValidation = result.FriendFit?.Metrics ?? new Dictionary<string, double>(),
-            BestEpoch = result.BestEpoch, EpochsRun = result.Epochs.Count, TrainSeconds = result.Seconds,
-            Validation = result.Validation, Test = test,
+            BestEpoch = result.BestEpoch,
+            EpochsRun = result.Epochs.Count,
+            TrainSeconds = result.Seconds,
+            Validation = result.Validation,
+            Test = test,
         };
         return new TrainedModel(result, split, train, metadata, CheckpointIds.Of(train));
     }

@@ -1,7 +1,7 @@
-using GraphAttn.Graph.Matrices;
 using GraphAttn.Graph;
-using GraphAttn.Model.Scoring;
 using GraphAttn.Graph.Baselines;
+using GraphAttn.Graph.Matrices;
+using GraphAttn.Model.Scoring;
 
 namespace GraphAttn.Model.Training;
 

@@ -1,7 +1,6 @@
+using GraphAttn.Graph;
 using GraphAttn.Graph.Matrices;
 using GraphAttn.Graph.Splits;
-using GraphAttn.Graph;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Model.Training;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using GraphAttn.Model.Sampling;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Model.Training;
 

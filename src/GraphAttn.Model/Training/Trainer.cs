@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using GraphAttn.Graph.Matrices;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Baselines;
+using GraphAttn.Graph.Matrices;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Scoring;
 using TorchSharp;
 using static TorchSharp.torch;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Model.Training;
 

@@ -1,7 +1,7 @@
-using GraphAttn.Graph.Matrices;
 using GraphAttn.Graph;
-using GraphAttn.Ranking.Evaluators;
+using GraphAttn.Graph.Matrices;
 using GraphAttn.Model.Scoring;
+using GraphAttn.Ranking.Evaluators;
 
 namespace GraphAttn.Model.Training;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using GraphAttn.Ranking;
 using GraphAttn.Ranking.Metrics;
 
 namespace GraphAttn.Ranking.Evaluators;

@@ -1,8 +1,8 @@
 using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Neo4j.Configuration;
 using GraphAttn.Neo4j.Graph;
 using GraphAttn.Server.Options;
-using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Server.Loading;
 

@@ -9,12 +9,12 @@ using GraphAttn.Graph;
 using GraphAttn.Model.Checkpoints;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Training;
-using GraphAttn.Serving.Store;
-using GraphAttn.Serving.ModelAnswers;
-using GraphAttn.Serving.Snapshots;
 using GraphAttn.Server.Hosting;
 using GraphAttn.Server.Loading;
 using GraphAttn.Server.Options;
+using GraphAttn.Serving.ModelAnswers;
+using GraphAttn.Serving.Snapshots;
+using GraphAttn.Serving.Store;
 using Microsoft.Extensions.Options;
 
 namespace GraphAttn.Server.ModelLifecycle;

@@ -1,8 +1,8 @@
 using GraphAttn.Contracts.V1;
 using GraphAttn.Graph;
-using GraphAttn.Serving.Store;
-using GraphAttn.Serving.ModelAnswers;
 using GraphAttn.Server.Options;
+using GraphAttn.Serving.ModelAnswers;
+using GraphAttn.Serving.Store;
 using Microsoft.Extensions.Options;
 
 namespace GraphAttn.Server.ModelLifecycle;

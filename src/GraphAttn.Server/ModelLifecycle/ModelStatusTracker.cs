@@ -1,7 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using GraphAttn.Contracts.V1;
 using GraphAttn.Serving.Store;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Server.ModelLifecycle;
 

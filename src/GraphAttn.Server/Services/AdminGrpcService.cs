@@ -1,10 +1,10 @@
 using Google.Protobuf.WellKnownTypes;
 using GraphAttn.Contracts.V1;
 using GraphAttn.Graph;
-using GraphAttn.Serving.State;
 using GraphAttn.Server.Hosting;
 using GraphAttn.Server.Loading;
 using GraphAttn.Server.ModelLifecycle;
+using GraphAttn.Serving.State;
 using GraphAttn.Serving.Store;
 using Grpc.Core;
 
@@ -44,7 +44,9 @@ public sealed class AdminGrpcService(ServingStateHolder holder, GraphLoader load
             var (_, current) = await loader.ReloadAsync(context.CancellationToken);
             var response = new ReloadSnapshotResponse
             {
-                Previous = before, Current = ProvenanceOf(current), Counts = CountsOf(current),
+                Previous = before,
+                Current = ProvenanceOf(current),
+                Counts = CountsOf(current),
                 SnapshotOutcome = snapshot is null ? "disabled" : OutcomeName(snapshot.Outcome),
             };
             if (snapshot is not null) response.RejectedSnapshots.AddRange(snapshot.Rejected.Select(r => $"{r.Path}: {r.Problem}"));

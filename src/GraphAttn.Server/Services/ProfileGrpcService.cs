@@ -1,10 +1,10 @@
 using GraphAttn.Contracts.V1;
-using GraphAttn.Serving.ModelAnswers;
-using GraphAttn.Serving.Profiles;
 using GraphAttn.Server.Loading;
 using GraphAttn.Server.ModelLifecycle;
 using GraphAttn.Server.Options;
 using GraphAttn.Server.Validation;
+using GraphAttn.Serving.ModelAnswers;
+using GraphAttn.Serving.Profiles;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 

@@ -1,10 +1,10 @@
 using GraphAttn.Contracts.V1;
-using GraphAttn.Serving.ModelAnswers;
-using GraphAttn.Serving.Recommending;
 using GraphAttn.Server.Loading;
 using GraphAttn.Server.ModelLifecycle;
 using GraphAttn.Server.Options;
 using GraphAttn.Server.Validation;
+using GraphAttn.Serving.ModelAnswers;
+using GraphAttn.Serving.Recommending;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 
@@ -66,7 +66,10 @@ public sealed class RecommendationGrpcService(ServingStateHolder holder, ModelSe
         {
             var item = new RecommendedUser
             {
-                UserId = g.Users[p.User], Name = g.UserNames[p.User], Score = p.Score, MutualFriendCount = p.MutualFriends,
+                UserId = g.Users[p.User],
+                Name = g.UserNames[p.User],
+                Score = p.Score,
+                MutualFriendCount = p.MutualFriends,
             };
             item.Reasons.AddRange(p.Reasons);
             response.Users.Add(item);

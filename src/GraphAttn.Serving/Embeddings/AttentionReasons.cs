@@ -1,9 +1,8 @@
 using GraphAttn.Contracts.V1;
 using GraphAttn.Graph;
-using GraphAttn.Serving.Recommending;
-using GraphAttn.Serving.Retrieval;
-using GraphAttn.Serving.Snapshots;
 using GraphAttn.Ranking;
+using GraphAttn.Serving.Recommending;
+using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Serving.Embeddings;
 

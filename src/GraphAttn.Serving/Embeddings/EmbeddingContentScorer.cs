@@ -1,7 +1,6 @@
 using GraphAttn.Graph;
-using GraphAttn.Serving.Retrieval;
-using GraphAttn.Serving.Snapshots;
 using GraphAttn.Ranking;
+using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Serving.Embeddings;
 

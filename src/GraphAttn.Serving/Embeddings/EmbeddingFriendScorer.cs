@@ -1,8 +1,7 @@
 using GraphAttn.Graph;
-using GraphAttn.Serving.Retrieval;
-using GraphAttn.Serving.Snapshots;
-using GraphAttn.Ranking;
 using GraphAttn.Graph.Baselines;
+using GraphAttn.Ranking;
+using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Serving.Embeddings;
 

@@ -1,7 +1,7 @@
+using GraphAttn.Graph.Baselines;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.Snapshots;
-using GraphAttn.Ranking;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Serving.Embeddings;
 

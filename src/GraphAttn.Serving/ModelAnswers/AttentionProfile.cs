@@ -28,7 +28,9 @@ public static class AttentionProfile
             profile.InfluentialFriends.Clear();
             profile.InfluentialFriends.AddRange(model.Attention.Friends.Take(MaxEntries).Select(f => new InfluentialFriend
             {
-                UserId = g.Users[f.User], Name = g.UserNames[f.User], Weight = f.Weight,
+                UserId = g.Users[f.User],
+                Name = g.UserNames[f.User],
+                Weight = f.Weight,
             }));
         }
 

@@ -1,12 +1,10 @@
 using GraphAttn.Contracts.V1;
 using GraphAttn.Graph;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Embeddings;
 using GraphAttn.Serving.Events;
 using GraphAttn.Serving.Recommending;
-using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.State;
-using GraphAttn.Ranking;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Serving.ModelAnswers;
 

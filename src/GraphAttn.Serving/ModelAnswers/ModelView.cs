@@ -2,8 +2,8 @@ using GraphAttn.Contracts.V1;
 using GraphAttn.Graph;
 using GraphAttn.Serving.Embeddings;
 using GraphAttn.Serving.Events;
-using GraphAttn.Serving.Store;
 using GraphAttn.Serving.Retrieval;
+using GraphAttn.Serving.Store;
 
 namespace GraphAttn.Serving.ModelAnswers;
 

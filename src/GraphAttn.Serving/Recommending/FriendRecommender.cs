@@ -1,9 +1,9 @@
 using System.Buffers;
 using GraphAttn.Contracts.V1;
 using GraphAttn.Graph;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Events;
 using GraphAttn.Serving.State;
-using GraphAttn.Ranking;
 
 namespace GraphAttn.Serving.Recommending;
 

@@ -1,9 +1,8 @@
 using GraphAttn.Graph;
-using GraphAttn.Serving.Store;
-using GraphAttn.Serving.Retrieval;
-using GraphAttn.Ranking;
 using GraphAttn.Graph.Baselines;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Embeddings;
+using GraphAttn.Serving.Store;
 
 namespace GraphAttn.Serving.Retrieval;
 

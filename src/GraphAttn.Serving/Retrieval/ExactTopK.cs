@@ -1,5 +1,5 @@
-using GraphAttn.Serving.Snapshots;
 using GraphAttn.Ranking;
+using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Serving.Retrieval;
 

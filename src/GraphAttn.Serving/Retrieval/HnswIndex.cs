@@ -1,6 +1,6 @@
 using System.Buffers;
-using GraphAttn.Serving.Snapshots;
 using GraphAttn.Ranking;
+using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Serving.Retrieval;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Serving.Snapshots;
 

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Serving.Snapshots;
 

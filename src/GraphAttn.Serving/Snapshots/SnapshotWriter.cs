@@ -1,4 +1,3 @@
-using GraphAttn.Graph.Baselines;
 namespace GraphAttn.Serving.Snapshots;
 
 /// <summary>

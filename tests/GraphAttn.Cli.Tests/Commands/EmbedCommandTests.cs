@@ -1,7 +1,6 @@
 using System.CommandLine;
-using GraphAttn.Embedding.Batching;
 using GraphAttn.Cli.Commands;
-using GraphAttn.Embedding.Jobs;
+using GraphAttn.Embedding.Batching;
 using GraphAttn.Embedding.Snapshots;
 using GraphAttn.Model.Checkpoints;
 using GraphAttn.Serving.Snapshots;

@@ -1,7 +1,6 @@
-using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Model.Checkpoints;
 using GraphAttn.Tests.Shared.Bolt;
-using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Cli.Tests.Commands;
 

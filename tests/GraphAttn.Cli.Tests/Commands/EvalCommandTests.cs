@@ -1,7 +1,5 @@
-using GraphAttn.Graph;
-using GraphAttn.Graph.Loading.RecBole;
-using GraphAttn.Evaluation.Reports;
 using GraphAttn.Cli.Tests.Support;
+using GraphAttn.Evaluation.Reports;
 using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Cli.Tests.Commands;

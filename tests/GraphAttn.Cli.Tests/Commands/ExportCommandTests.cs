@@ -1,12 +1,7 @@
 using System.CommandLine;
 using GraphAttn.Cli.Commands;
-using GraphAttn.Cli.Eval;
-using GraphAttn.Cli.Output;
-using GraphAttn.Graph.Loading.RecBole;
-using GraphAttn.Graph.Loading;
-using GraphAttn.Graph.Loading.LastFm;
-using GraphAttn.Graph;
 using GraphAttn.Graph.Loading.GraphSeeds;
+using GraphAttn.Graph.Loading.RecBole;
 
 namespace GraphAttn.Cli.Tests.Commands;
 

@@ -1,18 +1,15 @@
 using GraphAttn.Cli.Tests.Support;
-using GraphAttn.Graph;
 using GraphAttn.Contracts.V1;
-using GraphAttn.Graph.Loading.RecBole;
 using GraphAttn.Evaluation.Live;
 using GraphAttn.Evaluation.Reports;
+using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Graph.Splits;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Cli.Tests.Commands;
 

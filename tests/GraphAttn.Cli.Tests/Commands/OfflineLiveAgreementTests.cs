@@ -1,14 +1,6 @@
 using GraphAttn.Cli.Tests.Support;
-using GraphAttn.Graph.Matrices;
-using GraphAttn.Graph.Loading.RecBole;
-using GraphAttn.Evaluation.Live;
-using GraphAttn.Evaluation.Methods.Content;
-using GraphAttn.Evaluation.Methods.Friends;
-using GraphAttn.Ranking;
-using GraphAttn.Ranking.Metrics;
 using GraphAttn.Evaluation.Reports;
 using GraphAttn.Graph.Splits;
-using GraphAttn.Graph;
 
 namespace GraphAttn.Cli.Tests.Commands;
 

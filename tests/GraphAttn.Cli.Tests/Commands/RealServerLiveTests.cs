@@ -1,9 +1,6 @@
-using GraphAttn.Graph.Loading.RecBole;
+using GraphAttn.Cli.Tests.Support;
 using GraphAttn.Evaluation.Live;
 using GraphAttn.Evaluation.Reports;
-using GraphAttn.Graph.Splits;
-using GraphAttn.Graph;
-using GraphAttn.Cli.Tests.Support;
 
 namespace GraphAttn.Cli.Tests.Commands;
 

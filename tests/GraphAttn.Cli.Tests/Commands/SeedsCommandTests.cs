@@ -1,7 +1,7 @@
 using System.CommandLine;
 using GraphAttn.Cli.Commands;
-using GraphAttn.Seeds.Writing;
 using GraphAttn.Seeds;
+using GraphAttn.Seeds.Writing;
 
 namespace GraphAttn.Cli.Tests.Commands;
 
@@ -32,8 +32,18 @@ public sealed class SeedsCommandTests
         Assert.True(exit == 0, error);
         new SeedGenerator(new SeedOptions
         {
-            Users = 200, Seed = 9, Communities = 3, AvgFollows = 8, AvgInteractions = 12, Days = 30, Start = new DateOnly(2024, 1, 15),
-            SocialInfluence = 0.4, WithinCommunityFollow = 0.7, PersonalTaste = 0.3, Topics = 20, Contents = 500,
+            Users = 200,
+            Seed = 9,
+            Communities = 3,
+            AvgFollows = 8,
+            AvgInteractions = 12,
+            Days = 30,
+            Start = new DateOnly(2024, 1, 15),
+            SocialInfluence = 0.4,
+            WithinCommunityFollow = 0.7,
+            PersonalTaste = 0.3,
+            Topics = 20,
+            Contents = 500,
         }).Generate(folder.File("lib"));
 
         foreach (var (file, _) in SeedCsvLayout.Graph)

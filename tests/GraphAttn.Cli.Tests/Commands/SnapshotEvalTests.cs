@@ -1,10 +1,8 @@
-using GraphAttn.Graph.Loading.RecBole;
-using GraphAttn.Evaluation.Reports;
-using GraphAttn.Graph.Splits;
-using GraphAttn.Graph;
-using GraphAttn.Serving.Snapshots;
-using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Cli.Tests.Support;
+using GraphAttn.Evaluation.Reports;
+using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
+using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Cli.Tests.Commands;
 

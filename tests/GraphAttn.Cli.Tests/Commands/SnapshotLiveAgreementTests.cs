@@ -1,12 +1,9 @@
-using GraphAttn.Evaluation.Live;
-using GraphAttn.Evaluation.Methods;
-using GraphAttn.Evaluation.Reports;
-using GraphAttn.Graph.Splits;
-using GraphAttn.Graph;
-using GraphAttn.Serving.Snapshots;
-using GraphAttn.Graph.Baselines;
 using GraphAttn.Cli.Methods;
 using GraphAttn.Cli.Tests.Support;
+using GraphAttn.Evaluation.Live;
+using GraphAttn.Evaluation.Reports;
+using GraphAttn.Graph;
+using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Cli.Tests.Commands;
 
@@ -30,7 +27,8 @@ public sealed class SnapshotLiveAgreementTests
         if (structureWeight > 0) AssertTheWeightChangesFriendRankings(train, structureWeight);
         await using var server = await TestServerHost.StartAsync(train, new()
         {
-            ["GraphAttn:Model:Mode"] = "snapshots", ["GraphAttn:Model:SnapshotFolder"] = snapshots,
+            ["GraphAttn:Model:Mode"] = "snapshots",
+            ["GraphAttn:Model:SnapshotFolder"] = snapshots,
         });
         var outDir = Path.Combine(folder.Path, "out");
 

@@ -1,11 +1,8 @@
 using System.CommandLine;
-using GraphAttn.Graph;
-using GraphAttn.Model.Checkpoints;
 using GraphAttn.Cli.Commands;
-using GraphAttn.Model.Jobs;
-using GraphAttn.Model.Training;
-using GraphAttn.Graph.Baselines;
 using GraphAttn.Graph.Loading.GraphSeeds;
+using GraphAttn.Model.Checkpoints;
+using GraphAttn.Model.Training;
 
 namespace GraphAttn.Cli.Tests.Commands;
 

@@ -1,7 +1,7 @@
-using GraphAttn.Graph.Matrices;
+using GraphAttn.Cli.Methods;
 using GraphAttn.Evaluation.Methods;
 using GraphAttn.Graph;
-using GraphAttn.Cli.Methods;
+using GraphAttn.Graph.Matrices;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Training;
 

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using GraphAttn.Cli.Commands;
-using GraphAttn.Cli.Eval;
-using GraphAttn.Cli.Output;
 using GraphAttn.Evaluation.Live;
 using GraphAttn.Evaluation.Methods;
 

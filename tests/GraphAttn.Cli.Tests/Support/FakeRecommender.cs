@@ -1,11 +1,10 @@
-using GraphAttn.Graph.Matrices;
 using GraphAttn.Evaluation.Live;
 using GraphAttn.Evaluation.Methods.Content;
 using GraphAttn.Evaluation.Methods.Friends;
-using GraphAttn.Ranking;
-using GraphAttn.Ranking.Metrics;
-using GraphAttn.Graph.Splits;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Matrices;
+using GraphAttn.Graph.Splits;
+using GraphAttn.Ranking;
 
 namespace GraphAttn.Cli.Tests.Support;
 

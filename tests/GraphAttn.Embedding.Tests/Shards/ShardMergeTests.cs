@@ -1,11 +1,10 @@
 using GraphAttn.Embedding.Batching;
 using GraphAttn.Embedding.Shards;
 using GraphAttn.Embedding.Snapshots;
+using GraphAttn.Embedding.Tests.Support;
 using GraphAttn.Graph;
 using GraphAttn.Model.Checkpoints;
-using GraphAttn.Model.Modeling;
 using GraphAttn.Serving.Snapshots;
-using GraphAttn.Embedding.Tests.Support;
 
 namespace GraphAttn.Embedding.Tests.Shards;
 

@@ -1,14 +1,13 @@
 using System.IO.Hashing;
 using System.Text;
 using GraphAttn.Embedding.Batching;
+using GraphAttn.Embedding.Jobs;
 using GraphAttn.Embedding.Shards;
 using GraphAttn.Embedding.Snapshots;
-using GraphAttn.Embedding.Jobs;
+using GraphAttn.Embedding.Tests.Support;
 using GraphAttn.Graph;
 using GraphAttn.Model.Checkpoints;
 using GraphAttn.Serving.Snapshots;
-using GraphAttn.Graph.Baselines;
-using GraphAttn.Embedding.Tests.Support;
 
 namespace GraphAttn.Embedding.Tests.Snapshots;
 

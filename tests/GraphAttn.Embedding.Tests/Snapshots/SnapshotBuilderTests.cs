@@ -1,10 +1,10 @@
 using GraphAttn.Embedding.Batching;
 using GraphAttn.Embedding.Snapshots;
+using GraphAttn.Embedding.Tests.Support;
 using GraphAttn.Model.Checkpoints;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Serving.Snapshots;
 using static TorchSharp.torch;
-using GraphAttn.Embedding.Tests.Support;
 
 namespace GraphAttn.Embedding.Tests.Snapshots;
 

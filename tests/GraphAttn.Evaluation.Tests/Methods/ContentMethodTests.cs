@@ -1,7 +1,7 @@
-using GraphAttn.Graph.Matrices;
-using GraphAttn.Ranking.Evaluators;
 using GraphAttn.Evaluation.Methods.Content;
+using GraphAttn.Graph.Matrices;
 using GraphAttn.Graph.Splits;
+using GraphAttn.Ranking.Evaluators;
 
 namespace GraphAttn.Evaluation.Tests.Methods;
 

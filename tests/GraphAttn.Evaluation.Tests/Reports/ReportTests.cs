@@ -1,7 +1,6 @@
-using GraphAttn.Ranking.Evaluators;
-using GraphAttn.Ranking;
-using GraphAttn.Ranking.Metrics;
 using GraphAttn.Evaluation.Reports;
+using GraphAttn.Ranking.Evaluators;
+using GraphAttn.Ranking.Metrics;
 
 namespace GraphAttn.Evaluation.Tests.Reports;
 

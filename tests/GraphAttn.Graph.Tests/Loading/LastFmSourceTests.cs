@@ -1,7 +1,4 @@
-using GraphAttn.Graph.Loading;
 using GraphAttn.Graph.Loading.LastFm;
-using GraphAttn.Graph.Loading.RecBole;
-using GraphAttn.Graph;
 
 namespace GraphAttn.Graph.Tests.Loading;
 

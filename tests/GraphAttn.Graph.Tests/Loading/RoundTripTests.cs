@@ -1,8 +1,5 @@
-using GraphAttn.Graph.Loading.RecBole;
-using GraphAttn.Graph.Loading;
-using GraphAttn.Graph.Loading.LastFm;
-using GraphAttn.Graph;
 using GraphAttn.Graph.Loading.GraphSeeds;
+using GraphAttn.Graph.Loading.RecBole;
 
 namespace GraphAttn.Graph.Tests.Loading;
 

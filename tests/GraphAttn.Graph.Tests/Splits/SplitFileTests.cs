@@ -1,6 +1,5 @@
 using GraphAttn.Graph.Matrices;
 using GraphAttn.Graph.Splits;
-using GraphAttn.Graph;
 
 namespace GraphAttn.Graph.Tests.Splits;
 

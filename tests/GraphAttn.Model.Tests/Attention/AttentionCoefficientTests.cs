@@ -1,5 +1,4 @@
 using GraphAttn.Model.Attention;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GraphAttn.Model.Tests.Attention;

@@ -1,5 +1,4 @@
 using GraphAttn.Model.Attention;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GraphAttn.Model.Tests.Attention;
@@ -45,7 +44,7 @@ public sealed class FusedVersusReferenceTests
         Assert.Contains(KernelPath.General, paths);
         foreach (var path in paths)
             CompareImplementations(edges, new GatConv("gat", 24, heads: heads, channels: channels, dropout: dropout, seed: 6)
-                { KernelPath = path }, sourceRows: 400, targetRows: 400, features: 24, targetFeatures: 24);
+            { KernelPath = path }, sourceRows: 400, targetRows: 400, features: 24, targetFeatures: 24);
     }
 
     [Theory]

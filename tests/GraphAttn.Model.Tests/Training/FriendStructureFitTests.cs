@@ -1,4 +1,3 @@
-using GraphAttn.Graph.Matrices;
 using GraphAttn.Graph;
 using GraphAttn.Graph.Baselines;
 using GraphAttn.Model.Scoring;

@@ -3,7 +3,6 @@ using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Model.Tests.Training;
 

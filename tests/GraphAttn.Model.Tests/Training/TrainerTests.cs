@@ -3,7 +3,6 @@ using GraphAttn.Graph.Splits;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Scoring;
 using GraphAttn.Model.Training;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Model.Tests.Training;
 

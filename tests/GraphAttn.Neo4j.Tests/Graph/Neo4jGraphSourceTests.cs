@@ -1,7 +1,7 @@
 using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Neo4j.Graph;
 using GraphAttn.Tests.Shared.Bolt;
-using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Neo4j.Tests.Graph;
 

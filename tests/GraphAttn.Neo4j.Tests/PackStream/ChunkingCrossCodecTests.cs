@@ -2,9 +2,9 @@ using System.Buffers;
 using System.Text.Json.Nodes;
 using GraphAttn.Neo4j.PackStream;
 using GraphAttn.Neo4j.Protocol;
-using GraphAttn.Tests.Shared.Bolt;
-using GraphAttn.Neo4j.Values;
 using GraphAttn.Neo4j.Tests.Support;
+using GraphAttn.Neo4j.Values;
+using GraphAttn.Tests.Shared.Bolt;
 
 namespace GraphAttn.Neo4j.Tests.PackStream;
 

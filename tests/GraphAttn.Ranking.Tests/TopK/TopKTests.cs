@@ -1,6 +1,3 @@
-using GraphAttn.Ranking;
-using GraphAttn.Ranking.Metrics;
-
 namespace GraphAttn.Ranking.Tests;
 
 public sealed class TopKTests

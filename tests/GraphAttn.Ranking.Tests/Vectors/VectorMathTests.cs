@@ -1,5 +1,3 @@
-using GraphAttn.Ranking;
-
 namespace GraphAttn.Ranking.Tests.Vectors;
 
 public sealed class VectorMathTests

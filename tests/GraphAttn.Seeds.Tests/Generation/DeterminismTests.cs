@@ -1,4 +1,3 @@
-using GraphAttn.Seeds.Tests.Support;
 using GraphAttn.Seeds.Writing;
 
 namespace GraphAttn.Seeds.Tests.Generation;

@@ -1,4 +1,3 @@
-using GraphAttn.Tests.Shared;
 namespace GraphAttn.Seeds.Tests.Generation;
 
 public sealed class SeedOptionsTests

@@ -1,7 +1,7 @@
 using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Seeds.Inspection;
 using GraphAttn.Seeds.Tests.Support;
-using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Seeds.Tests.Inspection;
 

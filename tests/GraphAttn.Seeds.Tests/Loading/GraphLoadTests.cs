@@ -1,7 +1,7 @@
 using GraphAttn.Graph;
 using GraphAttn.Graph.Algorithms;
-using GraphAttn.Seeds.Tests.Support;
 using GraphAttn.Graph.Loading.GraphSeeds;
+using GraphAttn.Seeds.Tests.Support;
 
 namespace GraphAttn.Seeds.Tests.Loading;
 

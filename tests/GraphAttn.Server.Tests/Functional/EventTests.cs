@@ -54,7 +54,9 @@ public class EventTests
         await Rpc.BadRequest("content_id", async () => await events.RecordInteractionAsync(new() { UserId = "ann", Kind = InteractionKind.Like }));
         await Rpc.BadRequest("timestamp", async () => await events.RecordInteractionAsync(new()
         {
-            UserId = "ann", ContentId = "m3", Kind = InteractionKind.Like,
+            UserId = "ann",
+            ContentId = "m3",
+            Kind = InteractionKind.Like,
             Timestamp = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(1)),
         }));
         await Rpc.FailsWith(StatusCode.NotFound, async () => await events.RecordInteractionAsync(new() { UserId = "ann", ContentId = "zz", Kind = InteractionKind.Like }));

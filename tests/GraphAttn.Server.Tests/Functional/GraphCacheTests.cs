@@ -55,7 +55,9 @@ public sealed class GraphCacheTests
         var source = new FlakySource();
         await using var host = await TestServerHost.StartAsync(source, settings: new()
         {
-            ["GraphAttn:Graph:Cache"] = "on", ["GraphAttn:Graph:RetrySeconds"] = "0.2", ["GraphAttn:Model:DataPath"] = data.Path,
+            ["GraphAttn:Graph:Cache"] = "on",
+            ["GraphAttn:Graph:RetrySeconds"] = "0.2",
+            ["GraphAttn:Model:DataPath"] = data.Path,
         });
 
         await Rpc.FailsWith(Grpc.Core.StatusCode.Unavailable, async () => await new RecommendationService.RecommendationServiceClient(host.Channel)

@@ -1,4 +1,3 @@
-using Google.Rpc;
 using Grpc.Core;
 
 namespace GraphAttn.Server.Tests.Infrastructure;

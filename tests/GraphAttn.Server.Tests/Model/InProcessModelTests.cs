@@ -3,7 +3,6 @@ using GraphAttn.Contracts.V1;
 using GraphAttn.Server.ModelLifecycle;
 using GraphAttn.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Server.Tests.Model;
 
@@ -93,7 +92,9 @@ public sealed class InProcessModelTests
         foreach (var c in new[] { "c001", "c003", "c005", "c007", "c009", "c011", "c013", "c015", "c017", "c019" })
             await events.RecordInteractionAsync(new RecordInteractionRequest
             {
-                UserId = "u00", ContentId = c, Kind = GraphAttn.Contracts.V1.InteractionKind.Play,
+                UserId = "u00",
+                ContentId = c,
+                Kind = GraphAttn.Contracts.V1.InteractionKind.Play,
             }).Within();
         var after = await Content(host, "u00");
 

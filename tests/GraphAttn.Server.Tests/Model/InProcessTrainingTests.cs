@@ -1,7 +1,6 @@
 using System.Text.Json;
 using GraphAttn.Model.Checkpoints;
 using GraphAttn.Server.ModelLifecycle;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Server.Tests.Model;
 

@@ -1,9 +1,9 @@
 using GraphAttn.Contracts.V1;
 using GraphAttn.Graph;
+using GraphAttn.Server.Tests.Infrastructure;
 using GraphAttn.Serving.Embeddings;
 using GraphAttn.Serving.Events;
 using GraphAttn.Serving.ModelAnswers;
-using GraphAttn.Server.Tests.Infrastructure;
 
 namespace GraphAttn.Server.Tests.Model;
 

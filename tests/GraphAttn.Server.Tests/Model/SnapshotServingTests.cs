@@ -90,7 +90,8 @@ public sealed class SnapshotServingTests
         using var folder = new TempFolder();
         await using var host = await TestServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()), settings: new(SmallSnapshots.Settings(folder.Path))
         {
-            ["GraphAttn:Model:WatchFolder"] = "false", ["GraphAttn:Model:PollSeconds"] = "3600", // only the RPC picks it up
+            ["GraphAttn:Model:WatchFolder"] = "false",
+            ["GraphAttn:Model:PollSeconds"] = "3600", // only the RPC picks it up
         });
         var admin = new AdminService.AdminServiceClient(host.Channel);
         var health = new Grpc.Health.V1.Health.HealthClient(host.Channel);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using Google.Rpc;
 using GraphAttn.Contracts.V1;
-using GraphAttn.Server.Tests.Infrastructure;
 using Grpc.Net.Client;
 
 namespace GraphAttn.Server.Tests.Wire;
@@ -61,7 +60,9 @@ public class NodeClientTests
             $"npm packages missing: run `npm ci --ignore-scripts` in {js} (the README's test command does).");
         var info = new ProcessStartInfo("node", ["client.mjs", address, Path.Combine(RepoPaths.Root, "protos"), User])
         {
-            WorkingDirectory = js, RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = js,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
         };
         using var node = Process.Start(info)!;
         var stdout = node.StandardOutput.ReadToEndAsync();

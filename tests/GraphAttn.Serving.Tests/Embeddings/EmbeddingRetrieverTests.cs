@@ -1,9 +1,9 @@
 using GraphAttn.Graph;
-using GraphAttn.Serving.Embeddings;
-using GraphAttn.Serving.Store;
-using GraphAttn.Serving.Retrieval;
-using GraphAttn.Serving.Tests.Support;
 using GraphAttn.Ranking;
+using GraphAttn.Serving.Embeddings;
+using GraphAttn.Serving.Retrieval;
+using GraphAttn.Serving.Store;
+using GraphAttn.Serving.Tests.Support;
 
 namespace GraphAttn.Serving.Tests.Embeddings;
 

@@ -1,11 +1,11 @@
 using GraphAttn.Graph;
 using GraphAttn.Graph.Baselines;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Embeddings;
-using GraphAttn.Serving.Store;
 using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.Snapshots;
+using GraphAttn.Serving.Store;
 using GraphAttn.Serving.Tests.Support;
-using GraphAttn.Ranking;
 
 namespace GraphAttn.Serving.Tests.Embeddings;
 

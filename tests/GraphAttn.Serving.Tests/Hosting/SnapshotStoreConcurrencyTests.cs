@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
-using GraphAttn.Serving.Store;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.Snapshots;
-using GraphAttn.Serving.Tests.Support;
-using GraphAttn.Ranking;
+using GraphAttn.Serving.Store;
 
 namespace GraphAttn.Serving.Tests.Hosting;
 

@@ -1,5 +1,5 @@
-using GraphAttn.Serving.Store;
 using GraphAttn.Serving.Snapshots;
+using GraphAttn.Serving.Store;
 using GraphAttn.Serving.Tests.Support;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,7 @@
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.Snapshots;
 using GraphAttn.Serving.Tests.Support;
-using GraphAttn.Ranking;
 
 namespace GraphAttn.Serving.Tests.Retrieval;
 

@@ -1,8 +1,8 @@
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.Snapshots;
 using GraphAttn.Serving.Tests.Support;
 using Xunit.Abstractions;
-using GraphAttn.Ranking;
 
 namespace GraphAttn.Serving.Tests.Retrieval;
 

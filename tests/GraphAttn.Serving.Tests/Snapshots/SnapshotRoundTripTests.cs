@@ -1,6 +1,5 @@
 using GraphAttn.Serving.Snapshots;
 using GraphAttn.Serving.Tests.Support;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Serving.Tests.Snapshots;
 

@@ -1,6 +1,5 @@
-using GraphAttn.Serving.Retrieval;
-using GraphAttn.Serving.Snapshots;
 using GraphAttn.Ranking;
+using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Serving.Tests.Support;
 

@@ -1,6 +1,5 @@
 using GraphAttn.Graph;
 using GraphAttn.Serving.Snapshots;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Serving.Tests.Support;
 

@@ -1,5 +1,4 @@
 using GraphAttn.Serving.Snapshots;
-using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Serving.Tests.Support;
 

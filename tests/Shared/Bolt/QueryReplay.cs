@@ -1,5 +1,4 @@
 using System.Text;
-using GraphAttn.Tests.Shared.Bolt;
 
 namespace GraphAttn.Tests.Shared.Bolt;
 

@@ -1,5 +1,5 @@
-using GraphAttn.Graph.Matrices;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Matrices;
 using GraphAttn.Ranking;
 
 namespace GraphAttn.Evaluation.Methods.Content;

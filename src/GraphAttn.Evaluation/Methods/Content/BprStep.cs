@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
-using GraphAttn.Ranking;
 
 namespace GraphAttn.Evaluation.Methods.Content;
 

@@ -1,5 +1,3 @@
-using GraphAttn.Graph.Loading.GraphSeeds;
-
 namespace GraphAttn.Graph.Loading.GraphSeeds;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Graph.Loading.GraphSeeds;
 

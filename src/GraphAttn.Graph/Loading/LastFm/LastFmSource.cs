@@ -1,5 +1,4 @@
 using System.Text;
-using GraphAttn.Graph;
 
 namespace GraphAttn.Graph.Loading.LastFm;
 

@@ -1,5 +1,3 @@
-using GraphAttn.Graph;
-
 namespace GraphAttn.Graph.Loading.LastFm;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using GraphAttn.Graph;
-
 namespace GraphAttn.Graph.Loading.RecBole;
 
 /// <summary>The rows of a RecBole .inter file, parsed and validated.</summary>

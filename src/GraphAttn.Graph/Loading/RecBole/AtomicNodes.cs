@@ -1,5 +1,3 @@
-using GraphAttn.Graph;
-
 namespace GraphAttn.Graph.Loading.RecBole;
 
 /// <summary>Users, items and topics of a RecBole dataset in first-seen order, then the graph built from them.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using GraphAttn.Graph;
 
 namespace GraphAttn.Graph.Loading.RecBole;
 
