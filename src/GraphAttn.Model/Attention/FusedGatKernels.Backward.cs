@@ -58,7 +58,6 @@ public static unsafe partial class FusedGatKernels
         var sources = WorkChunks.Split(edges.SourceOffsets, edges.SourceCount);
         BackwardSourcesKernel walk = path switch
         {
-            KernelPath.Wide512 => BackwardSources512,
             KernelPath.Wide256 => BackwardSources256,
             _ => BackwardSources,
         };
@@ -86,7 +85,7 @@ public static unsafe partial class FusedGatKernels
     {
         var width = heads * channels;
         var stride = TargetLineFloats(heads);
-        var fourWide = heads == 4 && path is KernelPath.Wide512 or KernelPath.Wide256; // the model's layout
+        var fourWide = heads == 4 && path == KernelPath.Wide256; // the model's layout
         for (long t = first; t < end; t++)
         {
             var line = lines + t * stride;
@@ -96,7 +95,7 @@ public static unsafe partial class FusedGatKernels
                 var o = output + t * width;
                 Vector128.Store(Vector128.Load(aDst + t * 4), line);
                 Vector128.Store(Vector128.Load(lse + t * 4), line + 4);
-                Vector128.Store(path == KernelPath.Wide512 ? FourHeadDots512(g, o) : FourHeadDots256(g, o), line + 8);
+                Vector128.Store(FourHeadDots256(g, o), line + 8);
                 continue;
             }
             for (var k = 0; k < heads; k++)
@@ -185,38 +184,9 @@ public static unsafe partial class FusedGatKernels
         VectorMath.ExpInPlace(alpha, (j1 - j0) * heads);
     }
 
-    /// <summary>
-    /// The AVX-512 path, with dropout: per out-edge i of a source and head, keep[i] = the keep factor and
-    /// kept[i] = alpha[i] * keep[i], written whole before the walk reads them back in registers (a wide load of
-    /// just-stored floats stalls). Returns the weights that scale gradOut rows into gradH: kept, or alpha itself without
-    /// dropout.
-    /// </summary>
-    private static float* KeepFactors(float* alpha, float* keep, float* kept, int* ids, int j0, int j1, int heads,
-        float dropout, ulong seed)
-    {
-        if (dropout <= 0f) return alpha;
-        for (var j = j0; j < j1; j++)
-            for (var k = 0; k < heads; k++)
-            {
-                var i = (j - j0) * heads + k;
-                keep[i] = AttentionDropout.Factor(seed, ids[j], k, heads, dropout);
-                kept[i] = alpha[i] * keep[i];
-            }
-        return kept;
-    }
-
-    /// <summary>
-    /// Wide paths, 4 heads: one edge's logit gradients alpha * (keep * gradOut_t . h_s - weighted_t) * LeakyReLU'(aSrc_s
-    /// + aDst_t), from its four head dot products, in one 128-bit register.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> FourLogitGradients(Vector128<float> dots, float* alpha, float* keep, bool dropped,
-        Vector128<float> srcLogits, float* line) =>
-        FourLogitGradients(dots, Vector128.Load(alpha), dropped ? Vector128.Load(keep) : Vector128<float>.One,
-            srcLogits + Vector128.Load(line), line);
-
-    /// <summary>The same from registers: the edge's four coefficients, keep factors (1 without dropout: keep · dots is
-    /// then dots exactly) and pre-activation logits aSrc_s + aDst_t, and the target's packed line.</summary>
+    /// <summary>The AVX2 path: one edge's logit gradients alpha * (keep * gradOut_t . h_s - weighted_t) *
+    /// LeakyReLU'(aSrc_s + aDst_t) from registers: its four head dot products, coefficients, keep factors (1 without
+    /// dropout: keep · dots is then dots exactly) and pre-activation logits, and the target's packed line.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> FourLogitGradients(Vector128<float> dots, Vector128<float> alpha,
         Vector128<float> keep, Vector128<float> logits, float* line)
@@ -224,20 +194,6 @@ public static unsafe partial class FusedGatKernels
         var slope = Vector128.ConditionalSelect(Vector128.GreaterThan(logits, Vector128<float>.Zero), Vector128<float>.One,
             Vector128.Create(NegativeSlope));
         return alpha * (keep * dots - Vector128.Load(line + 8)) * slope;
-    }
-
-    /// <summary>The AVX-512 path, other head counts: the four-head logit gradients head by head, adding each gradient
-    /// to the source's gradASrc row and storing it at the edge's slot.</summary>
-    private static void LogitGradients(float* dots, float* alpha, float* keep, bool dropped, float* src, float* line,
-        int heads, float* gradASrc, float* dLogit)
-    {
-        for (var k = 0; k < heads; k++)
-        {
-            var gAlpha = dropped ? keep[k] * dots[k] : dots[k];
-            var d = alpha[k] * (gAlpha - line[2 * heads + k]) * LogitSlope(src[k] + line[k]);
-            gradASrc[k] += d;
-            dLogit[k] = d;
-        }
     }
 
     /// <summary>gradADst[t] = sum of the logit gradients of t's edges (stored in source order), for t in

@@ -13,7 +13,7 @@ public static unsafe partial class FusedGatKernels
     /// requested meanwhile. The source's gradient row stays in eight registers; each gathered gradOut register is
     /// loaded once for both its head's dot product and the gradient sum; the source's own feature row is read from L1
     /// (sixteen registers hold the gradient, the head partials and the gathered floats, and the row would not fit as
-    /// well). Computing the coefficients in a pass of their own first, as the other paths do, was slower on the AVX2
+    /// well). Computing the coefficients in a pass of their own first, as the general path does, was slower on the AVX2
     /// VM (see <see cref="ForwardRange256"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
@@ -21,7 +21,7 @@ public static unsafe partial class FusedGatKernels
         float* gradOut, float* lines, float* gradH, float* gradASrc, float* dLogit, float dropout, ulong seed,
         int first, int end)
     {
-        const int width = WideRows.Width;
+        const int width = WideRows256.Width;
         var stride = TargetLineFloats(heads);
         var offsets = edges.SourceOffsets;
         var last = offsets[end];

@@ -12,7 +12,7 @@ public static unsafe partial class FusedGatKernels
     /// logits and their per-head maximum, then edge by edge the four weights (one 128-bit exp), their sums, the
     /// dropout factors and the weighted source row, added into eight registers that hold the output row (one broadcast
     /// per head, two fused multiply-adds). The second loop requests the feature row <see cref="PrefetchDistance"/> edges
-    /// ahead, across targets. The other paths' shape (a target's rows all requested in the first loop, weights
+    /// ahead, across targets. The general path's shape (a target's rows all requested in the first loop, weights
     /// exponentiated and dropped in passes of their own) was slower on the AVX2 VM: forward and backward kernels
     /// together 15% at the median in alternating runs of the `kernel` benchmark (Model README).
     /// </summary>
@@ -20,9 +20,9 @@ public static unsafe partial class FusedGatKernels
     private static void ForwardRange256(GatEdges edges, int heads, int channels, float* h, float* aSrc, float* aDst,
         float* output, float* lse, float dropout, ulong seed, int first, int end)
     {
-        const int width = WideRows.Width;
+        const int width = WideRows256.Width;
         var offsets = edges.TargetOffsets;
-        var buffer = ArrayPool<float>.Shared.Rent(MaxDegree(offsets, first, end) * heads + WideRows.Padding);
+        var buffer = ArrayPool<float>.Shared.Rent(MaxDegree(offsets, first, end) * heads + 1);
         var last = offsets[end];
         var dropped = dropout > 0f;
         fixed (int* src0 = edges.Sources)

@@ -12,9 +12,9 @@ namespace GraphAttn.Model.Attention;
 /// (gradient of h), so no two threads write the same row, and every sum runs in a fixed order: the same inputs give
 /// the same bits on any number of threads.
 /// Layouts (row-major, float32): h [Ns, H, C], aSrc [Ns, H], aDst [Nt, H], out [Nt, H, C], lse [Nt, H].
-/// 64-float rows (the model's width) take a register-held path: 512-bit registers on AVX-512 machines (the *512 files),
-/// 256-bit ones for the model's 4 x 16 layout on AVX2 machines (the *256 files). Other layouts and machines take the
-/// general path, which computes the same sums. <see cref="KernelPath"/> picks one; <see cref="KernelPath.Auto"/> the widest.
+/// The model's 4 x 16 layout takes a register-held path on AVX2 machines (the *256 files). Other layouts and machines
+/// take the general path, which computes the same sums. <see cref="KernelPath"/> picks one; <see cref="KernelPath.Auto"/>
+/// the fastest.
 /// </summary>
 public static unsafe partial class FusedGatKernels
 {
@@ -37,7 +37,6 @@ public static unsafe partial class FusedGatKernels
         var bounds = WorkChunks.Split(edges.TargetOffsets, edges.TargetCount);
         ForwardRangeKernel range = KernelPaths.Resolve(path, heads, channels) switch
         {
-            KernelPath.Wide512 => ForwardRange512,
             KernelPath.Wide256 => ForwardRange256,
             _ => ForwardRange,
         };
@@ -93,7 +92,7 @@ public static unsafe partial class FusedGatKernels
     }
 
     /// <summary>
-    /// Steps 1-2 of target t's forward, shared by both paths: per in-edge e0 .. e1-1 and head the logit and the
+    /// Steps 1-2 of target t's forward on the general path: per in-edge e0 .. e1-1 and head the logit and the
     /// per-head maximum (the shift that keeps exp() finite), then the unnormalised weights exp(logit - max) in place in
     /// <paramref name="logits"/> and their per-head sums in <paramref name="sum"/> (both max and sum hold at least
     /// max(H, 4) floats). Logit rows are fetched ahead across target boundaries (most targets have fewer in-edges than
@@ -134,34 +133,11 @@ public static unsafe partial class FusedGatKernels
             for (var k = 0; k < heads; k++) sum[k] += logits[i + k];
     }
 
-    /// <summary>The AVX-512 path: multiplies a target's unnormalised weights by their dropout keep factors (the general
-    /// path folds them into its row updates, the AVX2 path applies them edge by edge).</summary>
-    private static void DropWeights(float* weights, int e0, int e1, int heads, float dropout, ulong seed)
-    {
-        for (var e = e0; e < e1; e++)
-            for (var k = 0; k < heads; k++)
-                weights[(e - e0) * heads + k] *= AttentionDropout.Factor(seed, e, k, heads, dropout);
-    }
-
     /// <summary>The AVX2 path: the four heads' dropout keep factors of edge <paramref name="edge"/>
     /// (<see cref="AttentionDropout"/>), in one register.</summary>
     private static Vector128<float> FourKeepFactors(ulong seed, int edge, float dropout) =>
         Vector128.Create(AttentionDropout.Factor(seed, edge, 0, 4, dropout), AttentionDropout.Factor(seed, edge, 1, 4, dropout),
             AttentionDropout.Factor(seed, edge, 2, 4, dropout), AttentionDropout.Factor(seed, edge, 3, 4, dropout));
-
-    /// <summary>
-    /// The AVX-512 path, after a target's weighted sum: writes its log-sum-exp per head to <paramref name="lse"/> and
-    /// turns <paramref name="scale"/> (the weight sums) into the factors that normalise the row. A target without edges keeps
-    /// a zero row and lse 0.
-    /// </summary>
-    private static void Normalisers(bool empty, int heads, float* max, float* scale, float* lse)
-    {
-        for (var k = 0; k < heads; k++)
-        {
-            lse[k] = empty ? 0f : max[k] + MathF.Log(scale[k]);
-            scale[k] = empty ? 0f : 1f / scale[k];
-        }
-    }
 
     /// <summary>Attention coefficients alpha [E, H] (before dropout), e.g. for explanations and tests.</summary>
     public static float[] Coefficients(GatEdges edges, int heads, ReadOnlySpan<float> aSrc, ReadOnlySpan<float> aDst)

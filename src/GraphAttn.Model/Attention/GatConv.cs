@@ -57,7 +57,7 @@ public sealed class GatConv : nn.Module<Tensor, Tensor, GatEdges, Tensor>
     /// <summary>Which implementation computes the edge attention (default fused).</summary>
     public GatImplementation Implementation { get; set; } = GatImplementation.Fused;
 
-    /// <summary>Which path the fused kernels take (default <see cref="Attention.KernelPath.Auto"/>, the widest this
+    /// <summary>Which path the fused kernels take (default <see cref="Attention.KernelPath.Auto"/>, the fastest this
     /// machine has); tests and benchmarks pin one to compare them.</summary>
     public KernelPath KernelPath { get; set; } = KernelPath.Auto;
 

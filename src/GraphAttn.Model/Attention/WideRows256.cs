@@ -10,6 +10,9 @@ namespace GraphAttn.Model.Attention;
 /// </summary>
 internal static class WideRows256
 {
+    /// <summary>Floats per row.</summary>
+    public const int Width = 64;
+
     /// <summary>
     /// [sum s0, sum s1, sum s2, sum s3] for four 8-float registers, one per head (each already the sum of that head's
     /// two product registers): two horizontal adds pair the registers up, a third leaves head k's two partial sums in
