@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics.X86;
 using GraphAttn.Model.Attention;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -48,16 +49,16 @@ public sealed class FusedVersusReferenceTests
                 { KernelPath = path }, sourceRows: 400, targetRows: 400, features: 24, targetFeatures: 24);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(0f)]
     [InlineData(0.2f)]
-    public void Forward_ModelLayout_EveryKernelPathMatchesTheGeneralOne(float dropout)
+    public void Forward_ModelLayout_Avx2PathMatchesTheGeneralOne(float dropout)
     {
-        // The wide paths against the general one on the model's 4 x 16 layout, bipartite with isolated targets and a
+        // The AVX2 path against the general one on the model's 4 x 16 layout, bipartite with isolated targets and a
         // hub: the same sums in other orders, so the agreement is much tighter than against the reference.
+        Skip.IfNot(Avx2.IsSupported && Fma.IsSupported, "the AVX2 kernel path needs AVX2 and FMA, which this CPU lacks");
         var edges = RandomGraphs.Bipartite(sources: 600, targets: 500, edges: 9000, seed: 21);
-        var paths = SupportedPaths(4, 16);
-        Assert.Equal(KernelPaths.Resolve(KernelPath.Auto, 4, 16), paths[^1]);
+        Assert.Equal(KernelPath.Wide256, KernelPaths.Resolve(KernelPath.Auto, 4, 16));
         manual_seed(22);
         using var scope = NewDisposeScope();
         var xSrc = randn(600, 32).requires_grad_(true);
@@ -66,7 +67,7 @@ public sealed class FusedVersusReferenceTests
         var layer = new GatConv("gat", 32, targetFeatures: 20, heads: 4, channels: 16, dropout: dropout, seed: 23);
         layer.train();
         Tensor[]? general = null;
-        foreach (var path in paths)
+        foreach (var path in new[] { KernelPath.General, KernelPath.Wide256 })
         {
             layer.KernelPath = path;
             layer.zero_grad();
@@ -82,7 +83,7 @@ public sealed class FusedVersusReferenceTests
         }
     }
 
-    /// <summary>The kernel paths this machine runs for the layout, general first and the automatic choice last.</summary>
+    /// <summary>The kernel paths this machine runs for the layout, general first.</summary>
     private static KernelPath[] SupportedPaths(int heads, int channels) =>
         new[] { KernelPath.General, KernelPath.Wide256 }
             .Where(p => KernelPaths.Supported(p, heads, channels)).ToArray();
