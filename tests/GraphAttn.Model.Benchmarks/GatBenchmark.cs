@@ -92,7 +92,7 @@ internal static class GatBenchmark
         // on this VM one thread has streamed faster than two, and the rate drifts within a run.
         var copies = new[] { Measure.CopyBandwidthBytesPerSecond(parallel: false), Measure.CopyBandwidthBytesPerSecond(parallel: true) };
         var timed = new List<(KernelPath Path, double Forward, double ForwardStd, double Backward, double BackwardStd)>();
-        foreach (var path in new[] { KernelPath.General, KernelPath.Wide256 })
+        foreach (var path in new[] { KernelPath.General, KernelPath.Avx2 })
             if (KernelPaths.Supported(path, Heads, Channels)) timed.Add(KernelOnly(edges, nodes, reps, path));
         copies = [.. copies, Measure.CopyBandwidthBytesPerSecond(parallel: false), Measure.CopyBandwidthBytesPerSecond(parallel: true)];
         var best = copies.Max();
