@@ -5,24 +5,33 @@ using System.Runtime.Intrinsics.X86;
 
 namespace GraphAttn.Model.Attention;
 
-public static unsafe partial class FusedGatKernels
+/// <summary>
+/// <see cref="KernelPath.Avx2"/>: the model's layout, 4 heads x 16 channels, on AVX2 + FMA. A row is eight 256-bit
+/// registers, two per head (<see cref="Avx2Rows"/>), so an edge's head weight is one broadcast and the four per-head
+/// scalars one 128-bit register. Each edge's weights are computed in registers where the edge is used, and the rows of
+/// the edge <see cref="EdgeKernels.PrefetchDistance"/> ahead are requested meanwhile, across targets (sources). The
+/// general path's shape (a target's rows all requested up front, weights exponentiated and dropped in passes of their
+/// own, then read back from a buffer) was slower on an AVX2 machine: forward and backward kernels together 15% at the
+/// median in alternating runs of the `kernel` benchmark.
+/// </summary>
+internal sealed unsafe partial class Avx2EdgeKernels : EdgeKernels
 {
+    /// <inheritdoc />
+    public override KernelPath Path => KernelPath.Avx2;
+
     /// <summary>
-    /// <see cref="ForwardRange"/> for 4 x 16 rows on AVX2 (<see cref="KernelPath.Wide256"/>), two loops per target: the
-    /// logits and their per-head maximum, then edge by edge the four weights (one 128-bit exp), their sums, the
-    /// dropout factors and the weighted source row, added into eight registers that hold the output row (one broadcast
-    /// per head, two fused multiply-adds). The second loop requests the feature row <see cref="PrefetchDistance"/> edges
-    /// ahead, across targets. The other paths' shape (a target's rows all requested in the first loop, weights
-    /// exponentiated and dropped in passes of their own) was slower on the AVX2 VM: forward and backward kernels
-    /// together 15% at the median in alternating runs of the `kernel` benchmark (Model README).
+    /// Two loops per target: the logits and their per-head maximum, then edge by edge the four weights (one 128-bit
+    /// exp), their sums, the dropout factors and the weighted source row, added into eight registers that hold the
+    /// output row (one broadcast per head, two fused multiply-adds). The second loop requests the feature row
+    /// <see cref="EdgeKernels.PrefetchDistance"/> edges ahead, across targets.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
-    private static void ForwardRange256(GatEdges edges, int heads, int channels, float* h, float* aSrc, float* aDst,
-        float* output, float* lse, float dropout, ulong seed, int first, int end)
+    protected override void ForwardTargets(GatEdges edges, int heads, int channels, float* h, float* aSrc,
+        float* aDst, float* output, float* lse, float dropout, ulong seed, int first, int end)
     {
-        const int width = WideRows.Width;
+        const int width = Avx2Rows.Width;
         var offsets = edges.TargetOffsets;
-        var buffer = ArrayPool<float>.Shared.Rent(MaxDegree(offsets, first, end) * heads + WideRows.Padding);
+        var buffer = ArrayPool<float>.Shared.Rent(MaxDegree(offsets, first, end) * heads + 1);
         var last = offsets[end];
         var dropped = dropout > 0f;
         fixed (int* src0 = edges.Sources)
@@ -36,7 +45,7 @@ public static unsafe partial class FusedGatKernels
                 for (var e = e0; e < e1; e++)
                 {
                     if (e + PrefetchDistance < last) Prefetch(aSrc + (long)src0[e + PrefetchDistance] * heads, heads);
-                    var x = Logits(Vector128.Load(aSrc + (long)src0[e] * heads) + dst);
+                    var x = LeakyRelu.Apply(Vector128.Load(aSrc + (long)src0[e] * heads) + dst);
                     Vector128.Store(x, logits + (e - e0) * heads);
                     max = Vector128.Max(max, x);
                 }
@@ -84,4 +93,10 @@ public static unsafe partial class FusedGatKernels
             }
         ArrayPool<float>.Shared.Return(buffer);
     }
+
+    /// <summary>The four heads' dropout keep factors of edge <paramref name="edge"/> (<see cref="AttentionDropout"/>),
+    /// in one register.</summary>
+    private static Vector128<float> FourKeepFactors(ulong seed, int edge, float dropout) =>
+        Vector128.Create(AttentionDropout.Factor(seed, edge, 0, 4, dropout), AttentionDropout.Factor(seed, edge, 1, 4, dropout),
+            AttentionDropout.Factor(seed, edge, 2, 4, dropout), AttentionDropout.Factor(seed, edge, 3, 4, dropout));
 }

@@ -4,24 +4,38 @@ using System.Runtime.Intrinsics.X86;
 
 namespace GraphAttn.Model.Attention;
 
-public static unsafe partial class FusedGatKernels
+internal sealed unsafe partial class Avx2EdgeKernels
 {
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
+    protected override void PackTargetLines(int heads, int channels, float* aDst, float* lse, float* output,
+        float* gradOut, float* lines, int first, int end)
+    {
+        const int width = Avx2Rows.Width;
+        var stride = TargetLineFloats(heads);
+        for (long t = first; t < end; t++)
+        {
+            var line = lines + t * stride;
+            Vector128.Store(Vector128.Load(aDst + t * 4), line);
+            Vector128.Store(Vector128.Load(lse + t * 4), line + 4);
+            Vector128.Store(FourHeadDots(gradOut + t * width, output + t * width), line + 8);
+        }
+    }
+
     /// <summary>
-    /// <see cref="BackwardSources"/> for 4 x 16 rows on AVX2 (<see cref="KernelPath.Wide256"/>), in one loop per source:
-    /// each out-edge's four attention coefficients (one 128-bit exp), dropout factors, gradient sums and logit
-    /// gradients are computed where the edge is walked, with the rows of the edge <see cref="PrefetchDistance"/> ahead
-    /// requested meanwhile. The source's gradient row stays in eight registers; each gathered gradOut register is
-    /// loaded once for both its head's dot product and the gradient sum; the source's own feature row is read from L1
-    /// (sixteen registers hold the gradient, the head partials and the gathered floats, and the row would not fit as
-    /// well). Computing the coefficients in a pass of their own first, as the other paths do, was slower on the AVX2
-    /// VM (see <see cref="ForwardRange256"/>).
+    /// One loop per source: each out-edge's four attention coefficients (one 128-bit exp), dropout factors, gradient
+    /// sums and logit gradients are computed where the edge is walked, with the rows of the edge
+    /// <see cref="EdgeKernels.PrefetchDistance"/> ahead requested meanwhile. The source's gradient row stays in eight
+    /// registers; each gathered gradOut register is loaded once for both its head's dot product and the gradient sum;
+    /// the source's own feature row is read from L1 (sixteen registers hold the gradient, the head partials and the
+    /// gathered floats, and the row would not fit as well).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no tier-0 epochs
-    private static void BackwardSources256(GatEdges edges, int heads, int channels, float* h, float* aSrc,
+    protected override void BackwardSources(GatEdges edges, int heads, int channels, float* h, float* aSrc,
         float* gradOut, float* lines, float* gradH, float* gradASrc, float* dLogit, float dropout, ulong seed,
         int first, int end)
     {
-        const int width = WideRows.Width;
+        const int width = Avx2Rows.Width;
         var stride = TargetLineFloats(heads);
         var offsets = edges.SourceOffsets;
         var last = offsets[end];
@@ -47,7 +61,7 @@ public static unsafe partial class FusedGatKernels
                     var gRow = gradOut + (long)t * width;
                     // alpha = exp(LeakyReLU(aSrc_s + aDst_t) - lse_t) per head; kept = alpha * keep scales gradOut_t.
                     var x = srcLogits + Vector128.Load(line);
-                    var alpha = Vector128.Exp(Logits(x) - Vector128.Load(line + 4));
+                    var alpha = Vector128.Exp(LeakyRelu.Apply(x) - Vector128.Load(line + 4));
                     var keep = dropped ? FourKeepFactors(seed, ids[j], dropout) : Vector128<float>.One;
                     var kept = alpha * keep;
                     // Head by head: two gathered registers feed the gradient sums and the head's dot product.
@@ -75,7 +89,7 @@ public static unsafe partial class FusedGatKernels
                     g6 = Fma.MultiplyAdd(w, q, g6);
                     g7 = Fma.MultiplyAdd(w, r, g7);
                     var s3 = Fma.MultiplyAdd(r, Vector256.Load(hs + 56), q * Vector256.Load(hs + 48));
-                    var d = FourLogitGradients(WideRows256.FourHeadSums(s0, s1, s2, s3), alpha, keep, x, line);
+                    var d = FourLogitGradients(Avx2Rows.FourHeadSums(s0, s1, s2, s3), alpha, keep, x, line);
                     gsum += d;
                     Vector128.Store(d, dLogit + (long)j * 4);
                 }
@@ -92,13 +106,25 @@ public static unsafe partial class FusedGatKernels
             }
     }
 
-    /// <summary>gradOut_t . out_t per head of a 4 x 16 row, on AVX2.</summary>
-    private static Vector128<float> FourHeadDots256(float* g, float* o)
+    /// <summary>gradOut_t . out_t per head of a 4 x 16 row.</summary>
+    private static Vector128<float> FourHeadDots(float* g, float* o)
     {
         var s0 = Fma.MultiplyAdd(Vector256.Load(g + 8), Vector256.Load(o + 8), Vector256.Load(g) * Vector256.Load(o));
         var s1 = Fma.MultiplyAdd(Vector256.Load(g + 24), Vector256.Load(o + 24), Vector256.Load(g + 16) * Vector256.Load(o + 16));
         var s2 = Fma.MultiplyAdd(Vector256.Load(g + 40), Vector256.Load(o + 40), Vector256.Load(g + 32) * Vector256.Load(o + 32));
         var s3 = Fma.MultiplyAdd(Vector256.Load(g + 56), Vector256.Load(o + 56), Vector256.Load(g + 48) * Vector256.Load(o + 48));
-        return WideRows256.FourHeadSums(s0, s1, s2, s3);
+        return Avx2Rows.FourHeadSums(s0, s1, s2, s3);
+    }
+
+    /// <summary>One edge's logit gradients alpha * (keep * gradOut_t . h_s - weighted_t) * LeakyReLU'(aSrc_s + aDst_t)
+    /// from registers: its four head dot products, coefficients, keep factors (1 without dropout: keep · dots is then
+    /// dots exactly) and pre-activation logits, and the target's packed line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> FourLogitGradients(Vector128<float> dots, Vector128<float> alpha,
+        Vector128<float> keep, Vector128<float> logits, float* line)
+    {
+        var slope = Vector128.ConditionalSelect(Vector128.GreaterThan(logits, Vector128<float>.Zero), Vector128<float>.One,
+            Vector128.Create(FusedGatKernels.NegativeSlope));
+        return alpha * (keep * dots - Vector128.Load(line + 8)) * slope;
     }
 }
