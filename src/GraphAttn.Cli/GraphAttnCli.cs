@@ -1,11 +1,12 @@
 using System.CommandLine;
+using GraphAttn.Cli.Options;
 using GraphAttn.Cli.Commands;
 using GraphAttn.Cli.Methods;
 using GraphAttn.Evaluation.Methods;
 
 namespace GraphAttn.Cli;
 
-/// <summary>The command tree of <c>graphattn</c>; each branch lives with the area it drives.</summary>
+/// <summary>The command tree of <c>graphattn</c>: one command per file in Commands/.</summary>
 public static class GraphAttnCli
 {
     /// <summary>Builds the root command.</summary>
@@ -17,7 +18,10 @@ public static class GraphAttnCli
         root.Subcommands.Add(EmbedCommand.Create());
         root.Subcommands.Add(EvalCommand.Create(EvaluationMethods()));
         root.Subcommands.Add(ExportCommand.Create());
-        foreach (var command in ClientCommands.Create()) root.Subcommands.Add(command);
+        root.Subcommands.Add(RecommendCommand.Create());
+        root.Subcommands.Add(ProfileCommand.Create());
+        root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(ReloadCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }

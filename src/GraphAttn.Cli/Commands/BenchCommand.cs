@@ -1,5 +1,4 @@
 using System.CommandLine;
-using GraphAttn.Cli.Bench;
 
 namespace GraphAttn.Cli.Commands;
 
@@ -9,8 +8,8 @@ internal static class BenchCommand
     public static Command Create()
     {
         var bench = new Command("bench", "Benchmarks: graph load time and memory, RPC latency through a running server.");
-        bench.Subcommands.Add(LoadBench.Create());
-        bench.Subcommands.Add(LatencyBench.Create());
+        bench.Subcommands.Add(BenchLoadCommand.Create());
+        bench.Subcommands.Add(BenchLatencyCommand.Create());
         return bench;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphAttn.Cli.Options;
 using System.Globalization;
 using GraphAttn.Embedding.Batching;
 using GraphAttn.Embedding.Jobs;
@@ -20,7 +21,7 @@ public static class EmbedCommand
     public static Command Create()
     {
         var defaults = new EmbedOptions();
-        var graph = new Option<string?>("--graph", "-g") { Description = "graph-seeds CSV folder or HetRec Last.fm folder." };
+        var graph = CommonOptions.Graph(required: false);
         var neo4j = new Option<bool>("--neo4j") { Description = "Read the graph from Neo4j (Neo4j__Uri/User/PasswordFile/Database or NEO4J_* from the environment, or the --neo4j-* options)." };
         var checkpoint = new Option<string>("--checkpoint", "-c") { Description = "Checkpoint folder written by `graphattn train`.", Required = true };
         var output = new Option<string>("--out", "-o") { Description = "Snapshot (.gasnap) or shard (.gashard) file; an existing folder gets a generated name.", Required = true };
@@ -34,7 +35,7 @@ public static class EmbedCommand
         var passwordFile = new Option<string?>("--neo4j-password-file") { Description = "File holding the Neo4j password (else Neo4j__PasswordFile / NEO4J_PASSWORD)." };
         var database = new Option<string?>("--neo4j-database") { Description = "Neo4j database (else the server default)." };
         var createdAt = new Option<string?>("--created-at") { Description = "Creation time written into the output (ISO 8601; default now), for reproducible files." };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the final summary." };
+        var quiet = CommonOptions.Quiet();
         var threads = new Option<int?>("--threads") { Description = "TorchSharp intra-op threads (default: TorchSharp's); results are bit-identical for any value." };
         var command = new Command("embed", "Embed every user and content of a graph with a trained checkpoint into a snapshot (or one shard of it).")
         {

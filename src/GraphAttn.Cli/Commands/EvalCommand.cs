@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphAttn.Cli.Options;
 using System.Globalization;
 using GraphAttn.Cli.Eval;
 using GraphAttn.Evaluation.Live;
@@ -29,8 +30,7 @@ public static class EvalCommand
     public static Command Create(MethodCatalog? catalog = null, Func<string, ILiveRecommender>? liveClient = null)
     {
         var dataset = new Argument<string>("dataset") { Description = "Dataset folder: graph-seeds CSV, HetRec Last.fm, or RecBole atomic files." };
-        var format = new Option<string>("--format") { Description = "Dataset format: auto, seeds, lastfm, recbole.", DefaultValueFactory = _ => "auto" };
-        format.AcceptOnlyFromAmong(GraphFolder.Formats);
+        var format = CommonOptions.Format();
         var split = new Option<string>("--split") { Description = "random (8:1:1 per user), temporal (leave-last-out), or a saved split file.", DefaultValueFactory = _ => "random" };
         var saveSplit = new Option<string?>("--save-split") { Description = "Write the split used to this file for reuse." };
         var seed = new Option<int>("--seed") { Description = "Seed of the split, the methods and AUC sampling.", DefaultValueFactory = _ => SplitDefaults.Seed };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphAttn.Cli.Options;
 using GraphAttn.Graph.Loading;
 using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Graph.Loading.LastFm;
@@ -20,8 +21,7 @@ public static class ExportCommand
     public static Command Create()
     {
         var dataset = new Argument<string>("dataset") { Description = "Dataset folder: graph-seeds CSV, HetRec Last.fm, or RecBole atomic files." };
-        var format = new Option<string>("--format") { Description = "Input format: auto, seeds, lastfm, recbole.", DefaultValueFactory = _ => "auto" };
-        format.AcceptOnlyFromAmong(GraphFolder.Formats);
+        var format = CommonOptions.Format();
         var to = new Option<string>("--to") { Description = "Output format: seeds or recbole.", Required = true };
         to.AcceptOnlyFromAmong("seeds", "recbole");
         var output = new Option<string>("--out") { Description = "Output folder (created if missing).", Required = true };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphAttn.Cli.Options;
 using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Globalization;
@@ -31,7 +32,7 @@ internal static class GenerateCommand
         var within = new Option<double>("--within-community") { Description = "Share of follows inside the follower's community.", DefaultValueFactory = _ => defaults.WithinCommunityFollow };
         var social = new Option<double>("--social-influence") { Description = "Share of interactions copied from a followee's recent items.", DefaultValueFactory = _ => defaults.SocialInfluence };
         var taste = new Option<double>("--personal-taste") { Description = "Share of interest mass outside the community's topics.", DefaultValueFactory = _ => defaults.PersonalTaste };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the final summary." };
+        var quiet = CommonOptions.Quiet();
 
         var generate = new Command("generate", "Generate a deterministic social graph with planted communities, interests and social influence.")
         {

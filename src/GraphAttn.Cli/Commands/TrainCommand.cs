@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphAttn.Cli.Options;
 using GraphAttn.Cli.Eval;
 using GraphAttn.Cli.Output;
 using GraphAttn.Graph;
@@ -22,7 +23,7 @@ public static class TrainCommand
     {
         var t = new TrainOptions();
         var m = new ModelOptions();
-        var graph = new Option<DirectoryInfo>("--graph", "-g") { Description = "graph-seeds CSV folder, or a HetRec Last.fm folder.", Required = true };
+        var graph = CommonOptions.Graph(required: true);
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Checkpoint folder (model.dat + checkpoint.json).", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "Maximum epochs.", DefaultValueFactory = _ => t.Epochs };
         var seed = new Option<int>("--seed") { Description = "Seed of the split, initialisation and sampling.", DefaultValueFactory = _ => t.Seed };
@@ -50,7 +51,7 @@ public static class TrainCommand
         var miniBatch = new Option<bool>("--mini-batch") { Description = "Mini-batch steps over sampled neighbourhoods instead of full-graph steps (for graphs too large for full-graph training)." };
         var fanOut = new Option<string>("--fan-out") { Description = "In-edges sampled per target with --mini-batch: one value, or follows,interactions,content-users (e.g. 10,10,10), or 'all'.", DefaultValueFactory = _ => t.FanOut.ToString() };
         var staleNegatives = new Option<bool>("--stale-negatives") { Description = "With --mini-batch: choose hard negatives by the last epoch's embeddings, so candidates need no forward pass." };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the final summary." };
+        var quiet = CommonOptions.Quiet();
         var baselines = new Option<bool>("--baselines") { Description = "Also report the evaluation baselines' test metrics on the same split." };
         var command = new Command("train", "Train the graph-attention model on a graph (held-out split for validation and test) and write a checkpoint.")
         {
@@ -101,7 +102,7 @@ public static class TrainCommand
                 HistoryDropout = parse.GetValue(historyDropout)
             };
             var log = parse.GetValue(quiet) ? TextWriter.Null : parse.InvocationConfiguration.Output;
-            return Task.FromResult(Run(parse.GetValue(graph)!.FullName, parse.GetValue(output)!.FullName, new TrainingJob(modelOptions, trainOptions),
+            return Task.FromResult(Run(Path.GetFullPath(parse.GetValue(graph)!), parse.GetValue(output)!.FullName, new TrainingJob(modelOptions, trainOptions),
                 parse.GetValue(baselines), parse.InvocationConfiguration.Output, log, parse.InvocationConfiguration.Error, ct));
         });
         return command;

@@ -3,13 +3,13 @@ using System.Diagnostics;
 using GraphAttn.Graph;
 using GraphAttn.Graph.Loading.GraphSeeds;
 
-namespace GraphAttn.Cli.Bench;
+namespace GraphAttn.Cli.Commands;
 
 /// <summary>
 /// Loads a graph-seeds folder once in this process and reports wall time, peak working set (whole process,
 /// runtime included) and the managed heap retained by the graph. Run it in a fresh process per measurement.
 /// </summary>
-internal static class LoadBench
+internal static class BenchLoadCommand
 {
     public static Command Create()
     {

@@ -7,17 +7,17 @@ using GraphAttn.Graph.Loading.GraphSeeds;
 using Grpc.Core;
 using Grpc.Health.V1;
 
-namespace GraphAttn.Cli.Bench;
+namespace GraphAttn.Cli.Commands;
 
 /// <summary>
 /// Sequential RPC latency through a running server: N calls for random users of the served graph (one at a time,
 /// so the figure is service time plus loopback, not queueing), after a warm-up. Prints median, p90, p99, max.
 /// </summary>
-internal static class LatencyBench
+internal static class BenchLatencyCommand
 {
     public static Command Create()
     {
-        var address = ClientOptions.Address();
+        var address = CommonOptions.Address();
         var rpc = new Option<string>("--rpc") { Description = "content | friends | profile", DefaultValueFactory = _ => "content" };
         var calls = new Option<int>("--calls") { Description = "Measured calls.", DefaultValueFactory = _ => 1000 };
         var warmup = new Option<int>("--warmup") { Description = "Unmeasured calls first.", DefaultValueFactory = _ => 100 };
