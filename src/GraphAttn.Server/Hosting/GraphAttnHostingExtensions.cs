@@ -39,6 +39,7 @@ public static class GraphAttnHostingExtensions
             o.MaxReceiveMessageSize = options.Limits.MaxRequestBytes;
             o.EnableDetailedErrors = false;
             o.Interceptors.Add<CancellationInterceptor>();
+            o.Interceptors.Add<RetryLaterInterceptor>();
         });
         // The overall service ("") is ready once a graph fresh from its source is served (readiness); "graphattn.v1.Model"
         // tells whether the model answers; "graphattn.v1.Liveness" is SERVING whenever the process answers at all, so a liveness probe does not restart a server that is serving its cache while Neo4j is down.

@@ -16,8 +16,11 @@ public class AdminAndHealthTests
         await using var host = await TestServerHost.StartAsync(source, waitLoaded: false);
         var health = new Grpc.Health.V1.Health.HealthClient(host.Channel);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, (await health.CheckAsync(new()).Within()).Status);
-        await Rpc.FailsWith(StatusCode.Unavailable, async () =>
+        var loading = await Rpc.FailsWith(StatusCode.Unavailable, async () =>
             await new RecommendationService.RecommendationServiceClient(host.Channel).RecommendContentAsync(new() { UserId = "ann", Limit = 1 }));
+        var retry = loading.GetRpcStatus()?.GetDetail<Google.Rpc.RetryInfo>();
+        Assert.NotNull(retry);
+        Assert.True(retry.RetryDelay.ToTimeSpan() > TimeSpan.Zero);
 
         source.Gate.SetResult();
         await host.Loader.FirstLoad.Within();
