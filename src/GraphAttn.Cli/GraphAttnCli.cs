@@ -1,5 +1,4 @@
 using System.CommandLine;
-using GraphAttn.Cli.Options;
 using GraphAttn.Cli.Commands;
 using GraphAttn.Cli.Methods;
 using GraphAttn.Evaluation.Methods;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using GraphAttn.Cli.Client;
 using GraphAttn.Cli.Options;
 using GraphAttn.Contracts.V1;
-using GraphAttn.Graph.Loading.GraphSeeds;
+using GraphAttn.Graph.Loading;
 using Grpc.Core;
 using Grpc.Health.V1;
 
@@ -21,13 +21,13 @@ internal static class BenchLatencyCommand
         var rpc = new Option<string>("--rpc") { Description = "content | friends | profile", DefaultValueFactory = _ => "content" };
         var calls = new Option<int>("--calls") { Description = "Measured calls.", DefaultValueFactory = _ => 1000 };
         var warmup = new Option<int>("--warmup") { Description = "Unmeasured calls first.", DefaultValueFactory = _ => 100 };
-        var graph = new Option<DirectoryInfo>("--graph", "-g") { Description = "graph-seeds folder to draw user ids from (the one the server serves).", DefaultValueFactory = _ => new DirectoryInfo("graph-seeds/demo") };
+        var graph = CommonOptions.Graph("graph-seeds/demo");
         var seed = new Option<int>("--seed") { Description = "Seed for drawing users.", DefaultValueFactory = _ => 1 };
         var command = new Command("latency", "RPC latency percentiles over N sequential calls.") { address, rpc, calls, warmup, graph, seed };
         command.SetAction(async (p, ct) =>
         {
             var output = p.InvocationConfiguration.Output;
-            var users = new CsvGraphSource(p.GetValue(graph)!.FullName).Load(ct: ct).Users;
+            var users = GraphFolder.Source(p.GetValue(graph)!).LoadAsync(null, ct).GetAwaiter().GetResult().Users;
             using var channel = Channels.For(p.GetValue(address)!);
             await WaitServing(channel, ct);
             var call = Caller(channel, p.GetValue(rpc)!);

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
+using GraphAttn.Cli.Options;
 using GraphAttn.Graph;
-using GraphAttn.Graph.Loading.GraphSeeds;
+using GraphAttn.Graph.Loading;
 
 namespace GraphAttn.Cli.Commands;
 
@@ -13,11 +14,11 @@ internal static class BenchLoadCommand
 {
     public static Command Create()
     {
-        var graph = new Option<DirectoryInfo>("--graph", "-g") { Description = "graph-seeds folder.", DefaultValueFactory = _ => new DirectoryInfo("graph-seeds/demo") };
+        var graph = CommonOptions.Graph("graph-seeds/demo");
         var command = new Command("load", "Time and memory to load a graph-seeds folder.") { graph };
         command.SetAction(async (p, ct) =>
         {
-            var folder = p.GetValue(graph)!.FullName;
+            var folder = Path.GetFullPath(p.GetValue(graph)!);
             var output = p.InvocationConfiguration.Output;
             var before = GC.GetTotalMemory(forceFullCollection: true);
             var clock = Stopwatch.StartNew();
@@ -29,7 +30,7 @@ internal static class BenchLoadCommand
                 stages.Add($"{p.Stage} {p.Rows:N0} rows {(clock.Elapsed - last).TotalSeconds:F2} s");
                 last = clock.Elapsed;
             });
-            var g = await new CsvGraphSource(folder).LoadAsync(progress, ct);
+            var g = await GraphFolder.Source(folder).LoadAsync(progress, ct);
             var elapsed = clock.Elapsed;
             stages.Add($"build (CSR, sort, fingerprint) {(elapsed - last).TotalSeconds:F2} s");
             var retained = GC.GetTotalMemory(forceFullCollection: true) - before;

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using GraphAttn.Cli.Options;
 using System.Globalization;
+using GraphAttn.Cli.Options;
 using GraphAttn.Embedding.Batching;
 using GraphAttn.Embedding.Jobs;
 using GraphAttn.Graph;

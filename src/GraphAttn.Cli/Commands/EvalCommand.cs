@@ -1,11 +1,10 @@
 using System.CommandLine;
-using GraphAttn.Cli.Options;
 using System.Globalization;
 using GraphAttn.Cli.Eval;
+using GraphAttn.Cli.Options;
 using GraphAttn.Evaluation.Live;
 using GraphAttn.Evaluation.Methods;
 using GraphAttn.Evaluation.Reports;
-using GraphAttn.Graph.Loading;
 using GraphAttn.Graph.Splits;
 
 namespace GraphAttn.Cli.Commands;

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using GraphAttn.Cli.Options;
 using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Globalization;
+using GraphAttn.Cli.Options;
 using GraphAttn.Cli.Output;
 using GraphAttn.Seeds;
 

@@ -39,6 +39,13 @@ internal static class CommonOptions
         Required = required,
     };
 
+    /// <summary><c>--graph, -g</c> with a default folder (benchmarks default to the demo graph).</summary>
+    public static Option<string> Graph(string defaultFolder) => new("--graph", "-g")
+    {
+        Description = "Graph folder: graph-seeds CSV, HetRec Last.fm or RecBole atomic files.",
+        DefaultValueFactory = _ => defaultFolder,
+    };
+
     /// <summary><c>--format</c>: the graph folder's format (default auto: detected).</summary>
     public static Option<string> Format()
     {

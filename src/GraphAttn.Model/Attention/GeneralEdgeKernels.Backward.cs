@@ -20,7 +20,7 @@ internal sealed unsafe partial class GeneralEdgeKernels
             {
                 line[k] = aDst[t * heads + k];
                 line[heads + k] = lse[t * heads + k];
-                line[2 * heads + k] = VectorMath.Dot(gradOut + t * width + k * channels,
+                line[2 * heads + k] = KernelMath.Dot(gradOut + t * width + k * channels,
                     output + t * width + k * channels, channels);
             }
         }
@@ -59,12 +59,12 @@ internal sealed unsafe partial class GeneralEdgeKernels
                     for (var k = 0; k < heads; k++)
                     {
                         var keep = dropout > 0f ? AttentionDropout.Factor(seed, ids[j], k, heads, dropout) : 1f;
-                        var gAlpha = keep * VectorMath.Dot(gRow + k * channels, hs + k * channels, channels);
+                        var gAlpha = keep * KernelMath.Dot(gRow + k * channels, hs + k * channels, channels);
                         var slope = LeakyRelu.Slope(src[k] + line[k]);
                         var d = a[k] * (gAlpha - line[2 * heads + k]) * slope;
                         gs[k] += d;
                         dLogit[(long)j * heads + k] = d;
-                        VectorMath.Axpy(a[k] * keep, gRow + k * channels, row + k * channels, channels);
+                        KernelMath.Axpy(a[k] * keep, gRow + k * channels, row + k * channels, channels);
                     }
                 }
             }
@@ -95,6 +95,6 @@ internal sealed unsafe partial class GeneralEdgeKernels
             else
                 for (var k = 0; k < heads; k++) a[k] = LeakyRelu.Apply(src[k] + line[k]) - line[heads + k];
         }
-        VectorMath.ExpInPlace(alpha, (j1 - j0) * heads);
+        KernelMath.ExpInPlace(alpha, (j1 - j0) * heads);
     }
 }

@@ -7,7 +7,7 @@ namespace GraphAttn.Model.Attention;
 /// <summary>
 /// <see cref="KernelPath.General"/>: any layout, any machine. Per target (forward) or source (backward) the edges'
 /// weights are computed first into a buffer, with one vectorised exp over all of them, then per edge and head the rows
-/// in memory are updated by short SIMD loops (<see cref="VectorMath"/>).
+/// in memory are updated by short SIMD loops (<see cref="KernelMath"/>).
 /// </summary>
 internal sealed unsafe partial class GeneralEdgeKernels : EdgeKernels
 {
@@ -43,14 +43,14 @@ internal sealed unsafe partial class GeneralEdgeKernels : EdgeKernels
                     for (var k = 0; k < heads; k++)
                     {
                         var weight = dropout > 0f ? w[k] * AttentionDropout.Factor(seed, e, k, heads, dropout) : w[k];
-                        if (weight != 0f) VectorMath.Axpy(weight, hs + k * channels, row + k * channels, channels);
+                        if (weight != 0f) KernelMath.Axpy(weight, hs + k * channels, row + k * channels, channels);
                     }
                 }
                 // 3. normalise (targets without edges keep a zero row and lse 0).
                 for (var k = 0; k < heads; k++)
                 {
                     var empty = e0 == e1;
-                    if (!empty) VectorMath.Scale(1f / sum[k], row + k * channels, channels);
+                    if (!empty) KernelMath.Scale(1f / sum[k], row + k * channels, channels);
                     lse[(long)t * heads + k] = empty ? 0f : max[k] + MathF.Log(sum[k]);
                 }
             }
@@ -86,7 +86,7 @@ internal sealed unsafe partial class GeneralEdgeKernels : EdgeKernels
         }
         if (heads == 4) Vector128.Store(maxLanes, max);
         var n = (e1 - e0) * heads;
-        VectorMath.ShiftedExpInPlace(logits, n, max, heads);
+        KernelMath.ShiftedExpInPlace(logits, n, max, heads);
         if (heads == 4)
         {
             var total = Vector128<float>.Zero;

@@ -103,7 +103,7 @@ public sealed class NarrowProjection : SingleTensorFunction<NarrowProjection>
     {
         for (long r = first; r < end; r++)
             for (var j = 0; j < k; j++)
-                y[r * k + j] = VectorMath.Dot(x + r * f, wt + (long)j * f, f);
+                y[r * k + j] = KernelMath.Dot(x + r * f, wt + (long)j * f, f);
     }
 
     // Rows first .. end-1: dx_r = sum_j g[r, j] wt_j; the chunk's dw partial [K, F] gathers g[r, j] x_r.
@@ -119,8 +119,8 @@ public sealed class NarrowProjection : SingleTensorFunction<NarrowProjection>
             for (var j = 0; j < k; j++)
             {
                 var gj = g[r * k + j];
-                VectorMath.Axpy(gj, wt + (long)j * f, row, f);
-                VectorMath.Axpy(gj, x + r * f, partial + (long)j * f, f);
+                KernelMath.Axpy(gj, wt + (long)j * f, row, f);
+                KernelMath.Axpy(gj, x + r * f, partial + (long)j * f, f);
             }
         }
     }

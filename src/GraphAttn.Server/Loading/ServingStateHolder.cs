@@ -1,6 +1,6 @@
+using GraphAttn.Serving;
 using GraphAttn.Serving.Events;
 using GraphAttn.Serving.State;
-using GraphAttn.Serving;
 
 namespace GraphAttn.Server.Loading;
 

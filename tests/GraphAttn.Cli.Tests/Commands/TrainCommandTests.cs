@@ -61,10 +61,12 @@ public sealed class TrainCommandTests
     public void Invoke_Defaults_RecordTheFittedFriendStructureWeight_AndFalseTurnsItOff() => WithCommunityGraph((graph, checkpoint) =>
     {
         var output = new StringWriter();
-        Assert.Equal(0, Invoke(output, output, graph, checkpoint, "--epochs", "1", "--dim", "16", "--history", "4"));
+        Assert.Equal(0, Run(["train", "--graph", graph, "--out", checkpoint, "--epochs", "1", "--dim", "16", "--history", "4"], output, output));
         var metadata = Checkpoint.ReadMetadata(checkpoint);
         Assert.True(metadata.Training.FriendStructure);
-        Assert.True(metadata.FriendStructureWeight >= 0);
+        // The recorded β is the one the fit chose (0 or a grid value) and the one the run reported.
+        Assert.Contains((float)metadata.FriendStructureWeight, FriendStructureFit.Grid.Prepend(0f));
+        Assert.Contains($"β = {metadata.FriendStructureWeight:G4} for the Adamic-Adar term", output.ToString());
         Assert.Contains(Validator.Metric, metadata.FriendValidation.Keys);
 
         Assert.Equal(0, Invoke(output, output, graph, checkpoint, "--epochs", "1", "--dim", "16", "--history", "4", "--friend-structure", "false"));
@@ -103,6 +105,8 @@ public sealed class TrainCommandTests
     }
 
     private static int Invoke(TextWriter output, TextWriter error, string graph, string checkpoint, params string[] options) =>
-        new RootCommand { TrainCommand.Create() }.Parse(["train", "--graph", graph, "--out", checkpoint, "--quiet", .. options])
-            .Invoke(new InvocationConfiguration { Output = output, Error = error });
+        Run(["train", "--graph", graph, "--out", checkpoint, "--quiet", .. options], output, error);
+
+    private static int Run(string[] args, TextWriter output, TextWriter error) =>
+        new RootCommand { TrainCommand.Create() }.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
 }

@@ -42,9 +42,9 @@ public static class GraphSeedsWriter
                 foreach (var t in g.ContentTopics.Neighbors(c)) w.Row(g.Contents[c], g.Topics[t]);
     }
 
-    private static CsvRowWriter Open(string folder, string name, params string[] header)
+    private static DelimitedRowWriter Open(string folder, string name, params string[] header)
     {
-        var w = new CsvRowWriter(Path.Combine(folder, name));
+        var w = new DelimitedRowWriter(Path.Combine(folder, name));
         w.Row(header);
         return w;
     }

@@ -30,7 +30,7 @@ public static class RecBoleAtomicWriter
             {
                 var range = log.Range(u);
                 for (var i = range.Start.Value; i < range.End.Value; i++)
-                    w.Row(g.Users[u], g.Contents[log.Content[i]], DelimitedWriter.Number(log.Weights[i]),
+                    w.Row(g.Users[u], g.Contents[log.Content[i]], log.Weights[i].ToString("R", CultureInfo.InvariantCulture),
                         Seconds(log.Timestamps[i]), log.Kinds[i].ToCsv());
             }
         }
@@ -50,9 +50,9 @@ public static class RecBoleAtomicWriter
     // Exact decimal seconds, so milliseconds survive the round trip.
     private static string Seconds(long ms) => (ms / 1000m).ToString(CultureInfo.InvariantCulture);
 
-    private static DelimitedWriter Open(string folder, string file, params string[] header)
+    private static DelimitedRowWriter Open(string folder, string file, params string[] header)
     {
-        var w = new DelimitedWriter(Path.Combine(folder, file), '\t');
+        var w = new DelimitedRowWriter(Path.Combine(folder, file), '\t');
         w.Row(header);
         return w;
     }

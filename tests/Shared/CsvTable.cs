@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace GraphAttn.Seeds.Tests.Support;
+namespace GraphAttn.Tests.Shared;
 
 /// <summary>
 /// An independent RFC 4180 reader for the tests (quoted fields, doubled quotes, LF or CRLF), so the generator's

@@ -1,17 +1,18 @@
 namespace GraphAttn.Seeds.Planting;
 
-/// <summary>The kinds the generator emits, their share of interactions and their weight column value.</summary>
-internal static class InteractionKinds
+/// <summary>
+/// The generator's mix of interaction kinds (view, like, comment, share: the first four <see cref="Graph.InteractionKind"/>
+/// values) and the weight column it writes for each.
+/// </summary>
+internal static class KindMix
 {
-    /// <summary>Names as written in interactions.csv (the loader's InteractionKind, lower case).</summary>
-    public static readonly string[] Names = ["view", "like", "comment", "share"];
-
     /// <summary>Weight written for each kind: stronger engagement, larger weight.</summary>
     public static readonly float[] Weights = [1f, 2f, 3f, 4f];
 
     /// <summary>Cumulative shares: 62% view, 24% like, 9% comment, 5% share.</summary>
     private static readonly double[] CumulativeShare = [0.62, 0.86, 0.95, 1.0];
 
+    /// <summary>A kind drawn with the shares above (its <see cref="Graph.InteractionKind"/> value).</summary>
     public static byte Sample(Randomness.SeedRandom random)
     {
         var r = random.NextDouble();

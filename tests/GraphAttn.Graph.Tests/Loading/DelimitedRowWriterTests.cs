@@ -1,16 +1,15 @@
-using GraphAttn.Seeds.Tests.Support;
-using GraphAttn.Seeds.Writing;
+using GraphAttn.Graph.Loading;
 
-namespace GraphAttn.Seeds.Tests.Writing;
+namespace GraphAttn.Graph.Tests.Loading;
 
-public sealed class CsvRowWriterTests
+public sealed class DelimitedRowWriterTests
 {
     [Fact]
     public void Field_TextNeedingQuotes_QuotedPerRfc4180()
     {
         using var folder = new TempFolder();
         var path = folder.File("t.csv");
-        using (var w = new CsvRowWriter(path))
+        using (var w = new DelimitedRowWriter(path))
         {
             w.Header(["a", "b", "c", "d"]);
             w.Field("plain");
@@ -30,7 +29,7 @@ public sealed class CsvRowWriterTests
     {
         using var folder = new TempFolder();
         var path = folder.File("n.csv");
-        using (var w = new CsvRowWriter(path))
+        using (var w = new DelimitedRowWriter(path))
         {
             w.Field(1_748_736_238_279L);
             w.Field(-3L);
@@ -47,7 +46,7 @@ public sealed class CsvRowWriterTests
     {
         using var folder = new TempFolder();
         var path = folder.File("u.csv");
-        using (var w = new CsvRowWriter(path))
+        using (var w = new DelimitedRowWriter(path))
         {
             w.Field("Zoë");
             w.EndRow();
