@@ -22,7 +22,10 @@ public sealed class EvaluationRunner(MethodCatalog catalog, EvaluatorOptions opt
     /// <summary>Task name of friend recommendation.</summary>
     public const string FriendTask = "friends";
 
-    /// <summary>Evaluates <paramref name="methods"/> (names from the catalogue) and returns the report.</summary>
+    /// <summary>
+    /// Evaluates <paramref name="methods"/> (names from the catalogue, or <c>all</c>, <c>content</c>, <c>friends</c>: see
+    /// <see cref="MethodCatalog.Choose"/>) and returns the report.
+    /// </summary>
     /// <exception cref="ArgumentException">For a method name the catalogue does not know.</exception>
     /// <param name="full">The complete graph.</param>
     /// <param name="split">Held-out parts; methods train on the rest.</param>
@@ -40,9 +43,7 @@ public sealed class EvaluationRunner(MethodCatalog catalog, EvaluatorOptions opt
     {
         ArgumentNullException.ThrowIfNull(full);
         ArgumentNullException.ThrowIfNull(split);
-        var unknown = methods.Where(m => !catalog.IsContent(m) && !catalog.IsFriend(m)).ToArray();
-        if (unknown.Length > 0)
-            throw new ArgumentException($"Unknown method(s) {string.Join(", ", unknown)}; known: {string.Join(", ", catalog.ContentNames.Concat(catalog.FriendNames))}.");
+        var chosen = catalog.Choose(methods);
         var clock = Stopwatch.StartNew();
         var train = TrainGraph.Build(full, split);
         var trainPairs = GraphViews.Interacted(train);
@@ -53,12 +54,12 @@ public sealed class EvaluationRunner(MethodCatalog catalog, EvaluatorOptions opt
         var trainFollowing = GraphViews.Following(train);
         var friendTask = new RankingTask(FriendTask, trainFollowing, split.FriendTest, true,
             trainFollowing.ColumnCounts(), GraphViews.Undirected(full));
-        foreach (var name in methods)
+        foreach (var (name, task) in chosen)
         {
             ct.ThrowIfCancellationRequested();
             var fit = Stopwatch.StartNew();
             MethodResult result;
-            if (catalog.IsContent(name))
+            if (task == ContentTask)
             {
                 var scorer = catalog.Content(name, context);
                 var fitSeconds = Trained(scorer.Name, fit, log);

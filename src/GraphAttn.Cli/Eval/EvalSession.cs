@@ -34,7 +34,7 @@ internal sealed class EvalSession(
         // How much of the held-out content training can speak for: the ceiling every method below shares.
         var part = s.OnValidation ? "validation" : "test";
         await stderr.WriteLineAsync($"{split.Description}; {SplitProfile.Of(graph, split, s.OnValidation).Describe(part)}").ConfigureAwait(false);
-        var methods = Expand(s.Methods);
+        var methods = s.Methods.ToList();
         if (s.ExportTrain is not null || s.Snapshot is not null)
         {
             var train = TrainGraph.Build(graph, split);
@@ -93,15 +93,6 @@ internal sealed class EvalSession(
         _ when File.Exists(s.Split) => SplitFile.Load(s.Split, graph),
         _ => throw new ArgumentException($"--split '{s.Split}' is neither random, temporal nor an existing split file."),
     };
-
-    private List<string> Expand(IReadOnlyList<string> names) =>
-        [.. names.SelectMany(n => n.ToLowerInvariant() switch
-        {
-            "all" => catalog.ContentNames.Concat(catalog.FriendNames),
-            "content" => catalog.ContentNames,
-            "friends" => catalog.FriendNames,
-            _ => [n],
-        }).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private async Task WriteReportsAsync(EvalReport report, string markdown, string folder, CancellationToken ct)
     {

@@ -25,4 +25,18 @@ public sealed class GraphAttnMethodTests
         Assert.All(scores, s => Assert.True(float.IsFinite(s)));
         Assert.Contains(scores, s => s != 0f);
     }
+
+    [Fact]
+    public void CarveValidation_HoldsOutATenthOfEachUsersItems_DisjointFromWhatItTrainsOn()
+    {
+        var graph = CommunityGraph.Build();
+        var (train, validation) = GraphAttnMethod.CarveValidation(graph, seed: 5);
+        var kept = GraphViews.Interacted(train);
+        var all = GraphViews.Interacted(graph);
+        Assert.True(validation.NonZeroCount > 0);
+        Assert.Equal(all.NonZeroCount, kept.NonZeroCount + validation.NonZeroCount);
+        Assert.All(validation.Pairs(), p => Assert.False(kept.Contains(p.Row, p.Column)));
+        Assert.All(validation.Pairs(), p => Assert.True(all.Contains(p.Row, p.Column)));
+        Assert.InRange(validation.NonZeroCount, all.NonZeroCount / 20, all.NonZeroCount / 5);
+    }
 }
