@@ -88,7 +88,7 @@ internal static class GatBenchmark
     private static void KernelOnly(GatEdges edges, int nodes, int reps)
     {
         // The streaming bound uses the best copy bandwidth seen on one thread or on all, before or after the kernels:
-        // on this VM one thread has streamed faster than two, and the rate drifts within a run.
+        // on some virtual machines one thread streams faster than two, and the rate drifts within a run.
         var copies = new[] { Measure.CopyBandwidthBytesPerSecond(parallel: false), Measure.CopyBandwidthBytesPerSecond(parallel: true) };
         var timed = new List<(KernelPath Path, double Forward, double ForwardStd, double Backward, double BackwardStd)>();
         foreach (var path in new[] { KernelPath.General, KernelPath.Avx2 })

@@ -2,7 +2,10 @@ using System.CommandLine;
 
 namespace GraphAttn.Cli.Commands;
 
-/// <summary><c>graphattn bench</c>: measurements whose figures go into the README with the command that made them.</summary>
+/// <summary>
+/// <c>graphattn bench</c>: measurements whose figures go into tests/GraphAttn.Serving.Benchmarks/README.md with the
+/// command that made them.
+/// </summary>
 internal static class BenchCommand
 {
     public static Command Create()

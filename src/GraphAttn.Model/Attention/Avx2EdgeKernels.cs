@@ -11,8 +11,8 @@ namespace GraphAttn.Model.Attention;
 /// scalars one 128-bit register. Each edge's weights are computed in registers where the edge is used, and the rows of
 /// the edge <see cref="EdgeKernels.PrefetchDistance"/> ahead are requested meanwhile, across targets (sources). The
 /// general path's shape (a target's rows all requested up front, weights exponentiated and dropped in passes of their
-/// own, then read back from a buffer) was slower on an AVX2 machine: forward and backward kernels together 15% at the
-/// median in alternating runs of the `kernel` benchmark.
+/// own, then read back from a buffer) was slower on an AVX2 machine in alternating runs of the `kernel` benchmark
+/// (tests/GraphAttn.Model.Benchmarks/README.md).
 /// </summary>
 internal sealed unsafe partial class Avx2EdgeKernels : EdgeKernels
 {

@@ -7,9 +7,9 @@ namespace GraphAttn.Model.Attention;
 
 /// <summary>
 /// x [N, F] · w [F, K] for a narrow w (K a few columns: the logit halves' folded attention vectors, K = H or 2H), as a
-/// custom autograd function with C# kernels. libtorch's matrix product handles such thin shapes poorly: at 100k × 64
-/// × 4 one product's forward and backward took 17–19 ms, as long as the full 64 × 64 projection, while reading x once
-/// takes about 1 ms. Gradients: dx = g · wᵀ, dw = xᵀ · g, the latter summed over fixed row chunks in a fixed order,
+/// custom autograd function with C# kernels. libtorch's matrix product handles such thin shapes poorly: one product's
+/// forward and backward cost about as much as the full 64 × 64 projection, though it needs to read x only once
+/// (`gat-parts` in tests/GraphAttn.Model.Benchmarks/README.md). Gradients: dx = g · wᵀ, dw = xᵀ · g, the latter summed over fixed row chunks in a fixed order,
 /// so the bits do not depend on the thread count.
 /// </summary>
 public sealed class NarrowProjection : SingleTensorFunction<NarrowProjection>
@@ -19,7 +19,7 @@ public sealed class NarrowProjection : SingleTensorFunction<NarrowProjection>
 
     /// <summary>
     /// Rows from which the fused layer uses this product. Below it libtorch's matmul is faster: a custom autograd
-    /// call's fixed cost made an online embedding (a few dozen rows) about 15% slower, 1.0 against 0.86 ms median.
+    /// call's fixed cost made an online embedding (a few dozen rows) slower.
     /// </summary>
     public const int MinRows = 4096;
 

@@ -34,8 +34,8 @@ public sealed class ModelServingOptions
 
     /// <summary>
     /// TorchSharp intra-op threads (default 1). A request-time embedding is about a hundred tiny tensor operations:
-    /// with more threads OpenMP's spin-waits compete with the request threads (measured: 0.74 ms median per online
-    /// embedding with 1 thread against 21.7 ms with the default, src/GraphAttn.Embedding/README.md).
+    /// with more threads OpenMP's spin-waits compete with the request threads, and each call is many times slower
+    /// (tests/GraphAttn.Embedding.Benchmarks/README.md).
     /// </summary>
     public int TorchThreads { get; set; } = 1;
 

@@ -3,7 +3,7 @@ namespace GraphAttn.Evaluation.Methods.Content;
 
 /// <summary>
 /// Hyper-parameters of <see cref="BprScorer"/>. The defaults were chosen on the validation part of lastfm-2k's
-/// random 8:1:1 split (seed 2026), never on test: see the evaluation README.
+/// random 8:1:1 split (seed 2026), never on test: the sweep is in tests/GraphAttn.Evaluation.Benchmarks/README.md.
 /// </summary>
 public sealed record BprOptions
 {
