@@ -102,6 +102,7 @@ public static class GraphAttnHostingExtensions
         app.MapGrpcService<EventGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
         app.MapGrpcHealthChecksService();
+        app.MapGraphAttnHttpHealth(options.Telemetry);
         if (options.Reflection.Enabled || ListenAddresses.BeyondLoopback(app.Configuration).Count == 0)
             app.MapGrpcReflectionService().RequireAuthorization(Scopes.AnyCaller);
         return app;

@@ -68,7 +68,8 @@ public static class RateLimitRegistration
 
     private static bool Exempt(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/grpc.health.v1.Health", StringComparison.Ordinal)
-        || context.Request.Path.StartsWithSegments("/metrics", StringComparison.Ordinal);
+        || context.Request.Path.StartsWithSegments("/metrics", StringComparison.Ordinal)
+        || context.Request.Path.StartsWithSegments("/healthz", StringComparison.Ordinal);
 
     // Refilled every 100 ms rather than once a second (from 10 calls/s up), so a caller at the limit sees an even
     // flow rather than a burst at each second.

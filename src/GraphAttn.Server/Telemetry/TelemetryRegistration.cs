@@ -2,6 +2,7 @@ using System.Net;
 using GraphAttn.Graph.Telemetry;
 using GraphAttn.Server.ModelLifecycle;
 using GraphAttn.Server.Options;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -63,6 +64,23 @@ public static class TelemetryRegistration
             : null);
         if (ScrapePort(telemetry) is { } port)
             app.UseOpenTelemetryPrometheusScrapingEndpoint(c => c.Connection.LocalPort == port && c.Request.Path == ScrapePath);
+    }
+
+    /// <summary>
+    /// HTTP health on the scrape listener, for probes that cannot speak gRPC over TLS (kubelet's gRPC probe is h2c
+    /// only): /healthz/live, /healthz/ready and /healthz/model-ready, the same checks as the gRPC health services
+    /// "graphattn.v1.Liveness", "" and "graphattn.v1.ModelReady".
+    /// </summary>
+    public static void MapGraphAttnHttpHealth(this WebApplication app, TelemetryOptions telemetry)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(telemetry);
+        if (ScrapePort(telemetry) is not { } port) return;
+        var host = $"*:{port}";
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = r => r.Tags.Contains("liveness") }).RequireHost(host);
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = r => r.Tags.Count == 0 }).RequireHost(host);
+        app.MapHealthChecks("/healthz/model-ready", new HealthCheckOptions { Predicate = r => r.Tags.Count == 0 || r.Tags.Contains("model") })
+            .RequireHost(host);
     }
 
     private static int? ScrapePort(TelemetryOptions telemetry) =>
