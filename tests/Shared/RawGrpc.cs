@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GraphAttn.Server.Tests.Infrastructure;
+namespace GraphAttn.Tests.Shared;
 
 /// <summary>
 /// Sends arbitrary bytes as the body of a gRPC call (HTTP/2 POST, content-type application/grpc) and reads the final
