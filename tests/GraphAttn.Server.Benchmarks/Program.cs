@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Server.Loading;
-using GraphAttn.Tests.Shared;
 using Microsoft.Extensions.Logging;
 
 // dotnet run -c Release --project tests/GraphAttn.Server.Benchmarks -- fuzz [--requests N] [--seed S] [--concurrency C] [--reload-every R]

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
 using GraphAttn.Cli.Options;
 using GraphAttn.Cli.Output;
-using System.Globalization;
 using GraphAttn.Embedding.Batching;
 using GraphAttn.Embedding.Jobs;
 using GraphAttn.Graph;

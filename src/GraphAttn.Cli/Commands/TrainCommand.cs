@@ -1,6 +1,6 @@
 using System.CommandLine;
-using GraphAttn.Cli.Options;
 using GraphAttn.Cli.Eval;
+using GraphAttn.Cli.Options;
 using GraphAttn.Cli.Output;
 using GraphAttn.Graph;
 using GraphAttn.Graph.Loading;

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
-using RetryInfo = Google.Rpc.RetryInfo;
 using Code = Google.Rpc.Code;
+using RetryInfo = Google.Rpc.RetryInfo;
 
 namespace GraphAttn.Server.Hosting;
 

@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 using Google.Rpc;
 using GraphAttn.Server.Hosting;
 using GraphAttn.Server.Options;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace GraphAttn.Server.Limits;
 

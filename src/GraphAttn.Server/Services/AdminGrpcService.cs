@@ -1,18 +1,18 @@
+using System.Net.Sockets;
 using Google.Protobuf.WellKnownTypes;
 using GraphAttn.Contracts.V1;
 using GraphAttn.Graph;
+using GraphAttn.Neo4j.Configuration;
+using GraphAttn.Neo4j.Errors;
 using GraphAttn.Server.Hosting;
 using GraphAttn.Server.Loading;
 using GraphAttn.Server.ModelLifecycle;
-using GraphAttn.Serving.State;
-using GraphAttn.Serving.Store;
-using GraphAttn.Neo4j.Configuration;
-using GraphAttn.Neo4j.Errors;
 using GraphAttn.Server.Security;
 using GraphAttn.Serving;
+using GraphAttn.Serving.State;
+using GraphAttn.Serving.Store;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
-using System.Net.Sockets;
 
 namespace GraphAttn.Server.Services;
 

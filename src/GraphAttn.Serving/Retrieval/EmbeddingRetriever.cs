@@ -1,6 +1,6 @@
 using GraphAttn.Graph;
-using GraphAttn.Graph.Telemetry;
 using GraphAttn.Graph.Baselines;
+using GraphAttn.Graph.Telemetry;
 using GraphAttn.Ranking;
 using GraphAttn.Serving.Embeddings;
 using GraphAttn.Serving.Store;

@@ -35,11 +35,17 @@ public class ErrorMappingTests
         var events = new EventService.EventServiceClient(host.Channel);
         await Rpc.BadRequest("timestamp", async () => await events.RecordInteractionAsync(new()
         {
-            UserId = "ann", ContentId = "m3", Kind = InteractionKind.Like, Timestamp = new Timestamp { Seconds = long.MaxValue },
+            UserId = "ann",
+            ContentId = "m3",
+            Kind = InteractionKind.Like,
+            Timestamp = new Timestamp { Seconds = long.MaxValue },
         }));
         await Rpc.BadRequest("timestamp", async () => await events.RecordInteractionAsync(new()
         {
-            UserId = "ann", ContentId = "m3", Kind = InteractionKind.Like, Timestamp = new Timestamp { Seconds = 1_700_000_000, Nanos = -1 },
+            UserId = "ann",
+            ContentId = "m3",
+            Kind = InteractionKind.Like,
+            Timestamp = new Timestamp { Seconds = 1_700_000_000, Nanos = -1 },
         }));
     }
 
