@@ -13,10 +13,6 @@ public sealed partial class DocsTests
 
     private static readonly string[] ForbiddenPhrases = ["this release", "previous release", "load average"];
 
-    // Documents that README.md links to before they exist, because other work writes them. Remove an entry when its
-    // document lands; the link is then checked like any other.
-    private static readonly string[] PendingDocuments = ["deploy/README.md"];
-
     [Fact]
     public void RootReadme_AtMostTwoHundredLines()
     {
@@ -74,7 +70,6 @@ public sealed partial class DocsTests
             .Where(target => !target.Contains("://", StringComparison.Ordinal) && !target.StartsWith('#')
                              && !target.StartsWith("mailto:", StringComparison.Ordinal))
             .Select(target => target.Split('#')[0])
-            .Where(path => !PendingDocuments.Contains(path))
             .Where(path => !File.Exists(Path.Combine(RepoPaths.Root, path)) && !Directory.Exists(Path.Combine(RepoPaths.Root, path)))
             .ToList();
         Assert.True(broken.Count == 0, "README.md links to missing files: " + string.Join(", ", broken));

@@ -16,8 +16,9 @@ using Microsoft.Extensions.Logging;
 namespace GraphAttn.Tests.Shared;
 
 /// <summary>
-/// The real service composition in this process: on an in-memory test server (default), or on a free loopback port
-/// (h2c) for clients that need an address. Model serving is off unless the settings say otherwise.
+/// The real service composition in this process: on an in-memory test server (default), on a free loopback port
+/// (h2c) for clients that need an address, or on Kestrel with the endpoints the settings name (TLS, several
+/// listeners). Model serving is off unless the settings say otherwise.
 /// </summary>
 internal sealed class TestServerHost : IAsyncDisposable
 {
@@ -64,11 +65,16 @@ internal sealed class TestServerHost : IAsyncDisposable
     /// default waits until the first graph is served and the snapshot store has started.
     /// </summary>
     public static async Task<TestServerHost> StartAsync(IGraphSource? source, bool waitLoaded = true,
-        Dictionary<string, string?>? settings = null, ModelStartGate? gate = null, ILoggerProvider? logs = null, bool loopback = false)
+        Dictionary<string, string?>? settings = null, ModelStartGate? gate = null, ILoggerProvider? logs = null, bool loopback = false,
+        bool kestrel = false, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder();
         string? address = null;
-        if (loopback)
+        if (kestrel)
+        {
+            address = settings?.GetValueOrDefault("Kestrel:Endpoints:Grpc:Url") ?? throw new ArgumentException("kestrel needs Kestrel:Endpoints:Grpc:Url");
+        }
+        else if (loopback)
         {
             var port = FreePort();
             address = $"http://127.0.0.1:{port}";
@@ -86,6 +92,7 @@ internal sealed class TestServerHost : IAsyncDisposable
         builder.AddGraphAttn();
         if (source is not null) builder.Services.AddSingleton(source);
         if (gate is not null) builder.Services.AddSingleton(gate);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapGraphAttn();
         await app.StartAsync().Within();
@@ -105,7 +112,8 @@ internal sealed class TestServerHost : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static int FreePort()
+    /// <summary>A TCP port free on loopback at the time of the call.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GraphAttn.Cli.Options;
 using Grpc.Core;
 
 namespace GraphAttn.Cli.Client;
@@ -7,11 +8,11 @@ namespace GraphAttn.Cli.Client;
 internal static class ClientCall
 {
     /// <summary>Runs <paramref name="call"/>; returns 0, 2 for INVALID_ARGUMENT, 1 for any other failed status.</summary>
-    public static async Task<int> RunAsync(ParseResult parse, Option<string> address, Option<double> timeout,
+    public static async Task<int> RunAsync(ParseResult parse, ConnectionOptions connection,
         Func<Grpc.Net.Client.GrpcChannel, CallOptions, Task> call, CancellationToken ct)
     {
-        using var channel = Channels.For(parse.GetValue(address)!);
-        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(parse.GetValue(timeout)), cancellationToken: ct);
+        using var channel = Channels.For(connection.Read(parse));
+        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(parse.GetValue(connection.Timeout)), cancellationToken: ct);
         try
         {
             await call(channel, options);

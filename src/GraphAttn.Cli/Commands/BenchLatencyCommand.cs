@@ -17,18 +17,19 @@ internal static class BenchLatencyCommand
 {
     public static Command Create()
     {
-        var address = CommonOptions.Address();
+        var connection = new ConnectionOptions();
         var rpc = new Option<string>("--rpc") { Description = "content | friends | profile", DefaultValueFactory = _ => "content" };
         var calls = new Option<int>("--calls") { Description = "Measured calls.", DefaultValueFactory = _ => 1000 };
         var warmup = new Option<int>("--warmup") { Description = "Unmeasured calls first.", DefaultValueFactory = _ => 100 };
         var graph = CommonOptions.Graph("graph-seeds/demo");
         var seed = new Option<int>("--seed") { Description = "Seed for drawing users.", DefaultValueFactory = _ => 1 };
-        var command = new Command("latency", "RPC latency percentiles over N sequential calls.") { address, rpc, calls, warmup, graph, seed };
+        var command = new Command("latency", "RPC latency percentiles over N sequential calls.") { rpc, calls, warmup, graph, seed };
+        connection.AddTo(command);
         command.SetAction(async (p, ct) =>
         {
             var output = p.InvocationConfiguration.Output;
             var users = GraphFolder.Source(p.GetValue(graph)!).LoadAsync(null, ct).GetAwaiter().GetResult().Users;
-            using var channel = Channels.For(p.GetValue(address)!);
+            using var channel = Channels.For(connection.Read(p));
             await WaitServing(channel, ct);
             var call = Caller(channel, p.GetValue(rpc)!);
             var random = new Random(p.GetValue(seed));

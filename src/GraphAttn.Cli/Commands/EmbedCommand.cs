@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using GraphAttn.Cli.Options;
+using GraphAttn.Cli.Output;
 using GraphAttn.Embedding.Batching;
 using GraphAttn.Embedding.Jobs;
 using GraphAttn.Graph;
@@ -44,7 +46,9 @@ public static class EmbedCommand
         };
         command.SetAction(async (parse, ct) =>
         {
+            var clock = Stopwatch.StartNew();
             var error = parse.InvocationConfiguration.Error;
+            var summary = parse.InvocationConfiguration.Output;
             EmbedSettings settings;
             try
             {
@@ -78,19 +82,19 @@ public static class EmbedCommand
             catch (Exception e) when (e is FormatException or ArgumentException)
             {
                 error.WriteLine($"embed: {e.Message}");
-                return 1;
+                return JobSummary.Failed(summary, "embed", clock, e.Message);
             }
             var log = parse.GetValue(quiet) ? TextWriter.Null : error;
             try
             {
                 await new EmbeddingJob(settings, parse.InvocationConfiguration.Output, log).RunAsync(ct);
-                return 0;
+                return JobSummary.Ok(summary, "embed", clock, ("out", settings.Out), ("shard", settings.Options.Shard.ToString()));
             }
             catch (Exception e) when (e is GraphDataException or IOException or InvalidDataException or ArgumentException
                                           or Neo4jException or Neo4jStartupException or InvalidOperationException)
             {
                 error.WriteLine($"embed: {e.Message}");
-                return 1;
+                return JobSummary.Failed(summary, "embed", clock, e.Message);
             }
         });
         command.Subcommands.Add(MergeCommand(createdAt));
@@ -107,16 +111,17 @@ public static class EmbedCommand
         };
         merge.SetAction(parse =>
         {
+            var clock = Stopwatch.StartNew();
             try
             {
                 ShardMergeJob.Run(parse.GetValue(output)!, parse.GetValue(shards)!, Time(parse.GetValue(createdAt)),
                     parse.InvocationConfiguration.Output);
-                return 0;
+                return JobSummary.Ok(parse.InvocationConfiguration.Output, "embed merge", clock, ("out", parse.GetValue(output)));
             }
             catch (Exception e) when (e is FormatException or IOException or InvalidDataException or ArgumentException)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"embed merge: {e.Message}");
-                return 1;
+                return JobSummary.Failed(parse.InvocationConfiguration.Output, "embed merge", clock, e.Message);
             }
         });
         return merge;

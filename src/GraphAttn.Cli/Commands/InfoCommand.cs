@@ -10,9 +10,10 @@ internal static class InfoCommand
 {
     public static Command Create()
     {
-        var (address, timeout) = (CommonOptions.Address(), CommonOptions.Timeout());
-        var command = new Command("info", "What the server is serving: graph counts, source, model version.") { address, timeout };
-        command.SetAction((p, ct) => ClientCall.RunAsync(p, address, timeout, async (channel, options) =>
+        var connection = new ConnectionOptions();
+        var command = new Command("info", "What the server is serving: graph counts, source, model version.");
+        connection.AddTo(command);
+        command.SetAction((p, ct) => ClientCall.RunAsync(p, connection, async (channel, options) =>
         {
             var response = await new AdminService.AdminServiceClient(channel).GetServiceInfoAsync(new GetServiceInfoRequest(), options);
             Tables.Info(response, p.InvocationConfiguration.Output);

@@ -10,9 +10,10 @@ internal static class ProfileCommand
 {
     public static Command Create()
     {
-        var (address, timeout, user) = (CommonOptions.Address(), CommonOptions.Timeout(), CommonOptions.User());
-        var command = new Command("profile", "A user's profile: interests, influential friends, community, activity.") { address, timeout, user };
-        command.SetAction((p, ct) => ClientCall.RunAsync(p, address, timeout, async (channel, options) =>
+        var (connection, user) = (new ConnectionOptions(), CommonOptions.User());
+        var command = new Command("profile", "A user's profile: interests, influential friends, community, activity.") { user };
+        connection.AddTo(command);
+        command.SetAction((p, ct) => ClientCall.RunAsync(p, connection, async (channel, options) =>
         {
             var client = new ProfileService.ProfileServiceClient(channel);
             var response = await client.GetUserProfileAsync(new GetUserProfileRequest { UserId = p.GetValue(user)! }, options);

@@ -18,12 +18,12 @@ internal static class RecommendCommand
 
     private static Command Content()
     {
-        var (address, timeout, user, limit, explain) = (CommonOptions.Address(), CommonOptions.Timeout(), CommonOptions.User(),
-            CommonOptions.Limit(), CommonOptions.Explain());
+        var (connection, user, limit, explain) = (new ConnectionOptions(), CommonOptions.User(), CommonOptions.Limit(), CommonOptions.Explain());
         var includeSeen = new Option<bool>("--include-seen") { Description = "Allow items the user already interacted with." };
         var topic = new Option<string>("--topic") { Description = "Only items tagged with this topic id." };
-        var command = new Command("content", "Content recommendations for a user.") { address, timeout, user, limit, explain, includeSeen, topic };
-        command.SetAction((p, ct) => ClientCall.RunAsync(p, address, timeout, async (channel, options) =>
+        var command = new Command("content", "Content recommendations for a user.") { user, limit, explain, includeSeen, topic };
+        connection.AddTo(command);
+        command.SetAction((p, ct) => ClientCall.RunAsync(p, connection, async (channel, options) =>
         {
             var client = new RecommendationService.RecommendationServiceClient(channel);
             var response = await client.RecommendContentAsync(new RecommendContentRequest
@@ -41,10 +41,10 @@ internal static class RecommendCommand
 
     private static Command Friends()
     {
-        var (address, timeout, user, limit, explain) = (CommonOptions.Address(), CommonOptions.Timeout(), CommonOptions.User(),
-            CommonOptions.Limit(), CommonOptions.Explain());
-        var command = new Command("friends", "Users a user might follow.") { address, timeout, user, limit, explain };
-        command.SetAction((p, ct) => ClientCall.RunAsync(p, address, timeout, async (channel, options) =>
+        var (connection, user, limit, explain) = (new ConnectionOptions(), CommonOptions.User(), CommonOptions.Limit(), CommonOptions.Explain());
+        var command = new Command("friends", "Users a user might follow.") { user, limit, explain };
+        connection.AddTo(command);
+        command.SetAction((p, ct) => ClientCall.RunAsync(p, connection, async (channel, options) =>
         {
             var client = new RecommendationService.RecommendationServiceClient(channel);
             var response = await client.RecommendFriendsAsync(new RecommendFriendsRequest

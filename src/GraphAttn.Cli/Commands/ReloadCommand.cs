@@ -10,9 +10,10 @@ internal static class ReloadCommand
 {
     public static Command Create()
     {
-        var (address, timeout) = (CommonOptions.Address(), CommonOptions.Timeout());
-        var command = new Command("reload", "Ask the server to reload its graph/snapshot and swap it in.") { address, timeout };
-        command.SetAction((p, ct) => ClientCall.RunAsync(p, address, timeout, async (channel, options) =>
+        var connection = new ConnectionOptions();
+        var command = new Command("reload", "Ask the server to reload its graph/snapshot and swap it in.");
+        connection.AddTo(command);
+        command.SetAction((p, ct) => ClientCall.RunAsync(p, connection, async (channel, options) =>
         {
             var response = await new AdminService.AdminServiceClient(channel).ReloadSnapshotAsync(new ReloadSnapshotRequest(), options);
             var output = p.InvocationConfiguration.Output;

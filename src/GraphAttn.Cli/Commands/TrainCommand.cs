@@ -112,6 +112,7 @@ public static class TrainCommand
     private static int Run(string graphFolder, string outFolder, TrainingJob job, bool baselines, TextWriter output, TextWriter log,
         TextWriter error, CancellationToken ct)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             var source = GraphFolder.Source(graphFolder);
@@ -127,12 +128,13 @@ public static class TrainCommand
             output.WriteLine($"best epoch {result.BestEpoch} of {result.Epochs.Count}, validation {MetricText.Format(result.Validation)}, {result.Seconds:F1} s");
             trained.Save(outFolder);
             output.WriteLine($"checkpoint written to {outFolder}");
-            return 0;
+            return JobSummary.Ok(output, "train", clock, ("checkpoint", outFolder), ("best_epoch", result.BestEpoch),
+                ("epochs", result.Epochs.Count), ("validation", result.Validation));
         }
         catch (Exception e) when (e is GraphDataException or IOException or ArgumentException or InvalidDataException)
         {
             error.WriteLine($"train: {e.Message}");
-            return 1;
+            return JobSummary.Failed(output, "train", clock, e.Message);
         }
     }
 }

@@ -41,15 +41,30 @@ public static class InProcessTraining
         return null;
     }
 
-    /// <summary>Trains, saves into <paramref name="folder"/> (written beside it, then renamed whole), returns the loaded checkpoint.</summary>
-    public static (SocialRecModel Model, CheckpointMetadata Metadata) Train(SocialGraph graph, string source, int epochs, string folder,
-        IProgress<TrainProgress> progress, CancellationToken ct)
+    /// <summary>
+    /// Trains and saves into <paramref name="folder"/> (written beside it, then renamed whole) through
+    /// <paramref name="files"/>; returns the model in inference mode, its metadata and ids, and why it could not be
+    /// saved (null when it was). A model that cannot be written (a full disk) is still returned, so it can be served
+    /// from memory.
+    /// </summary>
+    public static (SocialRecModel Model, CheckpointMetadata Metadata, CheckpointIds Ids, string? NotSaved) Train(SocialGraph graph,
+        string source, int epochs, string folder, IModelFiles files, IProgress<TrainProgress> progress, CancellationToken ct)
     {
-        using (var trained = new TrainingJob(ModelSettings, TrainingSettings(epochs)).Run(graph, source, progress, ct: ct))
+        ArgumentNullException.ThrowIfNull(files);
+        var trained = new TrainingJob(ModelSettings, TrainingSettings(epochs)).Run(graph, source, progress, ct: ct);
+        try
         {
-            trained.Save(folder);
+            files.SaveCheckpoint(trained, folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            trained.Result.Inputs.Dispose();
+            trained.Result.Model.eval();
+            return (trained.Result.Model, trained.Metadata, trained.Ids, ex.Message);
         }
 
-        return Checkpoint.Load(folder);
+        trained.Dispose();
+        var (model, metadata) = Checkpoint.Load(folder);
+        return (model, metadata, CheckpointIds.Read(folder) ?? trained.Ids, null);
     }
 }

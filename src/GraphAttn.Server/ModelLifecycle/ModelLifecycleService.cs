@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using GraphAttn.Contracts.V1;
 using GraphAttn.Embedding.Batching;
 using GraphAttn.Embedding.Inductive;
@@ -27,7 +26,8 @@ namespace GraphAttn.Server.ModelLifecycle;
 /// request time. Failures are reported in GetServiceInfo and the log; the baselines keep answering.
 /// </summary>
 public sealed class ModelLifecycleService(ModelServing models, ServingStateHolder holder, GraphLoader loader,
-    IOptions<GraphAttnOptions> options, ILogger<ModelLifecycleService> logger, ModelStartGate? gate = null) : BackgroundService
+    IOptions<GraphAttnOptions> options, IModelFiles files, DataRetention retention, BackgroundFailures failures, ILogger<ModelLifecycleService> logger,
+    ModelStartGate? gate = null) : BackgroundService
 {
     private readonly ModelServingOptions _options = options.Value.Model;
 
@@ -55,10 +55,12 @@ public sealed class ModelLifecycleService(ModelServing models, ServingStateHolde
         {
             // Host shutting down.
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException or InvalidOperationException
-                                       or UnauthorizedAccessException or GraphDataException or ExternalException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
+            // Whatever went wrong (a corrupt checkpoint, a native TorchSharp error, a bug), the host keeps serving
+            // the baselines or the snapshot it has; GetServiceInfo and the log say what failed.
             models.Status.Set(ModelPhase.Failed, ex.Message);
+            failures.Report("model", ex.Message);
             logger.ModelFailed(ex);
         }
         finally
@@ -76,8 +78,7 @@ public sealed class ModelLifecycleService(ModelServing models, ServingStateHolde
             return;
         }
         var folder = InProcessTraining.CheckpointFolder(models.DataPath, graph);
-        var (model, metadata) = CachedFits(folder) ? LoadCached(folder) : TrainNew(graph, folder, ct);
-        var ids = CheckpointIds.Read(folder);
+        var (model, metadata, ids) = CachedFits(folder) ? LoadCached(folder) : TrainNew(graph, folder, ct);
         var modelId = ModelIdentity.Of(metadata);
         models.UseOnline(new OnlineEmbeddings(new ServingOnlineEmbedder(model, metadata, ids, modelId)));
         if (store.Current is { } served && served.Header.ModelId == modelId && served.Header.GraphFingerprint == graph.Fingerprint)
@@ -91,11 +92,29 @@ public sealed class ModelLifecycleService(ModelServing models, ServingStateHolde
         var snapshot = SnapshotBuilder.Build(model, metadata, ids, graph, new EmbedOptions(), new SyncProgress<EmbedProgress>(p =>
             models.Status.Set(ModelPhase.Embedding, p.ToString())), ct);
         var path = Path.Combine(models.SnapshotFolder, $"trained-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}.gasnap");
-        SnapshotWriter.Write(snapshot, path); // for restarts; this process serves the copy it already holds
-        await store.PublishAsync(ServingSnapshot.FromSnapshot(SnapshotFileInfo.Of(new FileInfo(path)), snapshot, ct: ct), ct);
+        await store.PublishAsync(ServingSnapshot.FromSnapshot(WriteForRestarts(snapshot, path), snapshot, ct: ct), ct);
+        retention.PruneSnapshots(path);
+        retention.PruneCheckpoints(folder);
         logger.ModelEmbedded(modelId, path, watch.Elapsed.TotalSeconds);
         models.Status.Set(ModelPhase.Live, string.Create(CultureInfo.InvariantCulture,
             $"model {modelId} answers; embedded in {watch.Elapsed.TotalSeconds:F1} s"));
+    }
+
+    // The file is for restarts; this process serves the copy it already holds, even when the file cannot be written.
+    private SnapshotFileInfo WriteForRestarts(EmbeddingSnapshot snapshot, string path)
+    {
+        try
+        {
+            files.WriteSnapshot(snapshot, path);
+            failures.Clear("snapshot_write");
+            return SnapshotFileInfo.Of(new FileInfo(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.ModelFileNotWritten("the snapshot", path, ex.Message);
+            failures.Report("snapshot_write", $"{path}: {ex.Message} (serving the snapshot from memory)");
+            return SnapshotFileInfo.InMemory(Path.GetFileName(path));
+        }
     }
 
     // A cached checkpoint is reused only when it is what training would produce now (see InProcessTraining.Mismatch).
@@ -107,20 +126,32 @@ public sealed class ModelLifecycleService(ModelServing models, ServingStateHolde
         return false;
     }
 
-    private (SocialRecModel, CheckpointMetadata) LoadCached(string folder)
+    private (SocialRecModel, CheckpointMetadata, CheckpointIds?) LoadCached(string folder)
     {
         models.Status.Set(ModelPhase.Embedding, $"loading cached checkpoint {folder}");
         logger.ModelCheckpointCached(folder);
-        return Checkpoint.Load(folder);
+        var (model, metadata) = Checkpoint.Load(folder);
+        return (model, metadata, CheckpointIds.Read(folder));
     }
 
-    private (SocialRecModel, CheckpointMetadata) TrainNew(SocialGraph graph, string folder, CancellationToken ct)
+    private (SocialRecModel, CheckpointMetadata, CheckpointIds?) TrainNew(SocialGraph graph, string folder, CancellationToken ct)
     {
         models.Status.Set(ModelPhase.Training, $"training on {graph.UserCount:N0} users (up to {_options.TrainEpochs} epochs)");
         logger.ModelTraining(graph.ToString(), _options.TrainEpochs);
         var progress = new SyncProgress<TrainProgress>(p => models.Status.Set(ModelPhase.Training, string.Create(CultureInfo.InvariantCulture,
             $"epoch {p.Epoch}/{_options.TrainEpochs}, loss {p.ContentLoss:F4}, validation NDCG@20 {p.Validation.GetValueOrDefault("NDCG@20"):F4}")));
-        return InProcessTraining.Train(graph, holder.Current?.Source ?? "graph", _options.TrainEpochs, folder, progress, ct);
+        var (model, metadata, ids, notSaved) = InProcessTraining.Train(graph, holder.Current?.Source ?? "graph", _options.TrainEpochs,
+            folder, files, progress, ct);
+        if (notSaved is null)
+        {
+            failures.Clear("checkpoint_write");
+        }
+        else
+        {
+            logger.ModelFileNotWritten("the checkpoint", folder, notSaved);
+            failures.Report("checkpoint_write", $"{folder}: {notSaved} (serving the trained model from memory)");
+        }
+        return (model, metadata, ids);
     }
 
     // A checkpoint named in configuration: its model embeds new users and live events for snapshots of the same model.

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using GraphAttn.Contracts.V1;
+using GraphAttn.Graph.Telemetry;
 using GraphAttn.Serving.Store;
 
 namespace GraphAttn.Server.ModelLifecycle;
@@ -16,7 +17,11 @@ public sealed class ModelStatusTracker
     public string Detail => _phase.Detail;
 
     /// <summary>Moves to <paramref name="phase"/>.</summary>
-    public void Set(ModelPhase phase, string detail) => _phase = new Phase(phase, detail);
+    public void Set(ModelPhase phase, string detail)
+    {
+        _phase = new Phase(phase, detail);
+        GraphAttnMetrics.ModelPhase.Record((int)phase);
+    }
 
     /// <summary>The status message: live model from the store, phase from this tracker.</summary>
     public ModelStatus Describe(SnapshotStore? store, bool online)

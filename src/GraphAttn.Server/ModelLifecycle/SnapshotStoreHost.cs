@@ -1,4 +1,5 @@
 using GraphAttn.Contracts.V1;
+using GraphAttn.Server.Hosting;
 
 namespace GraphAttn.Server.ModelLifecycle;
 
@@ -7,7 +8,8 @@ namespace GraphAttn.Server.ModelLifecycle;
 /// snapshot and building its HNSW index takes from seconds to minutes, and the server must listen and answer with the
 /// baselines meanwhile.
 /// </summary>
-public sealed class SnapshotStoreHost(ModelServing models, ILogger<SnapshotStoreHost> logger) : BackgroundService
+public sealed class SnapshotStoreHost(ModelServing models, DataRetention retention, BackgroundFailures failures,
+    ILogger<SnapshotStoreHost> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -17,6 +19,8 @@ public sealed class SnapshotStoreHost(ModelServing models, ILogger<SnapshotStore
             if (models.Store is null) return;
             await Task.Yield();
             await models.Store.StartAsync(stoppingToken);
+            failures.Clear("snapshot_store");
+            retention.PruneSnapshots(models.Store.Current?.File.Path);
             if (models.Store.Current is null && models.Status.Current is ModelPhase.Waiting)
                 models.Status.Set(ModelPhase.Waiting, $"no snapshot in {models.SnapshotFolder} yet: baselines answer");
         }
@@ -24,10 +28,13 @@ public sealed class SnapshotStoreHost(ModelServing models, ILogger<SnapshotStore
         {
             // Host shutting down.
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
+            // Contained: an unreadable folder or an unexpected error leaves the baselines answering, reported in
+            // GetServiceInfo, instead of stopping the host.
             models.Status.Set(ModelPhase.Failed, $"snapshot folder {models.SnapshotFolder}: {ex.Message}");
-            logger.LogError(ex, "The snapshot store could not start; baselines answer");
+            failures.Report("snapshot_store", $"{models.SnapshotFolder}: {ex.Message}");
+            logger.SnapshotStoreFailed(ex);
         }
         finally
         {

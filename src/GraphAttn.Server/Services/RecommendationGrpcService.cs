@@ -2,10 +2,12 @@ using GraphAttn.Contracts.V1;
 using GraphAttn.Server.Loading;
 using GraphAttn.Server.ModelLifecycle;
 using GraphAttn.Server.Options;
+using GraphAttn.Server.Security;
 using GraphAttn.Server.Validation;
 using GraphAttn.Serving.ModelAnswers;
 using GraphAttn.Serving.Recommending;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace GraphAttn.Server.Services;
@@ -14,6 +16,7 @@ namespace GraphAttn.Server.Services;
 /// graphattn.v1.RecommendationService: content and friend recommendations, ranked by the served model snapshot when
 /// one is live and the user has a vector (snapshot row or online embedding), by the baselines otherwise.
 /// </summary>
+[Authorize(Policy = Scopes.Read)]
 public sealed class RecommendationGrpcService(ServingStateHolder holder, ModelServing models, IOptions<GraphAttnOptions> options)
     : RecommendationService.RecommendationServiceBase
 {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Telemetry;
 using GraphAttn.Serving.Embeddings;
 using GraphAttn.Serving.Events;
 
@@ -30,11 +31,18 @@ public sealed class OnlineEmbeddings(IOnlineUserEmbedder embedder)
         string id = graph.Users[user];
         if (_cache.TryGetValue(id, out Entry? hit) && ReferenceEquals(hit.Graph, graph) && hit.Version == overlay.Version)
         {
+            GraphAttnMetrics.OnlineEmbeddingLookups.Add(1, new KeyValuePair<string, object?>("result", "hit"));
             return hit.Result;
         }
 
+        GraphAttnMetrics.OnlineEmbeddingLookups.Add(1, new KeyValuePair<string, object?>("result", "miss"));
         Interlocked.Increment(ref _computed);
-        OnlineUserVector? result = embedder.Embed(graph, user, overlay);
+        OnlineUserVector? result;
+        using (GraphAttnActivities.Source.StartActivity(GraphAttnActivities.OnlineEmbedding))
+        {
+            result = embedder.Embed(graph, user, overlay);
+        }
+
         if (_cache.Count >= Capacity)
         {
             _cache.Clear();

@@ -1,5 +1,6 @@
 using GraphAttn.Graph;
 using GraphAttn.Graph.Baselines;
+using GraphAttn.Graph.Telemetry;
 using GraphAttn.Ranking;
 using GraphAttn.Serving.Embeddings;
 using GraphAttn.Serving.Store;
@@ -50,6 +51,8 @@ public sealed class EmbeddingRetriever
     {
         IEnumerable<int> exclude = Rows(excludedContent, _alignment.ContentRow);
         IEnumerable<int>? allowed = topic is int t ? Rows(_graph.TopicContents.Neighbors(t).ToArray(), _alignment.ContentRow) : null;
+        using var span = GraphAttnActivities.Source.StartActivity(GraphAttnActivities.Retrieval);
+        span?.SetTag("graphattn.retrieval.target", "content");
         ScoredIndex[] found = _snapshot.Contents.Search(vector, k, new RetrievalFilter(exclude, allowed, _alignment.OrphanContentRows));
         return ToGraph(found, _alignment.RowContent);
     }
@@ -76,6 +79,8 @@ public sealed class EmbeddingRetriever
     public IReadOnlyList<ScoredIndex> TopFriendsFor(ReadOnlySpan<float> vector, int k, IEnumerable<int> excluded)
     {
         var filter = new RetrievalFilter(Rows(excluded, _alignment.UserRow), sharedExclude: _alignment.OrphanUserRows);
+        using var span = GraphAttnActivities.Source.StartActivity(GraphAttnActivities.Retrieval);
+        span?.SetTag("graphattn.retrieval.target", "users");
         return ToGraph(_snapshot.Users.Search(vector, k, filter), _alignment.RowUser);
     }
 

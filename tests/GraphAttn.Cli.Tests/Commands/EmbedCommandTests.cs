@@ -47,6 +47,8 @@ public sealed class EmbedCommandTests
         var merged = Run("embed", "merge", "--out", folder.File("merged.gasnap"), "--created-at", Created, shards);
 
         Assert.All(new[] { single, first, second, merged }, r => Assert.True(r.Code == 0, r.Error));
+        Assert.All(new[] { single, first, second, merged }, r => Assert.Equal("ok", Summary(r.Output).GetProperty("status").GetString()));
+        Assert.Equal("embed merge", Summary(merged.Output).GetProperty("job").GetString());
         Assert.True(File.Exists(Path.Combine(shards, "shard-1-of-2.gashard")));
         Assert.Equal(File.ReadAllBytes(folder.File("single.gasnap")), File.ReadAllBytes(folder.File("merged.gasnap")));
     }
@@ -65,10 +67,12 @@ public sealed class EmbedCommandTests
         if (scenario != "no-source") args.AddRange(["--graph", SampleGraphs.DemoFolder]);
         if (scenario == "bad-shard") args.AddRange(["--shard", "3/2"]);
 
-        var (code, _, error) = Run([.. args]);
+        var (code, output, error) = Run([.. args]);
 
         Assert.Equal(1, code);
         Assert.Contains(message, error);
+        Assert.Equal("failed", Summary(output).GetProperty("status").GetString());
+        Assert.Contains(message, Summary(output).GetProperty("error").GetString());
         Assert.False(File.Exists(folder.File("x.gasnap")));
     }
 
@@ -85,6 +89,10 @@ public sealed class EmbedCommandTests
         Assert.Equal(1, code);
         Assert.Contains("missing shard(s) 1/3, 2/3", error);
     }
+
+    // The job's last line: the one-line JSON summary a CronJob's log is alerted on.
+    internal static System.Text.Json.JsonElement Summary(string output) =>
+        System.Text.Json.JsonDocument.Parse(output.TrimEnd().Split('\n')[^1]).RootElement;
 
     internal static (int Code, string Output, string Error) Run(params string[] args)
     {

@@ -58,7 +58,7 @@ public class NodeClientTests
         var js = Path.Combine(RepoPaths.Root, "tests", "GraphAttn.Server.Tests", "Wire", "js");
         Assert.True(Directory.Exists(Path.Combine(js, "node_modules", "@grpc")),
             $"npm packages missing: run `npm ci --ignore-scripts` in {js} (the README's test command does).");
-        var info = new ProcessStartInfo("node", ["client.mjs", address, Path.Combine(RepoPaths.Root, "protos"), User])
+        var info = new ProcessStartInfo("node", ["client.mjs", address, Path.Combine(RepoPaths.Root, "protos"), User, Path.Combine(AppContext.BaseDirectory, "protos")])
         {
             WorkingDirectory = js,
             RedirectStandardOutput = true,
