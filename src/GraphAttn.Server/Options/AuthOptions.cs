@@ -56,6 +56,6 @@ public sealed class ApiKeyOptions
     /// <summary>SHA-256 of the key as 64 hex digits (e.g. <c>printf %s "$KEY" | sha256sum</c>); the key itself is never stored.</summary>
     public string Sha256 { get; set; } = "";
 
-    /// <summary>Scopes the key grants, e.g. ["graphattn.read"].</summary>
+    /// <summary>Scopes the key grants, e.g. ["recommend"].</summary>
     public List<string> Scopes { get; set; } = [];
 }

@@ -10,16 +10,16 @@ namespace GraphAttn.Server.Security;
 public static class Scopes
 {
     /// <summary>RecommendationService and ProfileService: reading recommendations and profiles.</summary>
-    public const string Read = "graphattn.read";
+    public const string Recommend = "recommend";
 
     /// <summary>EventService: recording interactions and follows.</summary>
-    public const string Events = "graphattn.events";
+    public const string Events = "events";
 
     /// <summary>AdminService: service information and reloads.</summary>
-    public const string Admin = "graphattn.admin";
+    public const string Admin = "admin";
 
     /// <summary>Every scope.</summary>
-    public static readonly string[] All = [Read, Events, Admin];
+    public static readonly string[] All = [Recommend, Events, Admin];
 
     /// <summary>Policy for endpoints any authenticated caller may use (reflection beyond loopback).</summary>
     public const string AnyCaller = "graphattn.any-caller";

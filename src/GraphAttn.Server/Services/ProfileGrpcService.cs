@@ -16,7 +16,7 @@ namespace GraphAttn.Server.Services;
 /// graphattn.v1.ProfileService: user profiles. With a live model, interests and influential friends come from what
 /// the user's embedding attended to; community and activity always come from the graph.
 /// </summary>
-[Authorize(Policy = Scopes.Read)]
+[Authorize(Policy = Scopes.Recommend)]
 public sealed class ProfileGrpcService(ServingStateHolder holder, ModelServing models, IOptions<GraphAttnOptions> options)
     : ProfileService.ProfileServiceBase
 {

@@ -16,7 +16,7 @@ namespace GraphAttn.Server.Services;
 /// graphattn.v1.RecommendationService: content and friend recommendations, ranked by the served model snapshot when
 /// one is live and the user has a vector (snapshot row or online embedding), by the baselines otherwise.
 /// </summary>
-[Authorize(Policy = Scopes.Read)]
+[Authorize(Policy = Scopes.Recommend)]
 public sealed class RecommendationGrpcService(ServingStateHolder holder, ModelServing models, IOptions<GraphAttnOptions> options)
     : RecommendationService.RecommendationServiceBase
 {

@@ -26,15 +26,15 @@ public class JsonTranscodingTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await Get("/v1/users/ann/recommendations/content?limit=2", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Get("/v1/users/ann/recommendations/content?limit=2", Scopes.Events)).StatusCode);
 
-        using var content = JsonDocument.Parse(await (await Get("/v1/users/ann/recommendations/content?limit=2&explain=true", Scopes.Read)).Content.ReadAsStringAsync());
+        using var content = JsonDocument.Parse(await (await Get("/v1/users/ann/recommendations/content?limit=2&explain=true", Scopes.Recommend)).Content.ReadAsStringAsync());
         Assert.Equal(2, content.RootElement.GetProperty("items").GetArrayLength());
         Assert.Equal("m3", content.RootElement.GetProperty("items")[0].GetProperty("contentId").GetString());
-        using var friends = JsonDocument.Parse(await (await Get("/v1/users/cy/recommendations/friends?limit=5", Scopes.Read)).Content.ReadAsStringAsync());
+        using var friends = JsonDocument.Parse(await (await Get("/v1/users/cy/recommendations/friends?limit=5", Scopes.Recommend)).Content.ReadAsStringAsync());
         Assert.Equal("bo", friends.RootElement.GetProperty("users")[0].GetProperty("userId").GetString());
-        using var profile = JsonDocument.Parse(await (await Get("/v1/users/ann/profile", Scopes.Read)).Content.ReadAsStringAsync());
+        using var profile = JsonDocument.Parse(await (await Get("/v1/users/ann/profile", Scopes.Recommend)).Content.ReadAsStringAsync());
         Assert.Equal("Ann", profile.RootElement.GetProperty("name").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await Get("/v1/users/nobody/profile", Scopes.Read)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Get("/v1/info", Scopes.Read)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Get("/v1/users/nobody/profile", Scopes.Recommend)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Get("/v1/info", Scopes.Recommend)).StatusCode);
         using var info = JsonDocument.Parse(await (await Get("/v1/info", Scopes.Admin)).Content.ReadAsStringAsync());
         Assert.Equal(5, info.RootElement.GetProperty("counts").GetProperty("users").GetInt32());
     }

@@ -14,9 +14,9 @@ public class AuthTests
     // Every RPC of the four services, each with a request that succeeds on TestGraphs.Small once authorized.
     private static readonly Call[] EveryRpc =
     [
-        new("RecommendContent", Scopes.Read, async (c, m) => await new RecommendationService.RecommendationServiceClient(c).RecommendContentAsync(new() { UserId = "ann", Limit = 2 }, m)),
-        new("RecommendFriends", Scopes.Read, async (c, m) => await new RecommendationService.RecommendationServiceClient(c).RecommendFriendsAsync(new() { UserId = "ann", Limit = 2 }, m)),
-        new("GetUserProfile", Scopes.Read, async (c, m) => await new ProfileService.ProfileServiceClient(c).GetUserProfileAsync(new() { UserId = "ann" }, m)),
+        new("RecommendContent", Scopes.Recommend, async (c, m) => await new RecommendationService.RecommendationServiceClient(c).RecommendContentAsync(new() { UserId = "ann", Limit = 2 }, m)),
+        new("RecommendFriends", Scopes.Recommend, async (c, m) => await new RecommendationService.RecommendationServiceClient(c).RecommendFriendsAsync(new() { UserId = "ann", Limit = 2 }, m)),
+        new("GetUserProfile", Scopes.Recommend, async (c, m) => await new ProfileService.ProfileServiceClient(c).GetUserProfileAsync(new() { UserId = "ann" }, m)),
         new("RecordInteraction", Scopes.Events, async (c, m) => await new EventService.EventServiceClient(c).RecordInteractionAsync(new() { UserId = "ann", ContentId = "m3", Kind = InteractionKind.View }, m)),
         new("RecordFollow", Scopes.Events, async (c, m) => await new EventService.EventServiceClient(c).RecordFollowAsync(new() { FollowerId = "cy", FolloweeId = "eli" }, m)),
         new("RecordUnfollow", Scopes.Events, async (c, m) => await new EventService.EventServiceClient(c).RecordUnfollowAsync(new() { FollowerId = "cy", FolloweeId = "eli" }, m)),

@@ -67,7 +67,7 @@ public class StartupSafetyTests
         await using var open = await TestServerHost.StartAsync(TestGraphs.Small(), settings);
         var anonymous = await Assert.ThrowsAsync<RpcException>(() => ListServices(open, []));
         Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
-        var names = await ListServices(open, TestCredentials.Key(TestCredentials.ApiKey(GraphAttn.Server.Security.Scopes.Read)));
+        var names = await ListServices(open, TestCredentials.Key(TestCredentials.ApiKey(GraphAttn.Server.Security.Scopes.Recommend)));
         Assert.Contains("graphattn.v1.RecommendationService", names);
     }
 
