@@ -14,6 +14,12 @@ public sealed class GraphAttnOptions
 
     /// <summary>Request limits enforced by every service.</summary>
     public LimitOptions Limits { get; set; } = new();
+
+    /// <summary>Where events are made durable.</summary>
+    public EventOptions Events { get; set; } = new();
+
+    /// <summary>How the served graph follows its source.</summary>
+    public SyncOptions Sync { get; set; } = new();
 }
 
 /// <summary>Graph source settings.</summary>

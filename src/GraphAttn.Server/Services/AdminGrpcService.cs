@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using GraphAttn.Contracts.V1;
 using GraphAttn.Graph;
 using GraphAttn.Server.Hosting;
+using GraphAttn.Server.Live;
 using GraphAttn.Server.Loading;
 using GraphAttn.Server.ModelLifecycle;
 using GraphAttn.Serving.State;
@@ -11,7 +12,8 @@ using Grpc.Core;
 namespace GraphAttn.Server.Services;
 
 /// <summary>graphattn.v1.AdminService: what is served, and reloading it.</summary>
-public sealed class AdminGrpcService(ServingStateHolder holder, GraphLoader loader, ModelServing models, ILogger<AdminGrpcService> logger)
+public sealed class AdminGrpcService(ServingStateHolder holder, GraphLoader loader, ModelServing models, GraphSyncService sync,
+    ILogger<AdminGrpcService> logger)
     : AdminService.AdminServiceBase
 {
     private static readonly string ServerVersion =
@@ -28,8 +30,9 @@ public sealed class AdminGrpcService(ServingStateHolder holder, GraphLoader load
             LoadedAt = Timestamp.FromDateTimeOffset(state.LoadedAt),
             Provenance = ProvenanceOf(state),
             ServerVersion = ServerVersion,
-            LiveEvents = holder.Events.Count,
+            LiveEvents = holder.Writer.Applied,
             Model = models.Describe(),
+            Live = sync.Describe(),
         });
     }
 

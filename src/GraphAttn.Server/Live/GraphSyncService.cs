@@ -1,0 +1,141 @@
+using Google.Protobuf.WellKnownTypes;
+using GraphAttn.Contracts.V1;
+using GraphAttn.Graph.Live;
+using GraphAttn.Server.Loading;
+using GraphAttn.Server.ModelLifecycle;
+using GraphAttn.Server.Options;
+using GraphAttn.Serving.Store;
+using Microsoft.Extensions.Options;
+
+namespace GraphAttn.Server.Live;
+
+/// <summary>
+/// Brings what changed at the source into the served graph every GraphAttn:Sync:Seconds: other replicas' events and
+/// nodes the app wrote, applied through the writer like local events. Events naming a node not known yet (it may
+/// arrive in a later sync from another log) are retried on each sync for a minute, then dropped with a warning. Each
+/// sync also lets the writer start a compaction when the overlay is due.
+/// </summary>
+public sealed class GraphSyncService : BackgroundService
+{
+    private static readonly TimeSpan PendingFor = TimeSpan.FromMinutes(1);
+    private readonly ILiveSource source;
+    private readonly ServingStateHolder holder;
+    private readonly IOptions<GraphAttnOptions> options;
+    private readonly TimeProvider clock;
+    private readonly ILogger<GraphSyncService> logger;
+    private readonly List<(GraphEvent Event, DateTimeOffset Since)> _pending = [];
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private DateTimeOffset? _lastSync;
+    private string? _lastProblem;
+
+    /// <summary>
+    /// Creates the service. Each graph the writer publishes is matched with the served snapshot's rows here, off the
+    /// request path, so the first request after an extension or a compaction does not pay for it.
+    /// </summary>
+    public GraphSyncService(ILiveSource source, ServingStateHolder holder, ModelServing models, IOptions<GraphAttnOptions> options,
+        TimeProvider clock, ILogger<GraphSyncService> logger)
+    {
+        (this.source, this.holder, this.options, this.clock, this.logger) = (source, holder, options, clock, logger);
+        holder.Writer.Published += served =>
+        {
+            if (models.Store is { } store && store.TryAcquire(out SnapshotLease? lease))
+            {
+                using (lease)
+                {
+                    lease.Snapshot.AlignWith(served.Graph);
+                }
+            }
+        };
+    }
+
+    /// <summary>Syncs finished since start (for tests and status).</summary>
+    public long Syncs { get; private set; }
+
+    /// <summary>Runs one sync now (also what the loop runs).</summary>
+    public async Task SyncOnceAsync(CancellationToken ct)
+    {
+        if (holder.Served is null)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var events = await source.PollAsync(ct);
+            var batch = _pending.Select(p => p.Event).Concat(events).ToList();
+            var since = _pending.Select(p => p.Since).ToList();
+            _pending.Clear();
+            if (batch.Count > 0)
+            {
+                var outcome = await holder.Writer.ApplyAsync(batch, ct);
+                var now = clock.GetUtcNow();
+                var dropped = new List<GraphEvent>();
+                for (int i = 0; i < batch.Count; i++)
+                {
+                    if (outcome.Outcomes[i] != ApplyOutcome.UnknownNode)
+                    {
+                        continue;
+                    }
+
+                    var first = i < since.Count ? since[i] : now;
+                    if (now - first < PendingFor) _pending.Add((batch[i], first));
+                    else dropped.Add(batch[i]);
+                }
+
+                if (dropped.Count > 0)
+                {
+                    logger.EventsDropped(dropped.Count, PendingFor.TotalSeconds, $"{dropped[0].Kind} {dropped[0].UserId} -> {dropped[0].TargetId}");
+                }
+            }
+
+            _lastSync = clock.GetUtcNow();
+            _lastProblem = null;
+            Syncs++;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            _lastProblem = $"last sync failed: {ex.Message}";
+            logger.SyncFailed(source.Store, ex);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        holder.Writer.MaybeCompact();
+    }
+
+    /// <summary>The living graph's part of GetServiceInfo.</summary>
+    public LiveStatus Describe()
+    {
+        var status = new LiveStatus
+        {
+            Store = source.Store,
+            OverlayEvents = holder.Served?.Live.OverlayEvents ?? 0,
+            Compactions = holder.Writer.Compactions,
+        };
+        if (_lastSync is { } at) status.LastSync = Timestamp.FromDateTimeOffset(at);
+        source.Describe(status);
+        if (_lastProblem is { } problem) status.Problems.Add(problem);
+        return status;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var period = TimeSpan.FromSeconds(Math.Max(0.05, options.Value.Sync.Seconds));
+        try
+        {
+            using var timer = new PeriodicTimer(period, clock);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await SyncOnceAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host shutting down.
+        }
+    }
+}
