@@ -4,6 +4,7 @@ using GraphAttn.Graph.Live;
 using GraphAttn.Server.Loading;
 using GraphAttn.Server.ModelLifecycle;
 using GraphAttn.Server.Options;
+using GraphAttn.Serving.Embeddings;
 using GraphAttn.Serving.Store;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,14 @@ namespace GraphAttn.Server.Live;
 public sealed class GraphSyncService : BackgroundService
 {
     private static readonly TimeSpan PendingFor = TimeSpan.FromMinutes(1);
+
+    /// <summary>Fresh content vectors added per sync at most: an HNSW insertion holds searches back while it runs.</summary>
+    public const int MaxFreshPerSync = 256;
+
     private readonly ILiveSource source;
+    private readonly ModelServing models;
+    private readonly WeakReference<object?> _freshenedSnapshot = new(null);
+    private readonly WeakReference<object?> _freshenedGraph = new(null);
     private readonly ServingStateHolder holder;
     private readonly IOptions<GraphAttnOptions> options;
     private readonly TimeProvider clock;
@@ -35,7 +43,7 @@ public sealed class GraphSyncService : BackgroundService
     public GraphSyncService(ILiveSource source, ServingStateHolder holder, ModelServing models, IOptions<GraphAttnOptions> options,
         TimeProvider clock, ILogger<GraphSyncService> logger)
     {
-        (this.source, this.holder, this.options, this.clock, this.logger) = (source, holder, options, clock, logger);
+        (this.source, this.holder, this.models, this.options, this.clock, this.logger) = (source, holder, models, options, clock, logger);
         holder.Writer.Published += served =>
         {
             if (models.Store is { } store && store.TryAcquire(out SnapshotLease? lease))
@@ -104,6 +112,49 @@ public sealed class GraphSyncService : BackgroundService
         }
 
         holder.Writer.MaybeCompact();
+        Freshen();
+    }
+
+    /// <summary>
+    /// Gives content the served snapshot lacks (created since it was embedded) an inductive vector
+    /// (<see cref="FreshContentVector"/>) and appends it to the snapshot's content index, so the model can recommend it
+    /// before the next re-embedding. Runs once per graph and snapshot pair; at most <see cref="MaxFreshPerSync"/> a sync.
+    /// </summary>
+    private void Freshen()
+    {
+        if (holder.Served is not { } served || models.Store is not { } store || !store.TryAcquire(out SnapshotLease? lease))
+        {
+            return;
+        }
+
+        using (lease)
+        {
+            var snapshot = lease.Snapshot;
+            var graph = served.Graph;
+            if (_freshenedSnapshot.TryGetTarget(out var s) && ReferenceEquals(s, snapshot)
+                && _freshenedGraph.TryGetTarget(out var g) && ReferenceEquals(g, graph))
+            {
+                return;
+            }
+
+            var alignment = snapshot.AlignWith(graph);
+            var fresh = new List<(string Id, float[] Vector)>();
+            for (int c = 0; c < graph.ContentCount && fresh.Count < MaxFreshPerSync; c++)
+            {
+                if (alignment.RetrievalContentRow[c] < 0 && FreshContentVector.For(graph, snapshot.Embeddings, alignment, c) is { } vector)
+                {
+                    fresh.Add((graph.Contents[c], vector));
+                }
+            }
+
+            int added = snapshot.AddFreshContents(graph, fresh);
+            if (added > 0) logger.FreshContent(added, snapshot.Header.ModelId);
+            if (fresh.Count < MaxFreshPerSync)
+            {
+                _freshenedSnapshot.SetTarget(snapshot);
+                _freshenedGraph.SetTarget(graph);
+            }
+        }
     }
 
     /// <summary>The living graph's part of GetServiceInfo.</summary>
@@ -113,6 +164,7 @@ public sealed class GraphSyncService : BackgroundService
         {
             Store = source.Store,
             OverlayEvents = holder.Served?.Live.OverlayEvents ?? 0,
+            OverlayBytes = holder.Served?.Live.OverlayBytes ?? 0,
             Compactions = holder.Writer.Compactions,
         };
         if (_lastSync is { } at) status.LastSync = Timestamp.FromDateTimeOffset(at);

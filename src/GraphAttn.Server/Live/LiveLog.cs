@@ -21,6 +21,9 @@ internal static partial class LiveLog
     [LoggerMessage(EventId = 3005, EventName = "Spooling", Level = LogLevel.Warning, Message = "Neo4j is unreachable: events are spooled to {Spool} and forwarded when it returns")]
     public static partial void Spooling(this ILogger logger, string spool, Exception exception);
 
+    [LoggerMessage(EventId = 3007, EventName = "FreshContent", Level = LogLevel.Information, Message = "Added {Count} fresh content vectors to snapshot {ModelId}'s index")]
+    public static partial void FreshContent(this ILogger logger, int count, string modelId);
+
     [LoggerMessage(EventId = 3006, EventName = "SpoolForwarded", Level = LogLevel.Information, Message = "Forwarded {Events} spooled events to Neo4j; writing directly again")]
     public static partial void SpoolForwarded(this ILogger logger, int events);
 }
