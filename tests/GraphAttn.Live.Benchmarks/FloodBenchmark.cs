@@ -135,6 +135,9 @@ internal static class FloodBenchmark
         await sampling.CancelAsync();
         await sampler;
 
+        var compactions = server.Log.Split('\n').Where(l => l.Contains("Folded", StringComparison.Ordinal)).ToList();
+        Console.WriteLine($"server log, compactions ({compactions.Count}):");
+        foreach (var line in compactions) Console.WriteLine("  " + line.Trim());
         var failures = await expected.CheckAsync(channel);
         var end = await admin.GetServiceInfoAsync(new());
         Console.WriteLine($"end: {end.Counts.Interactions:N0} interactions, {end.Counts.Follows:N0} follows, overlay {end.Live.OverlayEvents} events, "

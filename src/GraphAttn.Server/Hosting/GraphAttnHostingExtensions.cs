@@ -29,6 +29,7 @@ public static class GraphAttnHostingExtensions
             CompactEvents = Math.Max(1, options.Sync.CompactEvents),
             CompactAfter = TimeSpan.FromSeconds(Math.Max(0.1, options.Sync.CompactSeconds)),
             DedupeWindow = Math.Max(1, options.Events.DedupeWindow),
+            CollectAfterCompaction = options.Sync.CollectAfterCompaction,
         }, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LiveGraphWriter>>()));
         builder.Services.AddSingleton<ServingStateHolder>();
         builder.Services.AddSingleton(sp => LiveSourceFactory.Create(options, sp));

@@ -34,6 +34,12 @@ public sealed class SyncOptions
     public double CompactSeconds { get; set; } = 300;
 
     /// <summary>
+    /// After each compaction, a full compacting garbage collection returns the previous graph's memory to the operating
+    /// system (a pause of tens to hundreds of ms on a large graph). Default true: resident memory stays flat.
+    /// </summary>
+    public bool CollectAfterCompaction { get; set; } = true;
+
+    /// <summary>
     /// Neo4j source: each change query re-reads this many seconds before the last change seen, so a write committed
     /// late with an earlier timestamp is not missed (what was read twice is recognised). Default 5.
     /// </summary>

@@ -33,8 +33,10 @@ public sealed class FollowingNow(SocialGraph graph, int user, UserOverlay overla
             yield return user;
         }
 
-        foreach (int v in graph.Following.Neighbors(user).ToArray())
+        Csr following = graph.Following;
+        for (int e = following.Offsets[user]; e < following.Offsets[user + 1]; e++)
         {
+            int v = following.Targets[e];
             if (!overlay.TryGetFollowEdit(v, out FollowEdit edit) || edit.Follows)
             {
                 yield return v;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime;
 using GraphAttn.Graph;
 using GraphAttn.Graph.Live;
 using GraphAttn.Serving.State;
@@ -336,7 +337,17 @@ public sealed partial class LiveGraphWriter
 
         Announce(served);
         Compactions++;
-        Log.Compacted(_logger, compacted.Events, compacted.Graph.ToString(), watch.Elapsed.TotalMilliseconds);
+        double foldMs = watch.Elapsed.TotalMilliseconds;
+        double collectMs = 0;
+        if (_options.CollectAfterCompaction)
+        {
+            watch.Restart();
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            collectMs = watch.Elapsed.TotalMilliseconds;
+        }
+
+        Log.Compacted(_logger, compacted.Events, compacted.Graph.ToString(), foldMs, collectMs);
         return true;
     }
 
@@ -356,8 +367,8 @@ public sealed partial class LiveGraphWriter
     private static partial class Log
     {
         [LoggerMessage(EventId = 3100, EventName = "Compacted", Level = LogLevel.Information,
-            Message = "Folded {Events} overlay events into the graph ({Counts}) in {ElapsedMs:F0} ms")]
-        public static partial void Compacted(ILogger logger, int events, string counts, double elapsedMs);
+            Message = "Folded {Events} overlay events into the graph ({Counts}) in {ElapsedMs:F0} ms, then collected garbage in {CollectMs:F0} ms")]
+        public static partial void Compacted(ILogger logger, int events, string counts, double elapsedMs, double collectMs);
 
         [LoggerMessage(EventId = 3101, EventName = "CompactionFailed", Level = LogLevel.Error,
             Message = "Compaction failed; the overlay keeps serving and is retried")]

@@ -11,4 +11,12 @@ public sealed record LiveOptions
 
     /// <summary>Event ids remembered for idempotency (default 1,000,000, about 28 MB).</summary>
     public int DedupeWindow { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// After a compaction swaps its graph in, run one blocking, compacting full garbage collection that returns freed
+    /// memory to the operating system (default true). Each compaction leaves the previous graph's large arrays behind;
+    /// the new ones are a little larger, so without compacting the large-object heap they rarely fit the freed space,
+    /// and resident memory climbs with every compaction.
+    /// </summary>
+    public bool CollectAfterCompaction { get; init; } = true;
 }

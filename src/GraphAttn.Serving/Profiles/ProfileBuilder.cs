@@ -50,17 +50,18 @@ public static class ProfileBuilder
     public static IEnumerable<TopicInterest> Interests(SocialGraph g, int user, int max, UserOverlay overlay)
     {
         var weights = new float[g.TopicCount];
-        if (overlay.InteractionCount == 0)
+        TopicInterests.Of(g, user, weights);
+        if (overlay.InteractionCount > 0)
         {
-            TopicInterests.Of(g, user, weights);
-        }
-        else
-        {
-            // The same measure as TopicInterests over the graph's history and the live interactions together.
+            // The same measure over the graph's history and the live interactions together: undo the normalisation,
+            // add the live ones, normalise again.
             var total = 0f;
-            foreach (var c in g.Interactions.ContentOf(user).ToArray().Concat(overlay.Interactions.Select(x => x.Content)))
+            foreach (var c in g.Interactions.ContentOf(user))
+                if (!g.ContentTopics.Neighbors(c).IsEmpty) total += 1f;
+            for (var t = 0; t < weights.Length; t++) weights[t] *= total;
+            foreach (var x in overlay.Interactions)
             {
-                var topics = g.ContentTopics.Neighbors(c);
+                var topics = g.ContentTopics.Neighbors(x.Content);
                 if (topics.IsEmpty) continue;
                 foreach (var t in topics) weights[t] += 1f / topics.Length;
                 total += 1f;
@@ -91,7 +92,6 @@ public static class ProfileBuilder
     {
         var g = state.Graph;
         var log = g.Interactions;
-        var live = overlay.Interactions.ToList();
         var following = g.Following.Degree(user);
         foreach (var edit in overlay.FollowEdits)
         {
@@ -99,21 +99,32 @@ public static class ProfileBuilder
             following += edit.Follows == inGraph ? 0 : edit.Follows ? 1 : -1;
         }
 
+        Span<int> kinds = stackalloc int[InteractionKinds.Count];
+        foreach (var kind in log.Kinds.AsSpan(log.Range(user))) kinds[(int)kind]++;
+        var times = log.TimestampsOf(user);
+        long first = times.IsEmpty ? long.MaxValue : times[0], last = times.IsEmpty ? long.MinValue : times[^1];
+        var live = 0;
+        foreach (var x in overlay.Interactions)
+        {
+            kinds[(int)x.Kind]++;
+            first = Math.Min(first, x.TimestampMs);
+            last = Math.Max(last, x.TimestampMs);
+            live++;
+        }
+
         var activity = new Activity
         {
-            InteractionCount = log.CountOf(user) + live.Count,
+            InteractionCount = log.CountOf(user) + live,
             FollowingCount = following,
             FollowerCount = g.Followers.Degree(user),
             PostedCount = state.PostedCounts[user],
         };
-        var kinds = log.Kinds.AsSpan(log.Range(user)).ToArray().Concat(live.Select(x => x.Kind));
-        foreach (var group in kinds.GroupBy(k => k).OrderBy(k => k.Key))
-            activity.InteractionsByKind[group.Key.ToCsv()] = group.Count();
-        var times = log.TimestampsOf(user).ToArray().Concat(live.Select(x => x.TimestampMs)).ToList();
-        if (times.Count > 0)
+        for (var k = 0; k < kinds.Length; k++)
+            if (kinds[k] > 0) activity.InteractionsByKind[((GraphAttn.Graph.InteractionKind)k).ToCsv()] = kinds[k];
+        if (first <= last)
         {
-            activity.FirstActivity = Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(times.Min()));
-            activity.LastActivity = Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(times.Max()));
+            activity.FirstActivity = Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(first));
+            activity.LastActivity = Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(last));
         }
         return activity;
     }

@@ -28,7 +28,10 @@ public static class FriendRecommender
             state.FriendScorer.ScoreUsers(user, span);
             ct.ThrowIfCancellationRequested();
             // The user and whom they follow now are marked in the score row: no per-request set is built.
-            foreach (var v in FollowingOf(g, user, overlay)) span[v] = TopK.Excluded;
+            foreach (var v in g.Following.Neighbors(user))
+                if (!overlay.TryGetFollowEdit(v, out var edit) || edit.Follows) span[v] = TopK.Excluded;
+            foreach (var edit in overlay.FollowEdits)
+                if (edit.Follows) span[edit.Target] = TopK.Excluded;
             span[user] = TopK.Excluded;
             var top = TopK.Select(span, limit, v => scores[v] <= 0);
             return top.Select(s => new FriendPick(s.Index, s.Score,
