@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using GraphAttn.Contracts.V1;
-using Grpc.Net.Client;
 
 namespace GraphAttn.Live.Benchmarks;
 
@@ -83,7 +82,10 @@ internal static class FloodBenchmark
                     string content = $"c{rng.Next(1, contents + 1):D6}";
                     await client.RecordInteractionAsync(new RecordInteractionRequest
                     {
-                        UserId = user, ContentId = content, Kind = InteractionKind.View, EventId = $"flood-{i}",
+                        UserId = user,
+                        ContentId = content,
+                        Kind = InteractionKind.View,
+                        EventId = $"flood-{i}",
                         Timestamp = Timestamp.FromDateTimeOffset(t0.AddMilliseconds(i)),
                     });
                     if (sampleSet.Contains(user)) expected.Saw(user, content);

@@ -1,4 +1,3 @@
-using GraphAttn.Graph;
 using GraphAttn.Graph.Live;
 
 namespace GraphAttn.Graph.Tests.Live;

@@ -1,4 +1,3 @@
-using GraphAttn.Graph;
 using GraphAttn.Graph.Live;
 using static GraphAttn.Graph.Tests.Live.LiveEvents;
 

@@ -1,6 +1,6 @@
 using GraphAttn.Contracts.V1;
-using GraphAttn.Serving.Events.Log;
 using GraphAttn.Server.Tests.Infrastructure;
+using GraphAttn.Serving.Events.Log;
 using Grpc.Core;
 
 namespace GraphAttn.Server.Tests.Live;

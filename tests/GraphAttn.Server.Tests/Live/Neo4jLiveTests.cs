@@ -2,7 +2,6 @@ using Google.Rpc;
 using GraphAttn.Contracts.V1;
 using GraphAttn.Neo4j.Events;
 using GraphAttn.Neo4j.Graph;
-using GraphAttn.Server.Tests.Infrastructure;
 using GraphAttn.Tests.Shared.Bolt;
 using Grpc.Core;
 
