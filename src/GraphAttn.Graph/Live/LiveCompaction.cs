@@ -120,12 +120,12 @@ public static class LiveCompaction
             {
                 if (!perUser.TryGetValue(user, out Gathered? g)) perUser[user] = g = new Gathered();
                 g.Interactions.AddRange(edits.Interactions);
-                foreach (FollowEdit edit in edits.Follows)
+                foreach (FollowEdit edit in edits.Follows.Values)
                 {
                     g.Follows[edit.Target] = edit;
                 }
 
-                g.FollowEvents += edits.Follows.Length;
+                g.FollowEvents += edits.Follows.Count;
                 g.Version = Math.Max(g.Version, edits.Version);
             }
         }

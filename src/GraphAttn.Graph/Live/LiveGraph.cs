@@ -236,18 +236,25 @@ public sealed class LiveGraph
 
     private bool Holds(int user, OverlayInteraction x)
     {
+        // The history is sorted by time: only entries at the same millisecond can be equal.
         InteractionLog log = Graph.Interactions;
-        for (int i = log.Offsets[user]; i < log.Offsets[user + 1]; i++)
+        int start = log.Offsets[user], end = log.Offsets[user + 1];
+        int at = Array.BinarySearch(log.Timestamps, start, end - start, x.TimestampMs);
+        if (at >= 0)
         {
-            if (log.Content[i] == x.Content && log.Timestamps[i] == x.TimestampMs && log.Kinds[i] == x.Kind && log.Weights[i] == x.Weight)
+            while (at > start && log.Timestamps[at - 1] == x.TimestampMs) at--;
+            for (; at < end && log.Timestamps[at] == x.TimestampMs; at++)
             {
-                return true;
+                if (log.Content[at] == x.Content && log.Kinds[at] == x.Kind && log.Weights[at] == x.Weight)
+                {
+                    return true;
+                }
             }
         }
 
         foreach (EdgeOverlay layer in Layers)
         {
-            if (layer.For(user) is { } edits && Array.IndexOf(edits.Interactions, x) >= 0)
+            if (layer.For(user) is { } edits && edits.Holds(x))
             {
                 return true;
             }

@@ -43,7 +43,7 @@ public sealed class UserOverlay
     public bool IsEmpty => Version == 0;
 
     /// <summary>Interactions held by the overlay (not yet in the graph's history).</summary>
-    public int InteractionCount => _layers.Sum(l => l?.Interactions.Length ?? 0);
+    public int InteractionCount => _layers.Sum(l => l?.Interactions.Count ?? 0);
 
     /// <summary>Content indices the user interacted with in the overlay (a content may appear once per layer).</summary>
     public IEnumerable<int> SeenContent
@@ -109,7 +109,7 @@ public sealed class UserOverlay
                     continue;
                 }
 
-                foreach (FollowEdit edit in layer.Follows)
+                foreach (FollowEdit edit in layer.Follows.Values)
                 {
                     if (!NewerLayerHas(i, edit.Target))
                     {

@@ -21,9 +21,27 @@ public class LiveGraphTests
         // The same interaction again (a re-delivery): held once; another on a seen item: held, but changes nothing.
         Assert.Equal(ApplyOutcome.Unchanged, live.Apply(Saw("u5", "c3", T), 2));
         Assert.Equal(ApplyOutcome.Unchanged, live.Apply(Saw("u5", "c3", T + 1, InteractionKind.Like), 3));
-        Assert.Equal(2, live.Active.For(u5)!.Interactions.Length);
+        Assert.Equal(2, live.Active.For(u5)!.Interactions.Count);
         Assert.Equal(ApplyOutcome.UnknownNode, live.Apply(Saw("nobody", "c3", T), 4));
         Assert.Equal(ApplyOutcome.UnknownNode, live.Apply(Saw("u5", "nothing", T), 4));
+    }
+
+    [Fact]
+    public void Apply_OneUserWithAHundredThousandEvents_CostsLogarithmicTimePerEvent()
+    {
+        var live = LiveGraph.Fresh(SmallGraphs.Social(), 0);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (int i = 0; i < 100_000; i++)
+        {
+            live.Apply(i % 10 == 0 ? Follow("u5", $"u{i / 10 % 5}", T + i) : Saw("u5", $"c{i % 8}", T + i), i + 1);
+        }
+
+        // Copying a user's whole record per event would take minutes here (5e9 element copies).
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        var edits = live.Active.For(Index(live.Graph.Users, "u5"))!;
+        Assert.Equal(90_000, edits.Interactions.Count);
+        Assert.Equal(8, edits.Seen.Count);
+        Assert.Equal(5, edits.Follows.Count);
     }
 
     [Fact]
