@@ -112,7 +112,16 @@ public sealed class GraphSyncService : BackgroundService
         }
 
         holder.Writer.MaybeCompact();
-        Freshen();
+        try
+        {
+            Freshen();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or ObjectDisposedException)
+        {
+            // A snapshot swapped out mid-way, or the index refused a row: the next sync tries again.
+            _lastProblem = $"fresh content vectors failed: {ex.Message}";
+            logger.SyncFailed(source.Store, ex);
+        }
     }
 
     /// <summary>
