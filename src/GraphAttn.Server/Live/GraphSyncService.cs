@@ -125,9 +125,11 @@ public sealed class GraphSyncService : BackgroundService
     }
 
     /// <summary>
-    /// Gives content the served snapshot lacks (created since it was embedded) an inductive vector
-    /// (<see cref="FreshContentVector"/>) and appends it to the snapshot's content index, so the model can recommend it
-    /// before the next re-embedding. Runs once per graph and snapshot pair; at most <see cref="MaxFreshPerSync"/> a sync.
+    /// Gives content the served snapshot lacks (created since it was embedded) an inductive vector and appends it to the
+    /// snapshot's content index, so the model can recommend it before the next re-embedding: the model's own content
+    /// pass when the snapshot's checkpoint is loaded (<see cref="IOnlineContentEmbedder"/>), else the neighbour average
+    /// of <see cref="FreshContentVector"/>. Runs once per graph and snapshot pair; at most <see cref="MaxFreshPerSync"/>
+    /// a sync.
     /// </summary>
     private void Freshen()
     {
@@ -147,10 +149,16 @@ public sealed class GraphSyncService : BackgroundService
             }
 
             var alignment = snapshot.AlignWith(graph);
+            var model = models.ContentEmbedder is { } embedder && embedder.ModelId == snapshot.Header.ModelId ? embedder : null;
             var fresh = new List<(string Id, float[] Vector)>();
             for (int c = 0; c < graph.ContentCount && fresh.Count < MaxFreshPerSync; c++)
             {
-                if (alignment.RetrievalContentRow[c] < 0 && FreshContentVector.For(graph, snapshot.Embeddings, alignment, c) is { } vector)
+                if (alignment.RetrievalContentRow[c] >= 0)
+                {
+                    continue;
+                }
+
+                if ((model?.Embed(graph, c) ?? FreshContentVector.For(graph, snapshot.Embeddings, alignment, c)) is { } vector)
                 {
                     fresh.Add((graph.Contents[c], vector));
                 }

@@ -80,6 +80,7 @@ public sealed class ModelLifecycleService(ModelServing models, ServingStateHolde
         var ids = CheckpointIds.Read(folder);
         var modelId = ModelIdentity.Of(metadata);
         models.UseOnline(new OnlineEmbeddings(new ServingOnlineEmbedder(model, metadata, ids, modelId)));
+        models.UseContentEmbedder(new ServingContentEmbedder(model, metadata, ids, modelId));
         if (store.Current is { } served && served.Header.ModelId == modelId && served.Header.GraphFingerprint == graph.Fingerprint)
         {
             models.Status.Set(ModelPhase.Live, $"model {modelId} (checkpoint {folder}) answers from {served.File.Path}");
@@ -128,7 +129,9 @@ public sealed class ModelLifecycleService(ModelServing models, ServingStateHolde
     {
         var (model, metadata) = Checkpoint.Load(folder);
         var modelId = ModelIdentity.Of(metadata);
-        models.UseOnline(new OnlineEmbeddings(new ServingOnlineEmbedder(model, metadata, CheckpointIds.Read(folder), modelId)));
+        var ids = CheckpointIds.Read(folder);
+        models.UseOnline(new OnlineEmbeddings(new ServingOnlineEmbedder(model, metadata, ids, modelId)));
+        models.UseContentEmbedder(new ServingContentEmbedder(model, metadata, ids, modelId));
         logger.ModelCheckpointCached(folder);
     }
 

@@ -31,4 +31,30 @@ public class FreshContentTests
         Assert.DoesNotContain((await recs.RecommendContentAsync(new() { UserId = "ann", Limit = 5 }).Within()).Items, i => i.ContentId == "m4");
         Assert.Contains((await recs.RecommendContentAsync(new() { UserId = "bo", Limit = 5, TopicId = "music" }).Within()).Items, i => i.ContentId == "m4");
     }
+
+    [Fact]
+    public async Task UpsertContent_CheckpointOfTheSnapshotsModelLoaded_TheModelGivesTheVector()
+    {
+        using var folder = new TempFolder();
+        SmallSnapshots.Write(folder.Path, 0);
+        var settings = SmallSnapshots.Settings(folder.Path);
+        settings["GraphAttn:Sync:Seconds"] = "0.1";
+        await using var host = await TestServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()), settings: settings);
+        host.Models.UseContentEmbedder(new FixedContentEmbedder("another-model", [0f, 5f]));
+        host.Models.UseContentEmbedder(new FixedContentEmbedder("test-model-0", [2f, 0f]));
+        var recs = new RecommendationService.RecommendationServiceClient(host.Channel);
+
+        await new EventService.EventServiceClient(host.Channel).UpsertContentAsync(new() { ContentId = "m4", Title = "New song", TopicIds = { "music" } }).Within();
+        await LiveGraphTests.Eventually(async () => (await recs.RecommendContentAsync(new() { UserId = "ann", Limit = 1 }).Within()).Items[0].ContentId == "m4",
+            "the new item ranked by its model vector");
+        // Ann (1, 0) · (2, 0): the model's vector, not the neighbour average's 0.9.
+        Assert.Equal(2f, (await recs.RecommendContentAsync(new() { UserId = "ann", Limit = 1 }).Within()).Items[0].Score, 4);
+    }
+
+    private sealed class FixedContentEmbedder(string modelId, float[] vector) : GraphAttn.Serving.Embeddings.IOnlineContentEmbedder
+    {
+        public string ModelId => modelId;
+
+        public float[]? Embed(GraphAttn.Graph.SocialGraph graph, int content) => vector;
+    }
 }
