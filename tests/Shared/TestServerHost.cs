@@ -23,10 +23,12 @@ namespace GraphAttn.Tests.Shared;
 internal sealed class TestServerHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly string? _ownData;
 
-    private TestServerHost(WebApplication app, IGraphSource? source, string? address)
+    private TestServerHost(WebApplication app, IGraphSource? source, string? address, string? ownData)
     {
         _app = app;
+        _ownData = ownData;
         Source = source as StubGraphSource;
         if (address is null)
         {
@@ -62,7 +64,8 @@ internal sealed class TestServerHost : IAsyncDisposable
 
     /// <summary>
     /// Starts a host over <paramref name="source"/> (null: the source configuration names, e.g. the demo graph); by
-    /// default waits until the first graph is served and the snapshot store has started.
+    /// default waits until the first graph is served and the snapshot store has started. Unless the settings name a
+    /// data folder, the host gets a fresh one (its event log included), deleted on dispose.
     /// </summary>
     public static async Task<TestServerHost> StartAsync(IGraphSource? source, bool waitLoaded = true,
         Dictionary<string, string?>? settings = null, ModelStartGate? gate = null, ILoggerProvider? logs = null, bool loopback = false,
@@ -85,7 +88,13 @@ internal sealed class TestServerHost : IAsyncDisposable
             builder.WebHost.UseTestServer();
         }
 
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["GraphAttn:Model:Mode"] = "off" });
+        string? ownData = settings?.ContainsKey("GraphAttn:Model:DataPath") == true ? null
+            : Path.Combine(Path.GetTempPath(), "graphattn-host-" + Guid.NewGuid().ToString("N"));
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["GraphAttn:Model:Mode"] = "off",
+            ["GraphAttn:Model:DataPath"] = ownData,
+        });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         if (logs is not null) builder.Logging.AddProvider(logs);
@@ -102,7 +111,7 @@ internal sealed class TestServerHost : IAsyncDisposable
             await app.Services.GetRequiredService<ModelServing>().StoreStarted.Within();
         }
 
-        return new TestServerHost(app, source, address);
+        return new TestServerHost(app, source, address, ownData);
     }
 
     public async ValueTask DisposeAsync()
@@ -110,6 +119,17 @@ internal sealed class TestServerHost : IAsyncDisposable
         Channel.Dispose();
         await _app.StopAsync().Within();
         await _app.DisposeAsync();
+        if (_ownData is not null && Directory.Exists(_ownData))
+        {
+            try
+            {
+                Directory.Delete(_ownData, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file watcher may hold a file for a moment; the OS temp cleaner takes the rest.
+            }
+        }
     }
 
     /// <summary>A TCP port free on loopback at the time of the call.</summary>

@@ -23,6 +23,24 @@ public sealed class RecencyPopularityScorer : IContentScorer
         _popularity = Popularity(graph, halfLife ?? DefaultHalfLife);
     }
 
+    private RecencyPopularityScorer(SocialGraph graph, float[] popularity)
+    {
+        _graph = graph;
+        _popularity = popularity;
+    }
+
+    /// <summary>
+    /// The scorer over <paramref name="extended"/>, a graph with this one's edges and more nodes: contents added since
+    /// have no interactions yet, so their popularity is 0 until the graph's edges are rebuilt. O(contents).
+    /// </summary>
+    public RecencyPopularityScorer WithNodesOf(SocialGraph extended)
+    {
+        ArgumentNullException.ThrowIfNull(extended);
+        var popularity = new float[extended.ContentCount];
+        _popularity.AsSpan(0, Math.Min(_popularity.Length, popularity.Length)).CopyTo(popularity);
+        return new RecencyPopularityScorer(extended, popularity);
+    }
+
     /// <inheritdoc />
     public string Name => "recency-popularity";
 

@@ -110,7 +110,7 @@ public sealed class GraphBuilder
             TopicContents = topicContents,
             ContentAuthor = authors,
         };
-        graph.Fingerprint = GraphFingerprint.Compute(graph);
+        graph.SetFingerprint(GraphFingerprint.Parts(graph));
         return graph;
     }
 

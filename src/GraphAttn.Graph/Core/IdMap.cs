@@ -18,6 +18,21 @@ public sealed class IdMap
         _ids = new List<string>(capacity);
     }
 
+    private IdMap(IdMap source, int extraCapacity)
+    {
+        _index = new Dictionary<string, int>(source._index, StringComparer.Ordinal);
+        _index.EnsureCapacity(source.Count + extraCapacity);
+        _spanIndex = _index.GetAlternateLookup<ReadOnlySpan<char>>();
+        _ids = new List<string>(source.Count + extraCapacity);
+        _ids.AddRange(source._ids);
+    }
+
+    /// <summary>
+    /// A copy that grows without changing this map: a served graph's map is read by requests while the living graph
+    /// adds nodes to its successor.
+    /// </summary>
+    internal IdMap Copy(int extraCapacity) => new(this, extraCapacity);
+
     /// <summary>Number of ids.</summary>
     public int Count => _ids.Count;
 

@@ -43,6 +43,20 @@ public sealed class SocialGraph
     /// </summary>
     public string Fingerprint { get; internal set; } = "";
 
+    /// <summary>The sums <see cref="Fingerprint"/> hashes, kept so a derived graph updates them instead of rehashing all.</summary>
+    internal ulong[]? FingerprintParts { get; private set; }
+
+    /// <summary>Sets <see cref="Fingerprint"/> from <paramref name="parts"/> (counts are filled in from this graph).</summary>
+    internal void SetFingerprint(ulong[] parts)
+    {
+        GraphFingerprint.SetCounts(parts, this);
+        FingerprintParts = parts;
+        Fingerprint = GraphFingerprint.Finish(parts);
+    }
+
+    /// <summary>The fingerprint sums, computed now when this graph was assembled without them.</summary>
+    internal ulong[] CopyFingerprintParts() => (ulong[])(FingerprintParts ?? GraphFingerprint.Parts(this)).Clone();
+
     /// <summary>Number of users.</summary>
     public int UserCount => Users.Count;
     /// <summary>Number of content items.</summary>

@@ -1,76 +1,93 @@
 using GraphAttn.Graph;
+using GraphAttn.Graph.Live;
 
 namespace GraphAttn.Neo4j.Graph;
 
-/// <summary>
-/// What changed in Neo4j after a timestamp (see <see cref="Neo4jGraphSource.LoadChangesAsync"/>): nodes created
-/// and relationships stamped after it. <see cref="ApplyTo"/> folds it into an earlier graph.
-/// </summary>
-public sealed class GraphDelta : IGraphRows
+/// <summary>Where the change feed goes on from: per kind, the largest <c>updatedAt</c> read so far (epoch ms).</summary>
+/// <param name="Users">Users' watermark.</param>
+/// <param name="Contents">Contents' watermark.</param>
+/// <param name="Interactions">Interactions' watermark.</param>
+/// <param name="Follows">Follows' watermark.</param>
+/// <param name="Unfollows">Unfollow tombstones' watermark.</param>
+public sealed record ChangeCursor(long Users, long Contents, long Interactions, long Follows, long Unfollows)
 {
-    /// <summary>The timestamp (epoch ms) the delta starts after.</summary>
-    public long SinceMs { get; init; }
-    /// <summary>New users: (id, name).</summary>
-    public List<(string Id, string Name)> Users { get; } = [];
-    /// <summary>New content: (id, title).</summary>
-    public List<(string Id, string Title)> Contents { get; } = [];
-    /// <summary>All topics (they carry no timestamp; known ones are skipped when applied).</summary>
-    public List<(string Id, string Name)> Topics { get; } = [];
-    /// <summary>New follows.</summary>
-    public List<(string From, string To, long SinceMs)> Follows { get; } = [];
-    /// <summary>New interactions.</summary>
-    public List<(string User, string Content, InteractionKind Kind, long TsMs, float Weight)> Interactions { get; } = [];
-    /// <summary>New authorships.</summary>
-    public List<(string User, string Content, long TsMs)> Posted { get; } = [];
-    /// <summary>Tags of the new content.</summary>
-    public List<(string Content, string Topic)> Tagged { get; } = [];
+    /// <summary>Every kind from <paramref name="watermarkMs"/> on (e.g. the database's time before a full load).</summary>
+    public static ChangeCursor At(long watermarkMs) => new(watermarkMs, watermarkMs, watermarkMs, watermarkMs, watermarkMs);
+}
 
-    /// <summary>
-    /// A new graph holding <paramref name="previous"/> plus this delta. Follow and posting times are not kept by
-    /// <see cref="SocialGraph"/>, so edges carried over keep 0 for them (the fingerprint does not include them).
-    /// </summary>
-    public SocialGraph ApplyTo(SocialGraph previous)
+/// <summary>
+/// What was written in Neo4j at or after a <see cref="ChangeCursor"/> (see <see cref="Neo4jGraphSource.LoadChangesAsync"/>):
+/// users and contents (created or renamed, contents with their topics and author), interactions, follows, and
+/// unfollows through their tombstones, plus the cursor to read on from. Rows read again (the feed overlaps its
+/// watermark a little) come back as the same events and are recognised where they are applied.
+/// </summary>
+public sealed class GraphDelta
+{
+    /// <summary>Users: id, name, change time.</summary>
+    public List<(string Id, string Name, long UpdatedAt)> Users { get; } = [];
+
+    /// <summary>Contents: id, title, change time, topics (id, name), author id or "".</summary>
+    public List<(string Id, string Title, long UpdatedAt, (string Id, string Name)[] Topics, string Author)> Contents { get; } = [];
+
+    /// <summary>Interactions: event id, user, content, kind, time, weight.</summary>
+    public List<(string EventId, string User, string Content, InteractionKind Kind, long TsMs, float Weight)> Interactions { get; } = [];
+
+    /// <summary>Follows: event id, follower, followee, time of the last follow.</summary>
+    public List<(string EventId, string From, string To, long AtMs)> Follows { get; } = [];
+
+    /// <summary>Unfollows (tombstones): event id, follower, followee, time.</summary>
+    public List<(string EventId, string From, string To, long AtMs)> Unfollows { get; } = [];
+
+    /// <summary>Where the next read goes on from.</summary>
+    public required ChangeCursor Next { get; set; }
+
+    /// <summary>Number of rows read.</summary>
+    public int Count => Users.Count + Contents.Count + Interactions.Count + Follows.Count + Unfollows.Count;
+
+    /// <summary>The rows as graph events: nodes first, then interactions, follows and unfollows.</summary>
+    public IReadOnlyList<GraphEvent> ToEvents()
     {
-        var b = new GraphBuilder();
-        for (var i = 0; i < previous.UserCount; i++) b.AddUser(previous.Users[i], previous.UserNames[i]);
-        foreach (var (id, name) in Users.Where(u => !previous.Users.TryGetIndex(u.Id, out _))) b.AddUser(id, name);
-        for (var i = 0; i < previous.ContentCount; i++) b.AddContent(previous.Contents[i], previous.ContentTitles[i]);
-        foreach (var (id, title) in Contents.Where(c => !previous.Contents.TryGetIndex(c.Id, out _))) b.AddContent(id, title);
-        for (var i = 0; i < previous.TopicCount; i++) b.AddTopic(previous.Topics[i], previous.TopicNames[i]);
-        foreach (var (id, name) in Topics.Where(t => !previous.Topics.TryGetIndex(t.Id, out _))) b.AddTopic(id, name);
-        CopyEdges(previous, b);
-        foreach (var f in Follows) b.AddFollow(f.From, f.To, f.SinceMs);
-        foreach (var x in Interactions) b.AddInteraction(x.User, x.Content, x.Kind, x.TsMs, x.Weight);
-        foreach (var p in Posted) b.AddPosted(p.User, p.Content, p.TsMs);
-        foreach (var t in Tagged) b.AddTagged(t.Content, t.Topic);
-        return b.Build();
+        var events = new List<GraphEvent>(Count);
+        events.AddRange(Users.Select(u => new GraphEvent
+        {
+            EventId = $"neo4j:user:{u.Id}:{u.UpdatedAt}",
+            Kind = GraphEventKind.User,
+            UserId = u.Id,
+            Name = u.Name,
+            TimestampMs = u.UpdatedAt,
+        }));
+        events.AddRange(Contents.Select(c => new GraphEvent
+        {
+            EventId = $"neo4j:content:{c.Id}:{c.UpdatedAt}",
+            Kind = GraphEventKind.Content,
+            TargetId = c.Id,
+            UserId = c.Author,
+            Name = c.Title,
+            Topics = [.. c.Topics.Select(t => t.Id)],
+            TopicNames = [.. c.Topics.Select(t => t.Name)],
+            TimestampMs = c.UpdatedAt,
+        }));
+        events.AddRange(Interactions.Select(x => new GraphEvent
+        {
+            EventId = x.EventId,
+            Kind = GraphEventKind.Interaction,
+            UserId = x.User,
+            TargetId = x.Content,
+            Interaction = x.Kind,
+            TimestampMs = x.TsMs,
+            Weight = x.Weight,
+        }));
+        events.AddRange(Follows.Select(f => Edge(GraphEventKind.Follow, f)));
+        events.AddRange(Unfollows.Select(f => Edge(GraphEventKind.Unfollow, f)));
+        return events;
     }
 
-    void IGraphRows.User(string id, string name) => Users.Add((id, name));
-    void IGraphRows.Content(string id, string title) => Contents.Add((id, title));
-    void IGraphRows.Topic(string id, string name) => Topics.Add((id, name));
-    void IGraphRows.Follow(string from, string to, long sinceMs) => Follows.Add((from, to, sinceMs));
-    void IGraphRows.Interaction(string user, string content, InteractionKind kind, long tsMs, float weight) =>
-        Interactions.Add((user, content, kind, tsMs, weight));
-    void IGraphRows.Posted(string user, string content, long tsMs) => Posted.Add((user, content, tsMs));
-    void IGraphRows.Tagged(string content, string topic) => Tagged.Add((content, topic));
-
-    private static void CopyEdges(SocialGraph g, GraphBuilder b)
+    private static GraphEvent Edge(GraphEventKind kind, (string EventId, string From, string To, long AtMs) row) => new()
     {
-        for (var u = 0; u < g.UserCount; u++)
-        {
-            foreach (var v in g.Following.Neighbors(u)) b.AddFollow(g.Users[u], g.Users[v]);
-            var log = g.Interactions;
-            for (var k = log.Offsets[u]; k < log.Offsets[u + 1]; k++)
-            {
-                b.AddInteraction(g.Users[u], g.Contents[log.Content[k]], log.Kinds[k], log.Timestamps[k], log.Weights[k]);
-            }
-        }
-
-        for (var c = 0; c < g.ContentCount; c++)
-        {
-            if (g.ContentAuthor[c] >= 0) b.AddPosted(g.Users[g.ContentAuthor[c]], g.Contents[c]);
-            foreach (var t in g.ContentTopics.Neighbors(c)) b.AddTagged(g.Contents[c], g.Topics[t]);
-        }
-    }
+        EventId = row.EventId,
+        Kind = kind,
+        UserId = row.From,
+        TargetId = row.To,
+        TimestampMs = row.AtMs,
+    };
 }

@@ -3,9 +3,8 @@ using GraphAttn.Graph;
 namespace GraphAttn.Neo4j.Graph;
 
 /// <summary>
-/// Receives the rows <see cref="Neo4jGraphSource"/> reads, page by page: straight into a
-/// <see cref="GraphBuilder"/> for a full load (ids are interned as they arrive, so no row outlives its page), or
-/// into a <see cref="GraphDelta"/> for an incremental one.
+/// Receives the rows <see cref="Neo4jGraphSource"/> reads, page by page: straight into a <see cref="GraphBuilder"/>
+/// for a full load (ids are interned as they arrive, so no row outlives its page).
 /// </summary>
 internal interface IGraphRows
 {

@@ -17,6 +17,7 @@ public sealed class Neo4jGraphSource : IGraphSource
     private readonly Neo4jDriver _driver;
     private readonly Neo4jGraphSourceOptions _options;
     private readonly CypherQueries _queries;
+    private readonly ChangeQueries _changes;
 
     /// <summary>Creates the source; the schema mapping is validated here.</summary>
     public Neo4jGraphSource(Neo4jDriver driver, Neo4jGraphSourceOptions? options = null)
@@ -26,7 +27,11 @@ public sealed class Neo4jGraphSource : IGraphSource
         _options.Schema.Validate();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.PageSize, 1);
         _queries = new CypherQueries(_options.Schema);
+        _changes = new ChangeQueries(_options.Schema);
     }
+
+    /// <summary>The query <see cref="ServerTimeAsync"/> runs.</summary>
+    public const string ServerTimeQuery = "RETURN timestamp() AS now";
 
     /// <inheritdoc />
     public string Describe => $"neo4j:{_driver.Target}{(_options.Database is { } db ? "/" + db : "")}";
@@ -40,16 +45,95 @@ public sealed class Neo4jGraphSource : IGraphSource
     }
 
     /// <summary>
-    /// Reads what was created after <paramref name="sinceMs"/> (epoch ms): users by joinedAt, content by createdAt,
-    /// relationships by their timestamp, tags of new content, and all topics. Apply it with
-    /// <see cref="GraphDelta.ApplyTo"/>.
+    /// The database's clock (epoch ms): the watermark to read changes from after a full load that starts now, since
+    /// <see cref="Neo4jSchema.UpdatedAt"/> is stamped by the same clock whichever replica writes.
     /// </summary>
-    public async Task<GraphDelta> LoadChangesAsync(long sinceMs, IProgress<GraphLoadProgress>? progress, CancellationToken ct)
+    public async Task<long> ServerTimeAsync(CancellationToken ct)
     {
-        var delta = new GraphDelta { SinceMs = sinceMs };
-        await ReadAsync(sinceMs, delta, progress, ct).ConfigureAwait(false);
+        await using var session = _driver.AsyncSession(new SessionConfig { Database = _options.Database, DefaultAccessMode = AccessMode.Read });
+        var rows = await session.ExecuteReadAsync(async tx =>
+            await (await tx.RunAsync(ServerTimeQuery, null, ct).ConfigureAwait(false)).ToListAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        return Long(rows.Single(), "now");
+    }
+
+    /// <summary>
+    /// The change feed: what was written at or after <paramref name="cursor"/> minus <paramref name="overlap"/> (users,
+    /// contents with topics and author, interactions, follows, unfollow tombstones), each kind paged in
+    /// (<see cref="Neo4jSchema.UpdatedAt"/>, key) order, and the cursor to go on from. The overlap re-reads writes that
+    /// committed after a later one was read; what is read twice comes back as the same events.
+    /// </summary>
+    public async Task<GraphDelta> LoadChangesAsync(ChangeCursor cursor, TimeSpan overlap, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        long back = (long)overlap.TotalMilliseconds;
+        await using var session = _driver.AsyncSession(new SessionConfig { Database = _options.Database, DefaultAccessMode = AccessMode.Read });
+        var delta = new GraphDelta { Next = cursor };
+        long users = await PageChangesAsync(session, _changes.Users, cursor.Users - back, r =>
+            delta.Users.Add((Id(r, "key"), Text(r, "name"), Long(r, "updated"))), ct).ConfigureAwait(false);
+        long contents = await PageChangesAsync(session, _changes.Contents, cursor.Contents - back, r =>
+            delta.Contents.Add((Id(r, "key"), Text(r, "title"), Long(r, "updated"), Topics(r), Authors(r))), ct).ConfigureAwait(false);
+        long interactions = await PageChangesAsync(session, _changes.Interactions, cursor.Interactions - back, r =>
+            delta.Interactions.Add((EventIdOf(r), Id(r, "from"), Id(r, "to"), Kind(r), Long(r, "at"), Weight(r))), ct).ConfigureAwait(false);
+        long follows = await PageChangesAsync(session, _changes.Follows, cursor.Follows - back, r =>
+            delta.Follows.Add((EventIdOf(r), Id(r, "from"), Id(r, "to"), Long(r, "at"))), ct).ConfigureAwait(false);
+        long unfollows = await PageChangesAsync(session, _changes.Unfollows, cursor.Unfollows - back, r =>
+            delta.Unfollows.Add((EventIdOf(r), Id(r, "from"), Id(r, "to"), Long(r, "at"))), ct).ConfigureAwait(false);
+        delta.Next = new ChangeCursor(Math.Max(cursor.Users, users), Math.Max(cursor.Contents, contents),
+            Math.Max(cursor.Interactions, interactions), Math.Max(cursor.Follows, follows), Math.Max(cursor.Unfollows, unfollows));
         return delta;
     }
+
+    // Pages one change query to the end (each page a retried read transaction, rows handed on after it committed);
+    // returns the largest updatedAt read, or long.MinValue when none.
+    private async Task<long> PageChangesAsync(AsyncSession session, string query, long since, Action<Record> onRow, CancellationToken ct)
+    {
+        var after = "";
+        long newest = long.MinValue;
+        while (true)
+        {
+            var parameters = new Dictionary<string, object?> { ["since"] = since, ["after"] = after, ["limit"] = (long)_options.PageSize };
+            var page = await session.ExecuteReadAsync(async tx =>
+                await (await tx.RunAsync(query, parameters, ct).ConfigureAwait(false)).ToListAsync(ct).ConfigureAwait(false), ct)
+                .ConfigureAwait(false);
+            foreach (var record in page)
+            {
+                try
+                {
+                    onRow(record);
+                }
+                catch (GraphDataException e)
+                {
+                    throw new GraphDataException($"neo4j change feed, after ({since}, '{after}'): {e.Problem}");
+                }
+            }
+
+            if (page.Count > 0)
+            {
+                since = Long(page[^1], "updated");
+                after = Id(page[^1], "key");
+                newest = Math.Max(newest, since);
+            }
+
+            if (page.Count < _options.PageSize)
+            {
+                return newest;
+            }
+        }
+    }
+
+    // A relationship written without an event id (by the app, not by GraphAttn) is known by its element id.
+    private static string EventIdOf(Record r) => r["id"] as string is { Length: > 0 } id ? id : $"neo4j:{Id(r, "key")}:{Long(r, "at")}";
+
+    private static (string Id, string Name)[] Topics(Record r) => r["topics"] switch
+    {
+        null => [],
+        IEnumerable<object?> list => [.. list.Select(t => t is IReadOnlyList<object?> { Count: 2 } pair && pair[0] is string id && id.Length > 0
+            ? (id, pair[1] as string ?? id)
+            : throw new GraphDataException($"column 'topics' must hold [id, name] pairs, got {t}"))],
+        var other => throw new GraphDataException($"column 'topics' must be a list, got {other}"),
+    };
+
+    private static string Authors(Record r) => r["authors"] is IEnumerable<object?> list ? list.OfType<string>().FirstOrDefault() ?? "" : "";
 
     private async Task ReadAsync(long sinceMs, IGraphRows rows, IProgress<GraphLoadProgress>? progress, CancellationToken ct)
     {

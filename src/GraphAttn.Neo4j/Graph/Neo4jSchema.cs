@@ -49,6 +49,20 @@ public sealed partial record Neo4jSchema
     public string PostedTs { get; init; } = "ts";
     /// <summary>Content to topic relationship type (default <c>TAGGED</c>).</summary>
     public string Tagged { get; init; } = "TAGGED";
+    /// <summary>
+    /// Change time, epoch ms from the database's clock (<c>timestamp()</c>), set on users, contents, topics,
+    /// interactions, follows and unfollow tombstones whenever they are written (default <c>updatedAt</c>). The change
+    /// feed reads by it, so apps that write the graph directly should set it too.
+    /// </summary>
+    public string UpdatedAt { get; init; } = "updatedAt";
+    /// <summary>Id of the event that wrote a relationship (default <c>eventId</c>); writes are idempotent on it.</summary>
+    public string EventId { get; init; } = "eventId";
+    /// <summary>Time of the last follow event of a FOLLOWS relationship, epoch ms (default <c>at</c>; <c>since</c> keeps the first).</summary>
+    public string FollowsAt { get; init; } = "at";
+    /// <summary>Tombstone relationship an unfollow leaves, so the change feed sees it (default <c>UNFOLLOWED</c>).</summary>
+    public string Unfollowed { get; init; } = "UNFOLLOWED";
+    /// <summary>Time of the unfollow on its tombstone, epoch ms (default <c>at</c>).</summary>
+    public string UnfollowedAt { get; init; } = "at";
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first property that is not a plain identifier.</summary>
     public void Validate()

@@ -1,12 +1,14 @@
 using GraphAttn.Graph;
 using GraphAttn.Server.Health;
 using GraphAttn.Server.Limits;
+using GraphAttn.Server.Live;
 using GraphAttn.Server.Loading;
 using GraphAttn.Server.ModelLifecycle;
 using GraphAttn.Server.Options;
 using GraphAttn.Server.Security;
 using GraphAttn.Server.Services;
 using GraphAttn.Server.Telemetry;
+using GraphAttn.Serving.Events;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -34,12 +36,23 @@ public static class GraphAttnHostingExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BackgroundFailures>();
+        builder.Services.AddSingleton(sp => new LiveGraphWriter(new LiveOptions
+        {
+            CompactEvents = Math.Max(1, options.Sync.CompactEvents),
+            CompactAfter = TimeSpan.FromSeconds(Math.Max(0.1, options.Sync.CompactSeconds)),
+            DedupeWindow = Math.Max(1, options.Events.DedupeWindow),
+            CollectAfterCompaction = options.Sync.CollectAfterCompaction,
+        }, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LiveGraphWriter>>()));
         builder.Services.AddSingleton<ServingStateHolder>();
+        builder.Services.AddSingleton(sp => LiveSourceFactory.Create(options, sp));
+        builder.Services.AddSingleton<EventIngest>();
+        builder.Services.AddSingleton<GraphSyncService>();
         builder.Services.AddSingleton<IGraphSource>(_ => GraphSourceFactory.Create(options.Graph, builder.Configuration));
         builder.Services.AddSingleton(sp => new GraphCache(
             Path.Combine(sp.GetRequiredService<ModelServing>().DataPath, "graph-cache"), options.Graph.UsesCache));
         builder.Services.AddSingleton<GraphLoader>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GraphLoader>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<GraphSyncService>());
         builder.Services.AddSingleton<ModelServing>();
         builder.Services.AddSingleton<IModelFiles, ModelFiles>();
         builder.Services.AddSingleton<DataRetention>();

@@ -1,5 +1,6 @@
 using GraphAttn.Graph;
 using GraphAttn.Server.Hosting;
+using GraphAttn.Server.Live;
 using GraphAttn.Server.Options;
 using GraphAttn.Serving.State;
 using Microsoft.Extensions.Options;
@@ -8,9 +9,10 @@ namespace GraphAttn.Server.Loading;
 
 /// <summary>
 /// Loads the graph at start-up (in the background, so the server listens and reports NOT_SERVING meanwhile) and on
-/// demand. A reload builds a complete new state before swapping it in; a failed reload leaves the old state serving.
+/// demand. A reload builds a complete new state, replays on top of it the events the source's graph does not hold yet
+/// (<see cref="ILiveSource.AfterLoadAsync"/>), and only then swaps it in; a failed reload leaves the old state serving.
 /// </summary>
-public sealed class GraphLoader(IGraphSource source, ServingStateHolder holder, GraphCache cache, TimeProvider clock,
+public sealed class GraphLoader(IGraphSource source, ILiveSource live, ServingStateHolder holder, GraphCache cache, TimeProvider clock,
     IOptions<GraphAttnOptions> options, ILogger<GraphLoader> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
@@ -63,14 +65,18 @@ public sealed class GraphLoader(IGraphSource source, ServingStateHolder holder, 
             var started = clock.GetTimestamp();
             logger.GraphLoading(source.Describe);
             var progress = new Progress<GraphLoadProgress>(p => { if (p.Done) logger.GraphStageRead(p.Stage, p.Rows); });
+            await live.BeforeLoadAsync(ct);
             var graph = await source.LoadAsync(progress, ct);
             var state = ServingState.Baseline(graph, source.Describe, clock.GetUtcNow());
             state.WarmUp();
+            var replay = await live.AfterLoadAsync(ct);
             var previous = holder.Current;
-            holder.Publish(state);
-            logger.GraphLoaded(graph.ToString(), state.Provenance.ModelVersion, clock.GetElapsedTime(started).TotalMilliseconds);
+            var outcome = await holder.PublishAsync(state, replay, ct);
+            if (replay.Count > 0) logger.Replayed(replay.Count, outcome.Unknown);
+            var current = holder.Current!;
+            logger.GraphLoaded(current.Graph.ToString(), current.Provenance.ModelVersion, clock.GetElapsedTime(started).TotalMilliseconds);
             if (cache.Enabled) _ = Task.Run(() => SaveCache(graph, state.LoadedAt), CancellationToken.None);
-            return (previous, state);
+            return (previous, current);
         }
         finally
         {
@@ -86,8 +92,10 @@ public sealed class GraphLoader(IGraphSource source, ServingStateHolder holder, 
         {
             var graph = await cached.Source.LoadAsync(null, ct);
             var state = ServingState.Baseline(graph, $"cache of {cached.Entry.Source} read {cached.Entry.LoadedAt:u}", clock.GetUtcNow());
-            holder.PublishStale(state,
-                $"Serving the cached graph read {cached.Entry.LoadedAt:u} because {source.Describe} is unavailable: {failure.Message}");
+            // What is durable locally (a spool not yet forwarded) answers too; the source's changes come with its load.
+            var replay = await live.AfterLoadAsync(ct);
+            await holder.PublishStaleAsync(state, replay,
+                $"Serving the cached graph read {cached.Entry.LoadedAt:u} because {source.Describe} is unavailable: {failure.Message}", ct);
             logger.ServingCachedGraph(cached.Entry.LoadedAt, graph.ToString());
         }
         catch (Exception ex) when (ex is GraphDataException or IOException)

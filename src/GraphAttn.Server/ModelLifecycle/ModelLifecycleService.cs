@@ -81,6 +81,7 @@ public sealed class ModelLifecycleService(ModelServing models, ServingStateHolde
         var (model, metadata, ids) = CachedFits(folder) ? LoadCached(folder) : TrainNew(graph, folder, ct);
         var modelId = ModelIdentity.Of(metadata);
         models.UseOnline(new OnlineEmbeddings(new ServingOnlineEmbedder(model, metadata, ids, modelId)));
+        models.UseContentEmbedder(new ServingContentEmbedder(model, metadata, ids, modelId));
         if (store.Current is { } served && served.Header.ModelId == modelId && served.Header.GraphFingerprint == graph.Fingerprint)
         {
             models.Status.Set(ModelPhase.Live, $"model {modelId} (checkpoint {folder}) answers from {served.File.Path}");
@@ -159,7 +160,9 @@ public sealed class ModelLifecycleService(ModelServing models, ServingStateHolde
     {
         var (model, metadata) = Checkpoint.Load(folder);
         var modelId = ModelIdentity.Of(metadata);
-        models.UseOnline(new OnlineEmbeddings(new ServingOnlineEmbedder(model, metadata, CheckpointIds.Read(folder), modelId)));
+        var ids = CheckpointIds.Read(folder);
+        models.UseOnline(new OnlineEmbeddings(new ServingOnlineEmbedder(model, metadata, ids, modelId)));
+        models.UseContentEmbedder(new ServingContentEmbedder(model, metadata, ids, modelId));
         logger.ModelCheckpointCached(folder);
     }
 

@@ -1,6 +1,7 @@
 using GraphAttn.Contracts.V1;
 using GraphAttn.Graph;
 using GraphAttn.Server.Options;
+using GraphAttn.Serving.Embeddings;
 using GraphAttn.Serving.ModelAnswers;
 using GraphAttn.Serving.Store;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ namespace GraphAttn.Server.ModelLifecycle;
 public sealed class ModelServing : IAsyncDisposable
 {
     private volatile OnlineEmbeddings? _online;
+    private volatile IOnlineContentEmbedder? _contentEmbedder;
 
     /// <summary>Creates the store over the configured folder (not started: <see cref="SnapshotStoreHost"/> starts it).</summary>
     public ModelServing(IOptions<GraphAttnOptions> options, ILogger<SnapshotStore> storeLogger, IHostEnvironment environment)
@@ -62,6 +64,12 @@ public sealed class ModelServing : IAsyncDisposable
 
     /// <summary>Installs the online embedder of a loaded checkpoint (used only with snapshots of the same model id).</summary>
     public void UseOnline(OnlineEmbeddings online) => _online = online;
+
+    /// <summary>The loaded model's embedder for content the snapshot lacks, if any.</summary>
+    public IOnlineContentEmbedder? ContentEmbedder => _contentEmbedder;
+
+    /// <summary>Installs the content embedder of a loaded checkpoint (used only with snapshots of the same model id).</summary>
+    public void UseContentEmbedder(IOnlineContentEmbedder embedder) => _contentEmbedder = embedder;
 
     /// <summary>Whether a model snapshot answers now.</summary>
     public bool IsLive => Store?.Current is not null;

@@ -32,6 +32,11 @@ public sealed class GraphAttnOptions
 
     /// <summary>How many old snapshots and checkpoints the server keeps.</summary>
     public RetentionOptions Retention { get; set; } = new();
+    /// <summary>Where events are made durable.</summary>
+    public EventOptions Events { get; set; } = new();
+
+    /// <summary>How the served graph follows its source.</summary>
+    public SyncOptions Sync { get; set; } = new();
 }
 
 /// <summary>Graph source settings.</summary>

@@ -5,6 +5,7 @@ using GraphAttn.Graph;
 using GraphAttn.Neo4j.Configuration;
 using GraphAttn.Neo4j.Errors;
 using GraphAttn.Server.Hosting;
+using GraphAttn.Server.Live;
 using GraphAttn.Server.Loading;
 using GraphAttn.Server.ModelLifecycle;
 using GraphAttn.Server.Security;
@@ -19,7 +20,7 @@ namespace GraphAttn.Server.Services;
 /// <summary>graphattn.v1.AdminService: what is served, and reloading it.</summary>
 [Authorize(Policy = Scopes.Admin)]
 public sealed class AdminGrpcService(ServingStateHolder holder, GraphLoader loader, ModelServing models, GraphCache cache,
-    BackgroundFailures failures, ILogger<AdminGrpcService> logger)
+    BackgroundFailures failures, GraphSyncService sync, ILogger<AdminGrpcService> logger)
     : AdminService.AdminServiceBase
 {
     private static readonly string ServerVersion =
@@ -36,8 +37,9 @@ public sealed class AdminGrpcService(ServingStateHolder holder, GraphLoader load
             LoadedAt = Timestamp.FromDateTimeOffset(state.LoadedAt),
             Provenance = ProvenanceOf(state),
             ServerVersion = ServerVersion,
-            LiveEvents = holder.Events.Count,
+            LiveEvents = holder.Writer.Applied,
             Model = models.Describe(),
+            Live = sync.Describe(),
         };
         foreach (var failure in failures.Current)
             response.BackgroundFailures.Add(new BackgroundFailure { Component = failure.Component, Message = failure.Message, At = Timestamp.FromDateTimeOffset(failure.At) });

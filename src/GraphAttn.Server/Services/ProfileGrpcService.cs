@@ -4,6 +4,7 @@ using GraphAttn.Server.ModelLifecycle;
 using GraphAttn.Server.Options;
 using GraphAttn.Server.Security;
 using GraphAttn.Server.Validation;
+using GraphAttn.Serving.Events;
 using GraphAttn.Serving.ModelAnswers;
 using GraphAttn.Serving.Profiles;
 using Grpc.Core;
@@ -24,12 +25,14 @@ public sealed class ProfileGrpcService(ServingStateHolder holder, ModelServing m
     public override Task<GetUserProfileResponse> GetUserProfile(GetUserProfileRequest request, ServerCallContext context)
     {
         new RequestValidator(options.Value.Limits).Id("user_id", request.UserId).ThrowIfInvalid();
-        var state = holder.Require();
+        var served = holder.RequireServed();
+        var state = served.State;
         var user = Lookup.User(state.Graph, request.UserId);
         context.CancellationToken.ThrowIfCancellationRequested();
-        var profile = ProfileBuilder.Build(state, user);
+        var overlay = UserOverlay.Of(served.Live, user);
+        var profile = ProfileBuilder.Build(state, user, overlay);
         using var view = models.Open(state.Graph);
-        if (view?.Resolve(user, holder.Events.For(request.UserId)) is { } model) AttentionProfile.Apply(profile, view, model);
+        if (view?.Resolve(user, overlay) is { } model) AttentionProfile.Apply(profile, view, model);
         return Task.FromResult(profile);
     }
 }

@@ -4,6 +4,7 @@ using GraphAttn.Server.ModelLifecycle;
 using GraphAttn.Server.Options;
 using GraphAttn.Server.Security;
 using GraphAttn.Server.Validation;
+using GraphAttn.Serving.Events;
 using GraphAttn.Serving.ModelAnswers;
 using GraphAttn.Serving.Recommending;
 using Grpc.Core;
@@ -27,13 +28,14 @@ public sealed class RecommendationGrpcService(ServingStateHolder holder, ModelSe
     {
         new RequestValidator(_limits).Id("user_id", request.UserId).Limit("limit", request.Limit)
             .OptionalId("topic_id", request.TopicId).ThrowIfInvalid();
-        var state = holder.Require();
+        var served = holder.RequireServed();
+        var state = served.State;
         var g = state.Graph;
         var user = Lookup.User(g, request.UserId);
         int? topic = request.TopicId.Length == 0 ? null : Lookup.Topic(g, request.TopicId);
 
         var query = new ContentQuery(request.Limit, request.IncludeSeen, topic, request.Explain);
-        var overlay = holder.Events.For(request.UserId);
+        var overlay = UserOverlay.Of(served.Live, user);
         using var view = models.Open(g);
         var model = view?.Resolve(user, overlay);
         var picks = model is not null
@@ -54,11 +56,12 @@ public sealed class RecommendationGrpcService(ServingStateHolder holder, ModelSe
     public override Task<RecommendFriendsResponse> RecommendFriends(RecommendFriendsRequest request, ServerCallContext context)
     {
         new RequestValidator(_limits).Id("user_id", request.UserId).Limit("limit", request.Limit).ThrowIfInvalid();
-        var state = holder.Require();
+        var served = holder.RequireServed();
+        var state = served.State;
         var g = state.Graph;
         var user = Lookup.User(g, request.UserId);
 
-        var overlay = holder.Events.For(request.UserId);
+        var overlay = UserOverlay.Of(served.Live, user);
         using var view = models.Open(g);
         var model = view?.Resolve(user, overlay);
         var picks = model is not null

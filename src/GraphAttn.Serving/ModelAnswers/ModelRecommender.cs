@@ -33,8 +33,7 @@ public static class ModelRecommender
     public static IReadOnlyList<FriendPick> Friends(ServingState state, ModelView view, ModelUser model, int user, int limit,
         bool explain, UserOverlay overlay)
     {
-        var excluded = FriendRecommender.FollowingOf(view.Graph, user, overlay);
-        excluded.Add(user);
+        var excluded = new FollowingNow(view.Graph, user, overlay, includeSelf: true);
         var structure = SnapshotFriendStructure.For(view.Snapshot.Embeddings, state.Friends); // null when β = 0: embeddings only
         IReadOnlyList<ScoredIndex> top = view.Retriever.TopFriendsFor(model.FriendVector, user, limit, excluded, structure);
         return top.Select(s => new FriendPick(s.Index, s.Score,

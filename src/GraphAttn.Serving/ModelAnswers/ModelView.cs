@@ -82,8 +82,7 @@ public sealed class ModelView : IDisposable
                 UserAttention.FromSnapshot(Snapshot.Embeddings, Alignment, row), ModelUserSource.Snapshot);
         }
 
-        var seen = overlay.Seen.Select(id => Graph.Contents.TryGetIndex(id, out int c) ? c : -1).Where(c => c >= 0);
-        return ColdStartVector.For(Graph, Snapshot.Embeddings, Alignment, user, seen) is { } average
+        return ColdStartVector.For(Graph, Snapshot.Embeddings, Alignment, user, overlay.SeenContent) is { } average
             ? new ModelUser(average, average, UserAttention.None, ModelUserSource.NeighbourAverage)
             : null;
     }

@@ -22,6 +22,29 @@ public sealed class CommunitySummary
     /// <summary>Per community, share of its members' interactions per topic (sums to 1, or all 0).</summary>
     public float[][] TopicShares { get; }
 
+    /// <summary>
+    /// This summary with <paramref name="count"/> more users, each in a community of their own (they have no follows
+    /// yet), over <paramref name="topicCount"/> topics: what a graph extended with new nodes answers until its
+    /// communities are computed again. O(communities), O(communities × topics) when topics were added.
+    /// </summary>
+    public CommunitySummary WithNewNodes(int count, int topicCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        int topics = TopicShares.Length > 0 ? TopicShares[0].Length : 0;
+        if (count == 0 && topicCount <= topics)
+        {
+            return this;
+        }
+
+        topics = Math.Max(topics, topicCount);
+        int first = Sizes.Length;
+        int[] labels = [.. Labels, .. Enumerable.Range(first, count)];
+        int[] sizes = [.. Sizes, .. Enumerable.Repeat(1, count)];
+        float[][] shares = [.. TopicShares.Select(row => row.Length == topics ? row : [.. row, .. new float[topics - row.Length]]),
+            .. Enumerable.Range(0, count).Select(_ => new float[topics])];
+        return new CommunitySummary(labels, sizes, shares);
+    }
+
     /// <summary>Summarises <paramref name="labels"/> over <paramref name="g"/> in one pass over the interactions.</summary>
     public static CommunitySummary Build(SocialGraph g, int[] labels)
     {

@@ -17,16 +17,20 @@ public static class ContentRecommender
     public static IReadOnlyList<Pick> Recommend(ServingState state, int user, ContentQuery query, UserOverlay overlay, CancellationToken ct)
     {
         var g = state.Graph;
-        var excluded = query.IncludeSeen ? null : SeenBy(g, user, overlay);
         var scores = ArrayPool<float>.Shared.Rent(g.ContentCount);
         try
         {
             var span = scores.AsSpan(0, g.ContentCount);
             state.ContentScorer.ScoreContent(user, span);
             ct.ThrowIfCancellationRequested();
+            // Seen items are marked in the score row itself: no per-request set of them is built.
+            if (!query.IncludeSeen)
+            {
+                foreach (var c in SeenBy(g, user, overlay)) span[c] = TopK.Excluded;
+            }
+
             var topic = query.Topic;
-            var top = TopK.Select(span, query.Limit, c =>
-                (excluded is not null && excluded.Contains(c)) || (topic is int t && !g.ContentTopics.Contains(c, t)));
+            var top = TopK.Select(span, query.Limit, topic is int t ? c => !g.ContentTopics.Contains(c, t) : null);
             if (!query.Explain) return top.Select(s => new Pick(s.Index, s.Score, [])).ToList();
             var interest = new float[g.TopicCount];
             TopicInterests.Of(g, user, interest);
@@ -38,12 +42,14 @@ public static class ContentRecommender
         }
     }
 
-    /// <summary>Content indices the user has interacted with, in the graph or live.</summary>
-    public static HashSet<int> SeenBy(SocialGraph g, int user, UserOverlay overlay)
+    /// <summary>
+    /// Content indices the user has interacted with, in the graph's history or live (read in place, not copied; an
+    /// item may appear more than once).
+    /// </summary>
+    public static IEnumerable<int> SeenBy(SocialGraph g, int user, UserOverlay overlay)
     {
-        var seen = new HashSet<int>(g.Interactions.ContentOf(user).ToArray());
-        foreach (var id in overlay.Seen)
-            if (g.Contents.TryGetIndex(id, out var c)) seen.Add(c);
-        return seen;
+        var log = g.Interactions;
+        for (var i = log.Offsets[user]; i < log.Offsets[user + 1]; i++) yield return log.Content[i];
+        foreach (var c in overlay.SeenContent) yield return c;
     }
 }

@@ -21,14 +21,19 @@ public static class FriendRecommender
         UserOverlay overlay, CancellationToken ct)
     {
         var g = state.Graph;
-        var following = FollowingOf(g, user, overlay);
         var scores = ArrayPool<float>.Shared.Rent(g.UserCount);
         try
         {
             var span = scores.AsSpan(0, g.UserCount);
             state.FriendScorer.ScoreUsers(user, span);
             ct.ThrowIfCancellationRequested();
-            var top = TopK.Select(span, limit, v => v == user || following.Contains(v) || scores[v] <= 0);
+            // The user and whom they follow now are marked in the score row: no per-request set is built.
+            foreach (var v in g.Following.Neighbors(user))
+                if (!overlay.TryGetFollowEdit(v, out var edit) || edit.Follows) span[v] = TopK.Excluded;
+            foreach (var edit in overlay.FollowEdits)
+                if (edit.Follows) span[edit.Target] = TopK.Excluded;
+            span[user] = TopK.Excluded;
+            var top = TopK.Select(span, limit, v => scores[v] <= 0);
             return top.Select(s => new FriendPick(s.Index, s.Score,
                 Neighbourhood.CountCommon(state.Friends.Neighbors(user), state.Friends.Neighbors(s.Index)),
                 explain ? FriendReasons.Explain(state, user, s.Index) : [])).ToList();
@@ -39,14 +44,9 @@ public static class FriendRecommender
         }
     }
 
-    /// <summary>Users <paramref name="user"/> follows now: graph follows, plus live follows, minus live unfollows.</summary>
-    public static HashSet<int> FollowingOf(SocialGraph g, int user, UserOverlay overlay)
-    {
-        var following = new HashSet<int>(g.Following.Neighbors(user).ToArray());
-        foreach (var id in overlay.Followed)
-            if (g.Users.TryGetIndex(id, out var v)) following.Add(v);
-        foreach (var id in overlay.Unfollowed)
-            if (!overlay.Followed.Contains(id) && g.Users.TryGetIndex(id, out var v)) following.Remove(v);
-        return following;
-    }
+    /// <summary>
+    /// Users <paramref name="user"/> follows now: graph follows with the overlay's latest follows and unfollows over
+    /// them, read in place (<see cref="FollowingNow"/>).
+    /// </summary>
+    public static FollowingNow FollowingOf(SocialGraph g, int user, UserOverlay overlay) => new(g, user, overlay);
 }

@@ -49,12 +49,13 @@ public sealed class EmbeddingRetriever
     /// <summary>The best <paramref name="k"/> contents for an arbitrary query vector (e.g. a cold-start user's).</summary>
     public IReadOnlyList<ScoredIndex> TopContentFor(ReadOnlySpan<float> vector, int k, IEnumerable<int>? excludedContent = null, int? topic = null)
     {
-        IEnumerable<int> exclude = Rows(excludedContent, _alignment.ContentRow);
-        IEnumerable<int>? allowed = topic is int t ? Rows(_graph.TopicContents.Neighbors(t).ToArray(), _alignment.ContentRow) : null;
+        // The retrieval maps include content appended since the snapshot (fresh rows).
+        IEnumerable<int> exclude = Rows(excludedContent, _alignment.RetrievalContentRow);
+        IEnumerable<int>? allowed = topic is int t ? Rows(_graph.TopicContents.Neighbors(t).ToArray(), _alignment.RetrievalContentRow) : null;
         using var span = GraphAttnActivities.Source.StartActivity(GraphAttnActivities.Retrieval);
         span?.SetTag("graphattn.retrieval.target", "content");
         ScoredIndex[] found = _snapshot.Contents.Search(vector, k, new RetrievalFilter(exclude, allowed, _alignment.OrphanContentRows));
-        return ToGraph(found, _alignment.RowContent);
+        return ToGraph(found, _alignment.RetrievalRowContent);
     }
 
     /// <summary>The best <paramref name="k"/> users for <paramref name="user"/> to follow: never the user or whom they follow.</summary>

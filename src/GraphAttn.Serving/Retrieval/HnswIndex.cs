@@ -7,15 +7,19 @@ namespace GraphAttn.Serving.Retrieval;
 /// <summary>
 /// Approximate top-k by inner product over a USearch HNSW graph. Filters: a small allowed set is scored exactly over
 /// its rows; otherwise results are over-fetched (k + exclusions, growing fourfold while too few pass) and filtered.
-/// Scores are exact inner products (USearch reports 1 - dot). Thread-safe; Dispose waits for running searches.
+/// Scores are exact inner products (USearch reports 1 - dot). Rows appended after the build (<see cref="Append"/>)
+/// are inserted into the graph, never rebuilt. Thread-safe; Dispose waits for running searches.
 /// </summary>
-public sealed unsafe class HnswIndex : IVectorIndex
+public sealed unsafe class HnswIndex : IAppendableIndex
 {
     private const int StackResults = 256;
     private readonly EmbeddingMatrix _items;
     private readonly HnswOptions _options;
     private readonly SemaphoreSlim _slots;
+    private readonly FreshRows _fresh;
+    private readonly Lock _appendGate = new();
     private nint _handle;
+    private long _capacity;
     private int _active;
     private int _disposed;
 
@@ -24,6 +28,8 @@ public sealed unsafe class HnswIndex : IVectorIndex
         _items = items;
         _options = options;
         _handle = handle;
+        _capacity = items.Rows;
+        _fresh = new FreshRows(items.Dimensions);
         _slots = new SemaphoreSlim(options.MaxConcurrentSearches, options.MaxConcurrentSearches);
     }
 
@@ -31,7 +37,7 @@ public sealed unsafe class HnswIndex : IVectorIndex
     public string Kind => "hnsw";
 
     /// <inheritdoc />
-    public int Count => _items.Rows;
+    public int Count => _items.Rows + _fresh.Count;
 
     /// <inheritdoc />
     public int Dimensions => _items.Dimensions;
@@ -114,7 +120,7 @@ public sealed unsafe class HnswIndex : IVectorIndex
         filter ??= RetrievalFilter.None;
         if (filter.AllowedRows is { } allowed && allowed.Length <= _options.ExactAllowedMax)
         {
-            return ExactTopK.Search(_items, query, k, filter);
+            return _fresh.Merge(ExactTopK.Search(_items, query, k, filter), query, k, _items.Rows, filter);
         }
 
         Interlocked.Increment(ref _active);
@@ -130,6 +136,62 @@ public sealed unsafe class HnswIndex : IVectorIndex
             if (Interlocked.Decrement(ref _active) == 0 && Volatile.Read(ref _disposed) != 0)
             {
                 FreeNative();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="vectors"/> into the graph as the next rows. Searches wait meanwhile (insertion may grow
+    /// the graph's storage), so append in small batches.
+    /// </summary>
+    public int Append(IReadOnlyList<float[]> vectors)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        lock (_appendGate)
+        {
+            int first = Count;
+            if (vectors.Count == 0)
+            {
+                return first;
+            }
+
+            for (int i = 0; i < _options.MaxConcurrentSearches; i++)
+            {
+                _slots.Wait();
+            }
+
+            try
+            {
+                ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+                if (first + vectors.Count > _capacity)
+                {
+                    _capacity = Math.Max(first + vectors.Count, _capacity + Math.Max(1024, _capacity / 8));
+                    UsearchNative.Reserve(_handle, (nuint)_capacity, out nint error);
+                    UsearchNative.Check(error, "reserve");
+                }
+
+                for (int i = 0; i < vectors.Count; i++)
+                {
+                    if (vectors[i].Length != Dimensions)
+                    {
+                        throw new ArgumentException($"Vector has {vectors[i].Length} dimensions, the index {Dimensions}.", nameof(vectors));
+                    }
+
+                    fixed (float* data = vectors[i])
+                    {
+                        UsearchNative.Add(_handle, (ulong)(first + i), data, UsearchNative.ScalarF32, out nint error);
+                        UsearchNative.Check(error, "add");
+                    }
+
+                    // Counted once in the graph, so a search never sees a row number without its vector.
+                    _fresh.Add(vectors[i]);
+                }
+
+                return first;
+            }
+            finally
+            {
+                _slots.Release(_options.MaxConcurrentSearches);
             }
         }
     }

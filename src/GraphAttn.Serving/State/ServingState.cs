@@ -31,6 +31,12 @@ public sealed class ServingState
     /// <summary>Assembles a state from prepared parts (used when a model's scorers replace the baselines).</summary>
     public ServingState(SocialGraph graph, Csr friends, IContentScorer content, IFriendScorer friendScorer,
         Provenance provenance, string source, DateTimeOffset loadedAt)
+        : this(graph, friends, content, friendScorer, provenance, source, loadedAt, null)
+    {
+    }
+
+    private ServingState(SocialGraph graph, Csr friends, IContentScorer content, IFriendScorer friendScorer,
+        Provenance provenance, string source, DateTimeOffset loadedAt, Func<CommunitySummary>? communities)
     {
         Graph = graph;
         Friends = friends;
@@ -42,7 +48,40 @@ public sealed class ServingState
         PostedCounts = CountPosts(graph);
         // Label propagation takes seconds on large graphs: computed once, on first use, off the load path.
         _communities = new Lazy<CommunitySummary>(
-            () => CommunitySummary.Build(graph, LabelPropagation.Communities(friends)), LazyThreadSafetyMode.ExecutionAndPublication);
+            communities ?? (() => CommunitySummary.Build(graph, LabelPropagation.Communities(friends))), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>
+    /// The state over <paramref name="extended"/>, this state's graph with more nodes and the same edges (see
+    /// <see cref="GraphAttn.Graph.Live.GraphExtension"/>): the friend graph gains empty rows, popularity and communities carry
+    /// over with new contents unpopular and new users in communities of their own. O(nodes), no pass over the edges.
+    /// </summary>
+    public ServingState Extended(SocialGraph extended)
+    {
+        ArgumentNullException.ThrowIfNull(extended);
+        var friends = extended.UserCount == Friends.NodeCount ? Friends : new Csr(Grow(Friends.Offsets, extended.UserCount), Friends.Targets);
+        IContentScorer content = ContentScorer is RecencyPopularityScorer popularity ? popularity.WithNodesOf(extended) : ContentScorer;
+        IFriendScorer friendScorer = FriendScorer is AdamicAdarScorer ? new AdamicAdarScorer(extended, friends) : FriendScorer;
+        // Carried only when computed: a factory holding this state would pin every older graph.
+        CommunitySummary? communities = _communities.IsValueCreated
+            ? _communities.Value.WithNewNodes(extended.UserCount - Graph.UserCount, extended.TopicCount)
+            : null;
+        return new ServingState(extended, friends, content, friendScorer, ProvenanceFor(extended), Source, LoadedAt,
+            communities is null ? null : () => communities);
+    }
+
+    /// <summary>
+    /// The baseline state over <paramref name="compacted"/>, this state's graph with overlay edges folded in: scorers and
+    /// the friend graph are computed again, communities keep their members (label propagation runs on full loads only)
+    /// with sizes and topic mixes recounted.
+    /// </summary>
+    public ServingState Compacted(SocialGraph compacted)
+    {
+        ArgumentNullException.ThrowIfNull(compacted);
+        var friends = Neighbourhood.Undirected(compacted);
+        int[]? labels = _communities.IsValueCreated ? _communities.Value.Labels : null;
+        return new ServingState(compacted, friends, new RecencyPopularityScorer(compacted), new AdamicAdarScorer(compacted, friends),
+            ProvenanceFor(compacted), Source, LoadedAt, labels is null ? null : () => CommunitySummary.Build(compacted, labels));
     }
 
     /// <summary>The graph.</summary>
@@ -64,8 +103,27 @@ public sealed class ServingState
     /// <summary>Communities (label propagation) with sizes and topic mixes, computed on first access.</summary>
     public CommunitySummary Communities => _communities.Value;
 
+    /// <summary>Whether <see cref="Communities"/> has been computed.</summary>
+    public bool HasCommunities => _communities.IsValueCreated;
+
     /// <summary>Starts computing communities in the background so the first profile request does not pay for it.</summary>
     public void WarmUp() => _ = Task.Run(() => _communities.Value);
+
+    // A baseline's provenance names the graph it ranks over; a model's is kept.
+    private Provenance ProvenanceFor(SocialGraph graph) => Provenance.Method != "baseline" ? Provenance : new Provenance
+    {
+        ModelVersion = $"baseline@{graph.Fingerprint}",
+        Method = "baseline",
+        GraphFingerprint = graph.Fingerprint,
+    };
+
+    private static int[] Grow(int[] offsets, int rows)
+    {
+        var result = new int[rows + 1];
+        offsets.CopyTo(result, 0);
+        result.AsSpan(offsets.Length).Fill(offsets[^1]);
+        return result;
+    }
 
     private static int[] CountPosts(SocialGraph g)
     {

@@ -17,6 +17,9 @@ public sealed class ServingSnapshot : IDisposable
     private readonly IVectorIndex _contents;
     private readonly IVectorIndex _users;
     private readonly ConditionalWeakTable<SocialGraph, SnapshotAlignment> _alignments = new();
+    private readonly Lock _freshGate = new();
+    private readonly List<string> _freshContentIds = [];
+    private readonly HashSet<string> _freshContentSet = new(StringComparer.Ordinal);
     private int _references = 1;
     private int _ownerReleased;
 
@@ -53,7 +56,54 @@ public sealed class ServingSnapshot : IDisposable
     public SnapshotAlignment AlignWith(SocialGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        return _alignments.GetValue(graph, g => SnapshotAlignment.Create(g, Embeddings));
+        return _alignments.GetValue(graph, g => SnapshotAlignment.Create(g, Embeddings, FreshContentIds));
+    }
+
+    /// <summary>Content appended to the content index since load, in row order (rows after the snapshot's own).</summary>
+    public IReadOnlyList<string> FreshContentIds
+    {
+        get
+        {
+            lock (_freshGate)
+            {
+                return [.. _freshContentIds];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Appends vectors for content the snapshot lacks (created after it was embedded) to the content index, so it can be
+    /// retrieved before the next re-embedding, and realigns <paramref name="graph"/> with them. Ids the snapshot or an
+    /// earlier call already holds are skipped; returns how many were added (0 when the index takes no rows).
+    /// </summary>
+    public int AddFreshContents(SocialGraph graph, IReadOnlyList<(string Id, float[] Vector)> contents)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(contents);
+        if (Contents is not IAppendableIndex index)
+        {
+            return 0;
+        }
+
+        lock (_freshGate)
+        {
+            var fresh = contents.Where(c => !Embeddings.TryGetContentIndex(c.Id, out _) && !_freshContentSet.Contains(c.Id))
+                .DistinctBy(c => c.Id).ToList();
+            if (fresh.Count == 0)
+            {
+                return 0;
+            }
+
+            index.Append([.. fresh.Select(c => c.Vector)]);
+            foreach (var (id, _) in fresh)
+            {
+                _freshContentIds.Add(id);
+                _freshContentSet.Add(id);
+            }
+
+            _alignments.AddOrUpdate(graph, SnapshotAlignment.Create(graph, Embeddings, _freshContentIds));
+            return fresh.Count;
+        }
     }
 
     /// <summary>

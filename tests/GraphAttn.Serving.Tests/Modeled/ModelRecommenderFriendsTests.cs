@@ -1,4 +1,5 @@
 using GraphAttn.Graph;
+using GraphAttn.Graph.Live;
 using GraphAttn.Serving.Embeddings;
 using GraphAttn.Serving.Events;
 using GraphAttn.Serving.ModelAnswers;
@@ -59,7 +60,8 @@ public sealed class ModelRecommenderFriendsTests
             var online = new OnlineEmbeddings(new FixedEmbedder("structure-model", [0f, 1f], [1f, 0f]));
             using var view = ModelView.TryOpen(store, graph, online)!;
             int me = U(graph, "me");
-            var overlay = new UserOverlay(new HashSet<string>(), new HashSet<string>(), new HashSet<string>()) { Version = 1 };
+            // Any live event makes the model embed "me" online; seeing c1 leaves the friend candidates alone.
+            var overlay = Overlay(graph, me, new GraphEvent { EventId = "e1", Kind = GraphEventKind.Interaction, UserId = "me", TargetId = "c1", TimestampMs = 1 });
             var model = view.Resolve(me, overlay)!;
 
             var picks = ModelRecommender.Friends(state, view, model, me, 2, explain: false, overlay);
@@ -79,7 +81,7 @@ public sealed class ModelRecommenderFriendsTests
         {
             using var view = ModelView.TryOpen(store, graph, online: null)!;
             int me = U(graph, "me");
-            var overlay = new UserOverlay(new HashSet<string>(), new HashSet<string> { "b" }, new HashSet<string>()) { Version = 1 };
+            var overlay = Overlay(graph, me, new GraphEvent { EventId = "e1", Kind = GraphEventKind.Follow, UserId = "me", TargetId = "b", TimestampMs = 1 });
             var model = view.Resolve(me, overlay)!;
 
             var picks = ModelRecommender.Friends(state, view, model, me, 3, explain: false, overlay);
@@ -113,6 +115,13 @@ public sealed class ModelRecommenderFriendsTests
         });
         await store.PublishAsync(ServingSnapshot.FromSnapshot(SnapshotFileInfo.InMemory("structure"), StructureWorld.Snapshot(graph, beta)));
         return (ServingState.Baseline(graph, "test", DateTimeOffset.UnixEpoch), store);
+    }
+
+    private static UserOverlay Overlay(SocialGraph graph, int user, GraphEvent e)
+    {
+        var live = LiveGraph.Fresh(graph, 0);
+        Assert.Equal(ApplyOutcome.Changed, live.Apply(e, 1));
+        return UserOverlay.Of(live, user);
     }
 
     private static int U(SocialGraph graph, string id) => graph.Users.TryGetIndex(id, out int i) ? i : throw new KeyNotFoundException(id);
