@@ -18,6 +18,29 @@ public static class ContentRecommender
     {
         var g = state.Graph;
         var excluded = query.IncludeSeen ? null : SeenBy(g, user, overlay);
+        // The baseline ranks from its popularity order and stops early; another scorer scores the whole catalogue.
+        var top = state.ContentRanking is { } ranking
+            ? ranking.Top(user, query.Limit, excluded is null ? null : excluded.Contains, query.Topic)
+            : TopOfAllScores(state, user, query, excluded, ct);
+        var picks = new Pick[top.Length];
+        float[]? interest = null;
+        if (query.Explain)
+        {
+            interest = new float[g.TopicCount];
+            TopicInterests.Of(g, user, interest);
+        }
+        for (var i = 0; i < top.Length; i++)
+            picks[i] = new Pick(top[i].Index, top[i].Score, interest is null ? [] : ContentReasons.Explain(state, user, top[i].Index, interest));
+        return picks;
+    }
+
+    /// <summary>
+    /// The reference ranking: every item scored by the state's scorer, then top-k with the filters. Equal to
+    /// <see cref="PopularityRanking.Top"/> for the baseline (the tests check it), and the path for any other scorer.
+    /// </summary>
+    internal static ScoredIndex[] TopOfAllScores(ServingState state, int user, ContentQuery query, HashSet<int>? excluded, CancellationToken ct)
+    {
+        var g = state.Graph;
         var scores = ArrayPool<float>.Shared.Rent(g.ContentCount);
         try
         {
@@ -25,12 +48,8 @@ public static class ContentRecommender
             state.ContentScorer.ScoreContent(user, span);
             ct.ThrowIfCancellationRequested();
             var topic = query.Topic;
-            var top = TopK.Select(span, query.Limit, c =>
+            return TopK.Select(span, query.Limit, c =>
                 (excluded is not null && excluded.Contains(c)) || (topic is int t && !g.ContentTopics.Contains(c, t)));
-            if (!query.Explain) return top.Select(s => new Pick(s.Index, s.Score, [])).ToList();
-            var interest = new float[g.TopicCount];
-            TopicInterests.Of(g, user, interest);
-            return top.Select(s => new Pick(s.Index, s.Score, ContentReasons.Explain(state, user, s.Index, interest))).ToList();
         }
         finally
         {

@@ -3,6 +3,7 @@ using GraphAttn.Graph;
 using GraphAttn.Graph.Algorithms;
 using GraphAttn.Graph.Baselines;
 using GraphAttn.Serving.Profiles;
+using GraphAttn.Serving.Recommending;
 
 namespace GraphAttn.Serving.State;
 
@@ -13,6 +14,7 @@ namespace GraphAttn.Serving.State;
 public sealed class ServingState
 {
     private readonly Lazy<CommunitySummary> _communities;
+    private readonly Lazy<PopularityRanking?> _contentRanking;
 
     /// <summary>Builds a baseline state over <paramref name="graph"/>: recency-popularity and Adamic-Adar.</summary>
     public static ServingState Baseline(SocialGraph graph, string source, DateTimeOffset loadedAt)
@@ -43,6 +45,9 @@ public sealed class ServingState
         // Label propagation takes seconds on large graphs: computed once, on first use, off the load path.
         _communities = new Lazy<CommunitySummary>(
             () => CommunitySummary.Build(graph, LabelPropagation.Communities(friends)), LazyThreadSafetyMode.ExecutionAndPublication);
+        _contentRanking = new Lazy<PopularityRanking?>(
+            () => content is RecencyPopularityScorer popularity ? new PopularityRanking(graph, popularity) : null,
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The graph.</summary>
@@ -64,8 +69,18 @@ public sealed class ServingState
     /// <summary>Communities (label propagation) with sizes and topic mixes, computed on first access.</summary>
     public CommunitySummary Communities => _communities.Value;
 
-    /// <summary>Starts computing communities in the background so the first profile request does not pay for it.</summary>
-    public void WarmUp() => _ = Task.Run(() => _communities.Value);
+    /// <summary>
+    /// The content baseline's items in popularity order, so a request ranks without scoring every item; null when
+    /// <see cref="ContentScorer"/> is not the recency-popularity baseline. Computed on first use (a sort of the catalogue).
+    /// </summary>
+    public PopularityRanking? ContentRanking => _contentRanking.Value;
+
+    /// <summary>Starts computing communities and the content order in the background so the first requests do not pay for them.</summary>
+    public void WarmUp() => _ = Task.Run(() =>
+    {
+        _ = _contentRanking.Value;
+        _ = _communities.Value;
+    });
 
     private static int[] CountPosts(SocialGraph g)
     {
