@@ -15,6 +15,7 @@ public sealed class ServingState
 {
     private readonly Lazy<CommunitySummary> _communities;
     private readonly Lazy<PopularityRanking?> _contentRanking;
+    private readonly Lazy<HistoryByContent> _historyByContent;
 
     /// <summary>Builds a baseline state over <paramref name="graph"/>: recency-popularity and Adamic-Adar.</summary>
     public static ServingState Baseline(SocialGraph graph, string source, DateTimeOffset loadedAt)
@@ -48,6 +49,7 @@ public sealed class ServingState
         _contentRanking = new Lazy<PopularityRanking?>(
             () => content is RecencyPopularityScorer popularity ? new PopularityRanking(graph, popularity) : null,
             LazyThreadSafetyMode.ExecutionAndPublication);
+        _historyByContent = new Lazy<HistoryByContent>(() => new HistoryByContent(graph.Interactions), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The graph.</summary>
@@ -75,10 +77,14 @@ public sealed class ServingState
     /// </summary>
     public PopularityRanking? ContentRanking => _contentRanking.Value;
 
-    /// <summary>Starts computing communities and the content order in the background so the first requests do not pay for them.</summary>
+    /// <summary>Every user's history in content order, for influence between two users' histories; computed on first use.</summary>
+    public HistoryByContent HistoryByContent => _historyByContent.Value;
+
+    /// <summary>Starts computing communities and the per-graph orders in the background so the first requests do not pay for them.</summary>
     public void WarmUp() => _ = Task.Run(() =>
     {
         _ = _contentRanking.Value;
+        _ = _historyByContent.Value;
         _ = _communities.Value;
     });
 
