@@ -41,9 +41,9 @@ internal static class StructuralRescoring
     /// <summary>
     /// <see cref="Top"/> over the user's two-hop neighbours plus <paramref name="pool"/> (the vector index's best by dot
     /// product), with Adamic-Adar from one sparse walk instead of a merge per candidate: the same candidates and
-    /// bit-identical scores as <see cref="Top"/> over <see cref="TwoHopCandidates.Collect"/> ∪ pool whenever that walk
-    /// would not have been capped. Null when it would (more than <see cref="TwoHopCandidates.MaxVisits"/> entries to
-    /// read or <see cref="TwoHopCandidates.MaxCandidates"/> users to collect): the caller takes the capped reference path.
+    /// bit-identical scores as <see cref="Top"/> over <see cref="TwoHopCandidates.Collect"/> ∪ pool (when the collection
+    /// is capped, over the same capped set). Null when the walk reads more than <see cref="TwoHopCandidates.MaxVisits"/>
+    /// entries (a hub's audience): the caller then scores the capped set with one merge per candidate.
     /// </summary>
     public static ScoredIndex[]? TopOfWalk(ReadOnlySpan<float> vector, int user, int k, IReadOnlyList<ScoredIndex> pool,
         IReadOnlySet<int> excluded, EmbeddingMatrix friendVectors, int[] userRow, FriendStructure structure)
@@ -57,24 +57,40 @@ internal static class StructuralRescoring
         using AdamicAdarRow row = AdamicAdarRow.Walk(friends, user);
         // The collected set is every two-hop neighbour: the walk's plus the user (reached back through any friend).
         int collected = row.Touched.Length + (friends.Degree(user) > 0 && row[user] == 0f ? 1 : 0);
-        if (collected > TwoHopCandidates.MaxCandidates)
-        {
-            return null;
-        }
-
         var best = new TopKHeap(k);
-        foreach (int v in row.Touched)
+        if (collected <= TwoHopCandidates.MaxCandidates)
         {
-            Offer(best, vector, user, v, row[v], excluded, friendVectors, userRow, structure.Weight);
+            foreach (int v in row.Touched)
+            {
+                Offer(best, vector, user, v, row[v], excluded, friendVectors, userRow, structure.Weight);
+            }
+
+            foreach (ScoredIndex item in pool)
+            {
+                // A pool member the walk reached was offered above; the others share no friend: AA = 0.
+                if ((uint)item.Index < (uint)friends.NodeCount && row[item.Index] == 0f)
+                {
+                    Offer(best, vector, user, item.Index, 0f, excluded, friendVectors, userRow, structure.Weight);
+                }
+            }
+
+            return best.DrainBestFirst();
         }
 
+        // The reference caps its candidates here: the same capped set, each scored with its full AA from the walk.
+        using CandidateMarks candidates = CandidateMarks.Rent(friends.NodeCount);
+        TwoHopCandidates.CollectInto(friends, user, candidates);
         foreach (ScoredIndex item in pool)
         {
-            // A pool member the walk reached was offered above; the others share no friend: AA = 0.
-            if ((uint)item.Index < (uint)friends.NodeCount && row[item.Index] == 0f)
+            if ((uint)item.Index < (uint)friends.NodeCount)
             {
-                Offer(best, vector, user, item.Index, 0f, excluded, friendVectors, userRow, structure.Weight);
+                candidates.Add(item.Index);
             }
+        }
+
+        foreach (int v in candidates.Items)
+        {
+            Offer(best, vector, user, v, row[v], excluded, friendVectors, userRow, structure.Weight);
         }
 
         return best.DrainBestFirst();

@@ -32,7 +32,7 @@ public static class FriendRecommender
         {
             var s = top[i];
             picks[i] = new FriendPick(s.Index, s.Score,
-                Neighbourhood.CountCommon(state.Friends.Neighbors(user), state.Friends.Neighbors(s.Index)),
+                SortedIntersection.Count(state.Friends.Neighbors(user), state.Friends.Neighbors(s.Index)),
                 explain ? FriendReasons.Explain(state, user, s.Index) : []);
         }
         return picks;

@@ -72,17 +72,79 @@ public sealed class StructuralRescoringEquivalenceTests
     }
 
     [Fact]
-    public void TopOfWalk_MoreTwoHopUsersThanTheCap_DefersToTheReference()
+    public void TopOfWalk_MoreTwoHopUsersThanTheCap_RanksTheReferencesCappedSet()
     {
-        var star = HubGraphs.Star(TwoHopCandidates.MaxCandidates + 2);
+        // A leaf reaches every node through the hub: more than the cap, so the reference keeps only part of them.
+        var star = HubGraphs.Star(TwoHopCandidates.MaxCandidates + 500);
+        var random = new Random(4);
+        var vectors = RandomVectors(star.NodeCount, random);
+        int[] userRow = [.. Enumerable.Range(0, star.NodeCount)];
+        var structure = new FriendStructure(star, 0.2f);
+        ScoredIndex[] pool = [.. Enumerable.Range(0, 100).Select(i => new ScoredIndex(star.NodeCount - 1 - i, 0f))];
+        foreach (int user in new[] { 5, 1, 0 })
+        {
+            var query = vectors.Row(user).ToArray();
+            var candidates = TwoHopCandidates.Collect(star, user);
+            candidates.UnionWith(pool.Select(p => p.Index));
+
+            var reference = StructuralRescoring.Top(query, user, 10, candidates, new HashSet<int>(), vectors, userRow, structure);
+            var walked = StructuralRescoring.TopOfWalk(query, user, 10, pool, new HashSet<int>(), vectors, userRow, structure);
+
+            Assert.Equal(reference, walked);
+        }
+    }
+
+    [Fact]
+    public void TopOfWalk_WalkLongerThanTheVisitCap_DefersToTheReference()
+    {
+        var star = HubGraphs.Star(TwoHopCandidates.MaxVisits + 2);
         var vectors = new EmbeddingMatrix(new float[star.NodeCount * Dimensions], star.NodeCount, Dimensions);
         int[] userRow = [.. Enumerable.Range(0, star.NodeCount)];
 
-        // A leaf reaches every node through the hub: one more than the cap (itself included).
         var fromLeaf = StructuralRescoring.TopOfWalk(new float[Dimensions], 5, 10, [], new HashSet<int>(), vectors, userRow,
             new FriendStructure(star, 1f));
 
         Assert.Null(fromLeaf);
+    }
+
+    [Fact]
+    public void CollectInto_RandomGraphs_SameSetAsCollectUnderTightCaps()
+    {
+        var friends = HubGraphs.Friends(300, 5);
+        for (int user = 0; user < friends.NodeCount; user += 9)
+        {
+            foreach ((int candidates, int visits) in new[] { (40, 1000), (1000, 60), (5, 5) })
+            {
+                using var marks = CandidateMarks.Rent(friends.NodeCount);
+                TwoHopCandidates.CollectInto(friends, user, marks, candidates, visits);
+                var expected = ReferenceCollect(friends, user, candidates, visits);
+
+                Assert.Equal(expected.Order(), marks.Items.Order());
+            }
+        }
+    }
+
+    // The capped walk as it read before it moved onto per-thread marks.
+    private static HashSet<int> ReferenceCollect(Csr friends, int user, int maxCandidates, int maxVisits)
+    {
+        var order = friends.Neighbors(user).ToArray().Select(w => ((long)friends.Degree(w) << 32) | (uint)w).Order();
+        var found = new HashSet<int>();
+        int visits = 0;
+        foreach (long key in order)
+        {
+            foreach (int v in friends.Neighbors((int)key))
+            {
+                if (found.Count >= maxCandidates || visits >= maxVisits)
+                {
+                    return found;
+                }
+
+                visits++;
+                found.Add(v);
+            }
+        }
+
+        return found;
     }
 
     private static EmbeddingMatrix RandomVectors(int rows, Random random)
