@@ -10,7 +10,7 @@ namespace GraphAttn.Server.Benchmarks;
 /// </summary>
 internal static class ThroughputRun
 {
-    private const int CalibrationRequests = 200;
+    private const int CalibrationRequests = 500;
 
     public static async Task<int> RunAsync(ThroughputOptions options, CancellationToken ct)
     {
@@ -64,16 +64,18 @@ internal static class ThroughputRun
         return before.Values.Concat(after.Values).All(c => c.Failures.Count == 0) && results.AllSucceeded ? 0 : 1;
     }
 
-    // The first runs of a case pay for JIT and caches: two unmeasured runs, the second one timed to size the rest.
+    // The first runs of a case pay for JIT and caches: unmeasured runs over a few users, the last one timed to size
+    // the rest (never under CalibrationRequests, so connection set-up stays a small part of a run).
     private static async Task<long> CalibrateAsync(BenchServer server, RpcCase rpc, BodyFiles bodies, ThroughputOptions options, CancellationToken ct)
     {
-        H2LoadResult run = default!;
-        foreach (string user in bodies.Users.Take(2))
+        long requests = CalibrationRequests;
+        foreach (string user in bodies.Users.Take(3))
         {
-            run = await H2Load.RunAsync(server.Address + rpc.Path, bodies.Of(rpc, user), CalibrationRequests, options.Connections, options.Streams, ct);
+            H2LoadResult run = await H2Load.RunAsync(server.Address + rpc.Path, bodies.Of(rpc, user), requests, options.Connections, options.Streams, ct);
+            requests = Math.Max(CalibrationRequests, (long)(run.Requests / run.Seconds * options.Seconds));
         }
 
-        return Math.Max(CalibrationRequests, (long)(run.Requests / run.Seconds * options.Seconds));
+        return requests;
     }
 
     private static (IReadOnlyList<string> Sample, IReadOnlyList<string> Users, IReadOnlyList<string> Contents) DrawUsers(ThroughputOptions options, CancellationToken ct)

@@ -60,19 +60,8 @@ public static class FriendRecommender
     }
 
     /// <summary>Top-k by Adamic-Adar over the users a two-hop walk reaches (everyone else scores 0 and is dropped).</summary>
-    internal static ScoredIndex[] TopTwoHop(Csr friends, int user, int limit, HashSet<int> following)
-    {
-        if (limit == 0) return [];
-        using var row = AdamicAdarRow.Walk(friends, user);
-        var heap = new TopKHeap(limit);
-        foreach (var v in row.Touched)
-        {
-            var score = row[v];
-            // The exclusion test runs only for candidates that would enter the heap.
-            if (heap.WouldAccept(score, v) && v != user && !following.Contains(v)) heap.Add(score, v);
-        }
-        return heap.DrainBestFirst();
-    }
+    internal static ScoredIndex[] TopTwoHop(Csr friends, int user, int limit, HashSet<int> following) =>
+        AdamicAdarTopK.Top(friends, user, limit, following.Contains);
 
     /// <summary>Users <paramref name="user"/> follows now: graph follows, plus live follows, minus live unfollows.</summary>
     public static HashSet<int> FollowingOf(SocialGraph g, int user, UserOverlay overlay)

@@ -15,12 +15,14 @@ public sealed class FriendRankingEquivalenceTests
     [InlineData(1, 10)]
     [InlineData(2, 3)]
     [InlineData(3, 100)]
-    public void TopTwoHop_RandomGraphsWithHubs_SameUsersAndScoresAsFullRow(int seed, int limit)
+    [InlineData(4, 10, 3000)] // hubs of about a thousand ties: the walk stops before their lists
+    [InlineData(5, 1, 3000)]
+    public void TopTwoHop_RandomGraphsWithHubs_SameUsersAndScoresAsFullRow(int seed, int limit, int users = 400)
     {
-        var graph = HubGraphs.Social(400, seed);
+        var graph = HubGraphs.Social(users, seed);
         var state = ServingState.Baseline(graph, "test", DateTimeOffset.UnixEpoch);
         var random = new Random(seed);
-        for (int user = 0; user < graph.UserCount; user += 5)
+        for (int user = 0; user < graph.UserCount; user += graph.UserCount / 80)
         {
             var overlay = user % 2 == 0 ? UserOverlay.Empty : RandomOverlay(graph, user, random);
             var following = FriendRecommender.FollowingOf(graph, user, overlay);
@@ -31,6 +33,47 @@ public sealed class FriendRankingEquivalenceTests
             Assert.Equal(reference.Select(r => (r.Index, BitConverter.SingleToInt32Bits(r.Score))),
                 walked.Select(r => (r.Index, BitConverter.SingleToInt32Bits(r.Score))));
         }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    public void TopTwoHop_BestCandidateOnlyBehindHubs_IsFound(int limit)
+    {
+        // me ~ f (30 ties, 1/ln 30 = 0.29 to each of its 29 other friends) and three hubs of 200 ties; y is a friend of
+        // all three hubs: 3/ln 200 = 0.57, the best score, reachable only through the longest lists.
+        var builder = new GraphAttn.Graph.GraphBuilder();
+        var known = new HashSet<string>();
+        void Follow(string from, string to)
+        {
+            foreach (string id in new[] { from, to })
+            {
+                if (known.Add(id)) builder.AddUser(id);
+            }
+
+            builder.AddFollow(from, to);
+        }
+
+        Follow("me", "f");
+        for (int i = 0; i < 29; i++) Follow("f", $"x{i:D2}");
+        for (int h = 0; h < 3; h++)
+        {
+            Follow("me", $"hub{h}");
+            Follow("y", $"hub{h}");
+            for (int i = 0; i < 198; i++) Follow($"fan{h}-{i:D3}", $"hub{h}");
+        }
+
+        var graph = builder.Build();
+        var state = ServingState.Baseline(graph, "test", DateTimeOffset.UnixEpoch);
+        int me = graph.Users.TryGetIndex("me", out int m) ? m : -1;
+        var following = FriendRecommender.FollowingOf(graph, me, UserOverlay.Empty);
+
+        var reference = FriendRecommender.TopOfFullRow(state, me, limit, following, CancellationToken.None);
+        var walked = FriendRecommender.TopTwoHop(state.Friends, me, limit, following);
+
+        Assert.Equal("y", graph.Users[reference[0].Index]);
+        Assert.Equal(reference, walked);
     }
 
     [Fact]
