@@ -8,11 +8,12 @@ namespace GraphAttn.Embedding.Benchmarks;
 /// <summary>
 /// Writes a checkpoint of an UNTRAINED model (seed 2026) shaped for a graph, with id tables. Embedding throughput does
 /// not depend on the weights' values, only on shapes and degrees, so this stands in for training on a graph too large
-/// to train in a benchmark session.
+/// to train in a benchmark session. A friend structure weight β above 0 makes the server rank friends as a trained model
+/// with the structural term does (embedding dot product plus β · Adamic-Adar over two-hop candidates).
 /// </summary>
 internal static class InitCheckpoint
 {
-    public static int Run(string graphFolder, string output, int dimension)
+    public static int Run(string graphFolder, string output, int dimension, double friendStructureWeight = 0)
     {
         var graph = new CsvGraphSource(graphFolder).Load();
         manual_seed(2026);
@@ -29,6 +30,7 @@ internal static class InitCheckpoint
             Contents = graph.ContentCount,
             Topics = graph.TopicCount,
             Model = options,
+            FriendStructureWeight = friendStructureWeight,
         }, CheckpointIds.Of(graph));
         Console.WriteLine($"wrote untrained checkpoint for {graph} to {output}");
         return 0;

@@ -10,15 +10,16 @@ namespace GraphAttn.Embedding.Inductive;
 /// Computes one user's vectors at request time from their followees and interaction history (the model is inductive:
 /// one hop per relation), for users who arrived after the last batch embed or whose history moved on since. Followees
 /// and history contents are looked up in the graph; their id vectors come from the checkpoint (zero for nodes it
-/// lacks). Thread-safe: calls serialise on the model instance's lock (the lock <see cref="BatchEmbedder"/> takes too).
+/// lacks). Thread-safe, and calls run concurrently: the forward pass in eval mode keeps no state between calls (the
+/// history encoder's pooling weights are per thread), and gradient mode and dispose scopes are per thread. The model
+/// must stay in eval mode while it serves: do not train the instance an embedder holds.
 /// </summary>
 public sealed class InductiveEmbedder
 {
     private readonly SocialRecModel model;
     private readonly SocialGraph graph;
     private readonly NodeRows rows;
-    private BlockContext context;
-    private bool propagated;
+    private readonly Lazy<BlockContext> context;
     private readonly int topFriends;
     private readonly int topHistory;
 
@@ -31,7 +32,12 @@ public sealed class InductiveEmbedder
     public InductiveEmbedder(SocialRecModel model, SocialGraph graph, NodeRows rows, int topFriends = 10, int topHistory = 10)
     {
         (this.model, this.graph, this.rows, this.topFriends, this.topHistory) = (model, graph, rows, topFriends, topHistory);
-        context = new BlockContext(graph.ContentTopics, rows);
+        context = new Lazy<BlockContext>(Propagated, LazyThreadSafetyMode.ExecutionAndPublication);
+        lock (model)
+        {
+            // Once, before any call: flipping the mode during another thread's forward pass would be a race.
+            if (model.training) model.eval();
+        }
     }
 
     /// <summary>
@@ -77,37 +83,31 @@ public sealed class InductiveEmbedder
         var history = BlockHistory.FromEvents(newestFirst, model.Options.HistoryLength, model.Options.TimeBuckets);
         var contents = new SortedSet<int>(oldestFirst.Select(e => e.Content));
         var block = new UserBlock([user], TargetEdges.FromLists([followees]), TargetEdges.FromLists([contents.ToList()]), history);
-        lock (model)
-        {
-            model.eval();
-            using var noGrad = no_grad();
-            EnsurePropagation();
-            using var scope = NewDisposeScope();
-            var output = model.ForwardUsers(block, context, withAttention: topFriends > 0);
-            var weights = output.HistoryWeights.data<float>().ToArray();
-            var alpha = output.FollowAttention ?? [];
-            var friends = topFriends == 0 ? [] : TopAttention.Select(followees.Select((f, k) => (f, alpha[k])), topFriends);
-            var items = TopAttention.History(weights, history.Items, history.Padding, topHistory);
-            return new InductiveResult(output.Users.data<float>().ToArray(), output.Friends.data<float>().ToArray(),
-                [.. friends.Select(f => (graph.Users[f.Target], f.Weight))],
-                [.. items.Select(h => (graph.Contents[h.Target], h.Weight))],
-                user >= 0 && rows.UserRow(user) >= 0);
-        }
+        using var noGrad = no_grad();
+        var blockContext = context.Value;
+        using var scope = NewDisposeScope();
+        var output = model.ForwardUsers(block, blockContext, withAttention: topFriends > 0);
+        var weights = output.HistoryWeights.data<float>().ToArray();
+        var alpha = output.FollowAttention ?? [];
+        var friends = topFriends == 0 ? [] : TopAttention.Select(followees.Select((f, k) => (f, alpha[k])), topFriends);
+        var items = TopAttention.History(weights, history.Items, history.Padding, topHistory);
+        return new InductiveResult(output.Users.data<float>().ToArray(), output.Friends.data<float>().ToArray(),
+            [.. friends.Select(f => (graph.Users[f.Target], f.Weight))],
+            [.. items.Select(h => (graph.Contents[h.Target], h.Weight))],
+            user >= 0 && rows.UserRow(user) >= 0);
     }
 
     /// <summary>
-    /// A model with interaction propagation needs the serving graph's tables: computed once, on first use, under the
-    /// model lock and without gradient. They hold [U + Cn, D] floats for the embedder's lifetime and are released with
+    /// The block context; a model with interaction propagation also needs the serving graph's tables: computed once,
+    /// on first use, without gradient. They hold [U + Cn, D] floats for the embedder's lifetime and are released with
     /// it (the serving cache keys embedders weakly by graph, so the finalizer frees them).
     /// </summary>
-    private void EnsurePropagation()
+    private BlockContext Propagated()
     {
-        if (propagated) return;
-        if (model.Options.PropagationLayers > 0)
-        {
-            using var scope = NewDisposeScope();
-            context = context.With(model.Propagate(PropagationGraph.From(graph), context).Detached());
-        }
-        propagated = true;
+        var plain = new BlockContext(graph.ContentTopics, rows);
+        if (model.Options.PropagationLayers == 0) return plain;
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        return plain.With(model.Propagate(PropagationGraph.From(graph), plain).Detached());
     }
 }

@@ -12,7 +12,8 @@ public sealed class RecencyPopularityScorer : IContentScorer
     /// <summary>Default half-life of an interaction's contribution: 14 days.</summary>
     public static readonly TimeSpan DefaultHalfLife = TimeSpan.FromDays(14);
 
-    private const float Epsilon = 0.05f;
+    /// <summary>ε: the affinity of an item outside every interest topic.</summary>
+    public const float Epsilon = 0.05f;
     private readonly SocialGraph _graph;
     private readonly float[] _popularity;
 
@@ -52,12 +53,19 @@ public sealed class RecencyPopularityScorer : IContentScorer
     {
         Span<float> interest = _graph.TopicCount <= 1024 ? stackalloc float[_graph.TopicCount] : new float[_graph.TopicCount];
         TopicInterests.Of(_graph, user, interest);
-        for (var c = 0; c < scores.Length; c++)
-        {
-            var affinity = Epsilon;
-            foreach (var t in _graph.ContentTopics.Neighbors(c)) affinity += interest[t];
-            scores[c] = _popularity[c] * affinity;
-        }
+        for (var c = 0; c < scores.Length; c++) scores[c] = Score(c, interest);
+    }
+
+    /// <summary>
+    /// The score of <paramref name="content"/> for a user with topic interests <paramref name="interest"/>
+    /// (<see cref="TopicInterests.Of"/>): the one expression <see cref="ScoreContent"/> writes, for callers that rank
+    /// without scoring every item.
+    /// </summary>
+    public float Score(int content, ReadOnlySpan<float> interest)
+    {
+        var affinity = Epsilon;
+        foreach (var t in _graph.ContentTopics.Neighbors(content)) affinity += interest[t];
+        return _popularity[content] * affinity;
     }
 
     private static float[] Popularity(SocialGraph g, TimeSpan halfLife)

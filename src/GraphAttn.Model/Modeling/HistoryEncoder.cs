@@ -32,8 +32,13 @@ public sealed class HistoryEncoder : nn.Module<Tensor, HistoryTensors, Tensor>
         RegisterComponents();
     }
 
-    /// <summary>Pooling weights of the last forward pass, [U, L + 1] (column 0 = summary token); detached.</summary>
-    public Tensor? LastPoolWeights { get; private set; }
+    // Per thread, so that concurrent inference passes (online embeddings) each read their own weights back.
+    private readonly ThreadLocal<Tensor?> lastPoolWeights = new();
+
+    /// <summary>
+    /// Pooling weights of the last forward pass on the calling thread, [U, L + 1] (column 0 = summary token); detached.
+    /// </summary>
+    public Tensor? LastPoolWeights => lastPoolWeights.Value;
 
     /// <inheritdoc />
     public override Tensor forward(Tensor contents, HistoryTensors history)
@@ -51,8 +56,8 @@ public sealed class HistoryEncoder : nn.Module<Tensor, HistoryTensors, Tensor>
         var scores = encoded.matmul(pool_query).div(Scalars.Of(Math.Sqrt(dimension)))
             .masked_fill(padding, Scalars.Of(double.NegativeInfinity));
         var weights = scores.softmax(1); // [U, L+1]
-        LastPoolWeights?.Dispose();
-        LastPoolWeights = weights.detach().clone().DetachFromDisposeScope();
+        lastPoolWeights.Value?.Dispose();
+        lastPoolWeights.Value = weights.detach().clone().DetachFromDisposeScope();
         return (weights.unsqueeze(-1) * encoded).sum(1); // [U, D]
     }
 }

@@ -4,6 +4,7 @@ using GraphAttn.Server.Options;
 using GraphAttn.Serving.Embeddings;
 using GraphAttn.Serving.ModelAnswers;
 using GraphAttn.Serving.Store;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace GraphAttn.Server.ModelLifecycle;
@@ -18,12 +19,16 @@ public sealed class ModelServing : IAsyncDisposable
     private volatile IOnlineContentEmbedder? _contentEmbedder;
 
     /// <summary>Creates the store over the configured folder (not started: <see cref="SnapshotStoreHost"/> starts it).</summary>
-    public ModelServing(IOptions<GraphAttnOptions> options, ILogger<SnapshotStore> storeLogger, IHostEnvironment environment)
+    public ModelServing(IOptions<GraphAttnOptions> options, ILogger<SnapshotStore> storeLogger, IHostEnvironment environment,
+        ILogger<OnlineModelReloader>? reloaderLogger = null)
     {
         var model = options.Value.Model;
         model.Validate();
         SnapshotFolder = ResolveFolder(environment.ContentRootPath, model);
         DataPath = Path.GetFullPath(model.DataPath, environment.ContentRootPath);
+        Reloader = new OnlineModelReloader(
+            model.CheckpointPath.Length > 0 ? Path.GetFullPath(model.CheckpointPath, environment.ContentRootPath) : null,
+            DataPath, UseOnline, (ILogger?)reloaderLogger ?? NullLogger.Instance);
         if (model.ServesSnapshots)
         {
             Directory.CreateDirectory(SnapshotFolder);
@@ -59,6 +64,9 @@ public sealed class ModelServing : IAsyncDisposable
     /// <summary>Signals <see cref="StoreStarted"/>.</summary>
     internal void MarkStoreStarted() => _storeStarted.TrySetResult();
 
+    /// <summary>Brings in the online embedder of a served snapshot's model when it is not the loaded one.</summary>
+    public OnlineModelReloader Reloader { get; }
+
     /// <summary>Online embeddings of the loaded model, if any.</summary>
     public OnlineEmbeddings? Online => _online;
 
@@ -74,8 +82,18 @@ public sealed class ModelServing : IAsyncDisposable
     /// <summary>Whether a model snapshot answers now.</summary>
     public bool IsLive => Store?.Current is not null;
 
-    /// <summary>A per-request view of the served snapshot over <paramref name="graph"/>; null when baselines answer.</summary>
-    public ModelView? Open(SocialGraph graph) => Store is null ? null : ModelView.TryOpen(Store, graph, _online);
+    /// <summary>
+    /// A per-request view of the served snapshot over <paramref name="graph"/>; null when baselines answer. When the
+    /// loaded online embedder is of another model than the snapshot (or none is loaded), asks
+    /// <see cref="Reloader"/> for the snapshot's.
+    /// </summary>
+    public ModelView? Open(SocialGraph graph)
+    {
+        if (Store is null) return null;
+        var view = ModelView.TryOpen(Store, graph, _online);
+        if (view is { HasOnlineModel: false }) Reloader.Request(view.Snapshot.Header.ModelId);
+        return view;
+    }
 
     /// <summary>The status message for GetServiceInfo.</summary>
     public ModelStatus Describe()

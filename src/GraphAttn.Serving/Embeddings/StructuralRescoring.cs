@@ -1,5 +1,7 @@
+using GraphAttn.Graph;
 using GraphAttn.Graph.Baselines;
 using GraphAttn.Ranking;
+using GraphAttn.Serving.Recommending;
 using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.Snapshots;
 
@@ -8,6 +10,9 @@ namespace GraphAttn.Serving.Embeddings;
 /// <summary>
 /// Scores follow candidates exactly with the friend score friend_u · friend_v + β · AA(u, v) and keeps the best k:
 /// the second stage of <see cref="EmbeddingRetriever.TopFriendsFor(ReadOnlySpan{float}, int, int, IEnumerable{int}, FriendStructure?)"/>.
+/// Two ways, same result: <see cref="Top"/> (the reference) scores a candidate set with one Adamic-Adar merge per
+/// candidate; <see cref="TopOfWalk"/> gets every candidate's Adamic-Adar from one sparse walk, for users whose walk
+/// <see cref="TwoHopCandidates"/> would not have capped.
 /// </summary>
 internal static class StructuralRescoring
 {
@@ -31,5 +36,76 @@ internal static class StructuralRescoring
         }
 
         return best.DrainBestFirst();
+    }
+
+    /// <summary>
+    /// <see cref="Top"/> over the user's two-hop neighbours plus <paramref name="pool"/> (the vector index's best by dot
+    /// product), with Adamic-Adar from one sparse walk instead of a merge per candidate: the same candidates and
+    /// bit-identical scores as <see cref="Top"/> over <see cref="TwoHopCandidates.Collect"/> ∪ pool (when the collection
+    /// is capped, over the same capped set). Null when the walk reads more than <see cref="TwoHopCandidates.MaxVisits"/>
+    /// entries (a hub's audience): the caller then scores the capped set with one merge per candidate.
+    /// </summary>
+    public static ScoredIndex[]? TopOfWalk(ReadOnlySpan<float> vector, int user, int k, IReadOnlyList<ScoredIndex> pool,
+        IReadOnlySet<int> excluded, EmbeddingMatrix friendVectors, int[] userRow, FriendStructure structure)
+    {
+        Csr friends = structure.Friends;
+        if (AdamicAdarRow.WalkLength(friends, user) > TwoHopCandidates.MaxVisits)
+        {
+            return null;
+        }
+
+        using AdamicAdarRow row = AdamicAdarRow.Walk(friends, user);
+        // The collected set is every two-hop neighbour: the walk's plus the user (reached back through any friend).
+        int collected = row.Touched.Length + (friends.Degree(user) > 0 && row[user] == 0f ? 1 : 0);
+        var best = new TopKHeap(k);
+        if (collected <= TwoHopCandidates.MaxCandidates)
+        {
+            foreach (int v in row.Touched)
+            {
+                Offer(best, vector, user, v, row[v], excluded, friendVectors, userRow, structure.Weight);
+            }
+
+            foreach (ScoredIndex item in pool)
+            {
+                // A pool member the walk reached was offered above; the others share no friend: AA = 0.
+                if ((uint)item.Index < (uint)friends.NodeCount && row[item.Index] == 0f)
+                {
+                    Offer(best, vector, user, item.Index, 0f, excluded, friendVectors, userRow, structure.Weight);
+                }
+            }
+
+            return best.DrainBestFirst();
+        }
+
+        // The reference caps its candidates here: the same capped set, each scored with its full AA from the walk.
+        using CandidateMarks candidates = CandidateMarks.Rent(friends.NodeCount);
+        TwoHopCandidates.CollectInto(friends, user, candidates);
+        foreach (ScoredIndex item in pool)
+        {
+            if ((uint)item.Index < (uint)friends.NodeCount)
+            {
+                candidates.Add(item.Index);
+            }
+        }
+
+        foreach (int v in candidates.Items)
+        {
+            Offer(best, vector, user, v, row[v], excluded, friendVectors, userRow, structure.Weight);
+        }
+
+        return best.DrainBestFirst();
+    }
+
+    private static void Offer(TopKHeap best, ReadOnlySpan<float> vector, int user, int v, float adamicAdar, IReadOnlySet<int> excluded,
+        EmbeddingMatrix friendVectors, int[] userRow, float weight)
+    {
+        if (v == user || (uint)v >= (uint)userRow.Length || userRow[v] < 0 || excluded.Contains(v))
+        {
+            return;
+        }
+
+        float dot = VectorMath.Dot(vector, friendVectors.Row(userRow[v]));
+        // FriendStructure.Score's expression, with AA from the walk (bit-identical to AdamicAdar.Pair).
+        best.Add(dot + weight * adamicAdar, v);
     }
 }

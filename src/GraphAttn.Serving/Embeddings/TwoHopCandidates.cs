@@ -34,6 +34,17 @@ public static class TwoHopCandidates
     public static HashSet<int> Collect(Csr friends, int user, int maxCandidates = MaxCandidates, int maxVisits = MaxVisits)
     {
         ArgumentNullException.ThrowIfNull(friends);
+        using CandidateMarks marks = CandidateMarks.Rent(friends.NodeCount);
+        CollectInto(friends, user, marks, maxCandidates, maxVisits);
+        return [.. marks.Items];
+    }
+
+    /// <summary>
+    /// <see cref="Collect"/> into a per-thread set instead of a new <see cref="HashSet{T}"/>: the same users, walked in
+    /// the same order under the same caps.
+    /// </summary>
+    internal static void CollectInto(Csr friends, int user, CandidateMarks found, int maxCandidates = MaxCandidates, int maxVisits = MaxVisits)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(maxCandidates);
         ArgumentOutOfRangeException.ThrowIfNegative(maxVisits);
         ReadOnlySpan<int> neighbours = friends.Neighbors(user);
@@ -45,7 +56,6 @@ public static class TwoHopCandidates
         }
 
         Array.Sort(order);
-        var found = new HashSet<int>();
         int visits = 0;
         foreach (long key in order)
         {
@@ -53,14 +63,12 @@ public static class TwoHopCandidates
             {
                 if (found.Count >= maxCandidates || visits >= maxVisits)
                 {
-                    return found;
+                    return;
                 }
 
                 visits++;
                 found.Add(v);
             }
         }
-
-        return found;
     }
 }

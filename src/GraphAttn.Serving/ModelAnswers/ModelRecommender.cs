@@ -37,7 +37,7 @@ public static class ModelRecommender
         var structure = SnapshotFriendStructure.For(view.Snapshot.Embeddings, state.Friends); // null when β = 0: embeddings only
         IReadOnlyList<ScoredIndex> top = view.Retriever.TopFriendsFor(model.FriendVector, user, limit, excluded, structure);
         return top.Select(s => new FriendPick(s.Index, s.Score,
-            Neighbourhood.CountCommon(state.Friends.Neighbors(user), state.Friends.Neighbors(s.Index)),
+            SortedIntersection.Count(state.Friends.Neighbors(user), state.Friends.Neighbors(s.Index)),
             explain ? FriendReasonsFor(state, view, model, user, s.Index, structure is not null) : [])).ToList();
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using GraphAttn.Graph;
 using GraphAttn.Graph.Telemetry;
 using GraphAttn.Serving.Embeddings;
@@ -7,32 +6,63 @@ using GraphAttn.Serving.Events;
 namespace GraphAttn.Serving.ModelAnswers;
 
 /// <summary>
-/// Online embeddings with a per-user cache: a result is reused until the user records another event or the graph is
-/// reloaded, so repeated requests pay for the model once. Bounded: past <see cref="Capacity"/> users the cache starts
-/// over (a miss only costs one model call).
+/// Online embeddings with a cache: a result is reused until the user records another event or the graph is replaced,
+/// so repeated requests pay for the model once. The cache is a bounded LRU keyed by (graph generation, user): past
+/// <see cref="Capacity"/> entries the least recently used one goes (never the whole cache at once), and entries of a
+/// replaced graph hold only its generation number, so they age out without keeping that graph alive. Model calls run
+/// outside the cache's lock, concurrently.
 /// </summary>
-public sealed class OnlineEmbeddings(IOnlineUserEmbedder embedder)
+public sealed class OnlineEmbeddings
 {
-    /// <summary>Users cached before the cache is cleared.</summary>
-    public const int Capacity = 100_000;
+    /// <summary>Default number of cached users.</summary>
+    public const int DefaultCapacity = 100_000;
 
-    private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.Ordinal);
+    private readonly IOnlineUserEmbedder _embedder;
+    private readonly Dictionary<(long Generation, int User), LinkedListNode<Entry>> _index = [];
+    private readonly LinkedList<Entry> _recency = []; // most recently used first
+    private readonly Lock _lock = new();
+    private long _computed;
+
+    /// <summary>Caches <paramref name="embedder"/>'s results for up to <paramref name="capacity"/> users.</summary>
+    public OnlineEmbeddings(IOnlineUserEmbedder embedder, int capacity = DefaultCapacity)
+    {
+        ArgumentNullException.ThrowIfNull(embedder);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        _embedder = embedder;
+        Capacity = capacity;
+    }
+
+    /// <summary>Most entries kept.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Entries kept now.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock) return _index.Count;
+        }
+    }
 
     /// <summary>The model these embeddings come from.</summary>
-    public string ModelId => embedder.ModelId;
+    public string ModelId => _embedder.ModelId;
 
     /// <summary>Model calls made (cache misses); for tests and metrics.</summary>
     public long Computed => Interlocked.Read(ref _computed);
-    private long _computed;
 
     /// <summary>The user's online embedding over <paramref name="graph"/> plus <paramref name="overlay"/>; null when they have nothing.</summary>
     public OnlineUserVector? Get(SocialGraph graph, int user, UserOverlay overlay)
     {
-        string id = graph.Users[user];
-        if (_cache.TryGetValue(id, out Entry? hit) && ReferenceEquals(hit.Graph, graph) && hit.Version == overlay.Version)
+        var key = (GraphGenerations.Of(graph), user);
+        lock (_lock)
         {
-            GraphAttnMetrics.OnlineEmbeddingLookups.Add(1, new KeyValuePair<string, object?>("result", "hit"));
-            return hit.Result;
+            if (_index.TryGetValue(key, out LinkedListNode<Entry>? node) && node.Value.Version == overlay.Version)
+            {
+                _recency.Remove(node);
+                _recency.AddFirst(node);
+                GraphAttnMetrics.OnlineEmbeddingLookups.Add(1, new KeyValuePair<string, object?>("result", "hit"));
+                return node.Value.Result;
+            }
         }
 
         GraphAttnMetrics.OnlineEmbeddingLookups.Add(1, new KeyValuePair<string, object?>("result", "miss"));
@@ -40,17 +70,36 @@ public sealed class OnlineEmbeddings(IOnlineUserEmbedder embedder)
         OnlineUserVector? result;
         using (GraphAttnActivities.Source.StartActivity(GraphAttnActivities.OnlineEmbedding))
         {
-            result = embedder.Embed(graph, user, overlay);
+            result = _embedder.Embed(graph, user, overlay);
         }
 
-        if (_cache.Count >= Capacity)
+        lock (_lock)
         {
-            _cache.Clear();
+            if (_index.TryGetValue(key, out LinkedListNode<Entry>? stale))
+            {
+                // Another request computed it meanwhile, or an older version is cached: keep the newer event count.
+                if (stale.Value.Version > overlay.Version) return result;
+                _recency.Remove(stale);
+                _index.Remove(key);
+            }
+
+            _index[key] = _recency.AddFirst(new Entry(key, overlay.Version, result));
+            while (_index.Count > Capacity)
+            {
+                LinkedListNode<Entry> oldest = _recency.Last!;
+                _recency.RemoveLast();
+                _index.Remove(oldest.Value.Key);
+            }
         }
 
-        _cache[id] = new Entry(graph, overlay.Version, result);
         return result;
     }
 
-    private sealed record Entry(SocialGraph Graph, long Version, OnlineUserVector? Result);
+    /// <summary>Whether (graph, user) is cached, without touching its recency; for tests.</summary>
+    public bool IsCached(SocialGraph graph, int user)
+    {
+        lock (_lock) return _index.ContainsKey((GraphGenerations.Of(graph), user));
+    }
+
+    private sealed record Entry((long Generation, int User) Key, long Version, OnlineUserVector? Result);
 }

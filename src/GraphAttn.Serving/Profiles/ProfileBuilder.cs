@@ -34,12 +34,8 @@ public static class ProfileBuilder
             Provenance = state.Provenance,
         };
         profile.Interests.AddRange(Interests(g, user, MaxInterests, overlay));
-        profile.InfluentialFriends.AddRange(InfluentialFriends.Of(g, user).Take(MaxFriends).Select(f => new InfluentialFriend
-        {
-            UserId = g.Users[f.User],
-            Name = g.UserNames[f.User],
-            Weight = f.Weight,
-        }));
+        foreach (var f in InfluentialFriends.Top(g, state.HistoryByContent, user, MaxFriends))
+            profile.InfluentialFriends.Add(new InfluentialFriend { UserId = g.Users[f.User], Name = g.UserNames[f.User], Weight = f.Weight });
         return profile;
     }
 
@@ -70,21 +66,28 @@ public static class ProfileBuilder
             if (total > 0) for (var t = 0; t < weights.Length; t++) weights[t] /= total;
         }
 
-        return Enumerable.Range(0, g.TopicCount).Where(t => weights[t] > 0)
-            .OrderByDescending(t => weights[t]).ThenBy(t => t).Take(max)
-            .Select(t => new TopicInterest { TopicId = g.Topics[t], Name = g.TopicNames[t], Weight = weights[t] });
+        return TopTopics(g, weights, max);
+    }
+
+    // Topics with a positive weight, strongest first, ties by index: a small sort instead of a LINQ pipeline.
+    private static List<TopicInterest> TopTopics(SocialGraph g, float[] weights, int max)
+    {
+        var topics = new List<int>();
+        for (var t = 0; t < weights.Length; t++)
+            if (weights[t] > 0) topics.Add(t);
+        topics.Sort((a, b) => weights[a] != weights[b] ? weights[b].CompareTo(weights[a]) : a.CompareTo(b));
+        var result = new List<TopicInterest>(Math.Min(max, topics.Count));
+        for (var i = 0; i < topics.Count && i < max; i++)
+            result.Add(new TopicInterest { TopicId = g.Topics[topics[i]], Name = g.TopicNames[topics[i]], Weight = weights[topics[i]] });
+        return result;
     }
 
     private static Community CommunityOf(ServingState state, int user)
     {
         var summary = state.Communities;
         var label = summary.Labels[user];
-        var shares = summary.TopicShares[label];
-        var g = state.Graph;
         var community = new Community { Id = label, Size = summary.Sizes[label] };
-        community.TopTopics.AddRange(Enumerable.Range(0, g.TopicCount).Where(t => shares[t] > 0)
-            .OrderByDescending(t => shares[t]).ThenBy(t => t).Take(5)
-            .Select(t => new TopicInterest { TopicId = g.Topics[t], Name = g.TopicNames[t], Weight = shares[t] }));
+        community.TopTopics.AddRange(TopTopics(state.Graph, summary.TopicShares[label], 5));
         return community;
     }
 

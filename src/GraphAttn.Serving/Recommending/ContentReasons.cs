@@ -22,7 +22,7 @@ public static class ContentReasons
         var g = state.Graph;
         var reasons = new List<Reason>(2);
 
-        var engaged = Neighbourhood.Common(g.Following.Neighbors(user), g.ContentUsers.Neighbors(content));
+        var engaged = SortedIntersection.Common(g.Following.Neighbors(user), g.ContentUsers.Neighbors(content));
         if (engaged.Count > 0)
         {
             var names = engaged.Select(u => Names.User(g, u)).ToList();

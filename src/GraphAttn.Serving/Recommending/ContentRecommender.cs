@@ -17,24 +17,52 @@ public static class ContentRecommender
     public static IReadOnlyList<Pick> Recommend(ServingState state, int user, ContentQuery query, UserOverlay overlay, CancellationToken ct)
     {
         var g = state.Graph;
+        var excluded = query.IncludeSeen ? null : SeenBy(g, user, overlay);
+        // The baseline ranks from its popularity order and stops early; another scorer scores the whole catalogue.
+        ScoredIndex[] top;
+        if (state.ContentRanking is { } ranking)
+        {
+            HashSet<int>? seen = excluded is null ? null : [.. excluded];
+            top = ranking.Top(user, query.Limit, seen is null ? null : seen.Contains, query.Topic);
+        }
+        else
+        {
+            top = TopOfAllScores(state, user, query, excluded, ct);
+        }
+
+        var picks = new Pick[top.Length];
+        float[]? interest = null;
+        if (query.Explain)
+        {
+            interest = new float[g.TopicCount];
+            TopicInterests.Of(g, user, interest);
+        }
+        for (var i = 0; i < top.Length; i++)
+            picks[i] = new Pick(top[i].Index, top[i].Score, interest is null ? [] : ContentReasons.Explain(state, user, top[i].Index, interest));
+        return picks;
+    }
+
+    /// <summary>
+    /// The reference ranking: every item scored by the state's scorer, then top-k with the filters. Equal to
+    /// <see cref="PopularityRanking.Top"/> for the baseline (the tests check it), and the path for any other scorer.
+    /// </summary>
+    internal static ScoredIndex[] TopOfAllScores(ServingState state, int user, ContentQuery query, IEnumerable<int>? excluded, CancellationToken ct)
+    {
+        var g = state.Graph;
         var scores = ArrayPool<float>.Shared.Rent(g.ContentCount);
         try
         {
             var span = scores.AsSpan(0, g.ContentCount);
             state.ContentScorer.ScoreContent(user, span);
             ct.ThrowIfCancellationRequested();
-            // Seen items are marked in the score row itself: no per-request set of them is built.
-            if (!query.IncludeSeen)
+            // Excluded items are marked in the score row itself: no per-request set of them is built.
+            if (excluded is not null)
             {
-                foreach (var c in SeenBy(g, user, overlay)) span[c] = TopK.Excluded;
+                foreach (var c in excluded) span[c] = TopK.Excluded;
             }
 
             var topic = query.Topic;
-            var top = TopK.Select(span, query.Limit, topic is int t ? c => !g.ContentTopics.Contains(c, t) : null);
-            if (!query.Explain) return top.Select(s => new Pick(s.Index, s.Score, [])).ToList();
-            var interest = new float[g.TopicCount];
-            TopicInterests.Of(g, user, interest);
-            return top.Select(s => new Pick(s.Index, s.Score, ContentReasons.Explain(state, user, s.Index, interest))).ToList();
+            return TopK.Select(span, query.Limit, topic is int t ? c => !g.ContentTopics.Contains(c, t) : null);
         }
         finally
         {

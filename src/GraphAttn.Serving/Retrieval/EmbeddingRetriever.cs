@@ -112,8 +112,14 @@ public sealed class EmbeddingRetriever
         }
 
         IReadOnlySet<int> skip = excluded as IReadOnlySet<int> ?? excluded.ToHashSet();
+        IReadOnlyList<ScoredIndex> pool = TopFriendsFor(vector, Math.Max(4 * k, MinVectorPool), skip);
+        if (StructuralRescoring.TopOfWalk(vector, user, k, pool, skip, _snapshot.Embeddings.FriendVectors, _alignment.UserRow, structure) is { } walked)
+        {
+            return walked;
+        }
+
         HashSet<int> candidates = TwoHopCandidates.Collect(structure.Friends, user);
-        foreach (ScoredIndex item in TopFriendsFor(vector, Math.Max(4 * k, MinVectorPool), skip))
+        foreach (ScoredIndex item in pool)
         {
             candidates.Add(item.Index);
         }

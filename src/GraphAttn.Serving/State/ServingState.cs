@@ -3,6 +3,7 @@ using GraphAttn.Graph;
 using GraphAttn.Graph.Algorithms;
 using GraphAttn.Graph.Baselines;
 using GraphAttn.Serving.Profiles;
+using GraphAttn.Serving.Recommending;
 
 namespace GraphAttn.Serving.State;
 
@@ -13,6 +14,8 @@ namespace GraphAttn.Serving.State;
 public sealed class ServingState
 {
     private readonly Lazy<CommunitySummary> _communities;
+    private readonly Lazy<PopularityRanking?> _contentRanking;
+    private readonly Lazy<HistoryByContent> _historyByContent;
 
     /// <summary>Builds a baseline state over <paramref name="graph"/>: recency-popularity and Adamic-Adar.</summary>
     public static ServingState Baseline(SocialGraph graph, string source, DateTimeOffset loadedAt)
@@ -49,6 +52,10 @@ public sealed class ServingState
         // Label propagation takes seconds on large graphs: computed once, on first use, off the load path.
         _communities = new Lazy<CommunitySummary>(
             communities ?? (() => CommunitySummary.Build(graph, LabelPropagation.Communities(friends))), LazyThreadSafetyMode.ExecutionAndPublication);
+        _contentRanking = new Lazy<PopularityRanking?>(
+            () => content is RecencyPopularityScorer popularity ? new PopularityRanking(graph, popularity) : null,
+            LazyThreadSafetyMode.ExecutionAndPublication);
+        _historyByContent = new Lazy<HistoryByContent>(() => new HistoryByContent(graph.Interactions), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>
@@ -106,8 +113,22 @@ public sealed class ServingState
     /// <summary>Whether <see cref="Communities"/> has been computed.</summary>
     public bool HasCommunities => _communities.IsValueCreated;
 
-    /// <summary>Starts computing communities in the background so the first profile request does not pay for it.</summary>
-    public void WarmUp() => _ = Task.Run(() => _communities.Value);
+    /// <summary>
+    /// The content baseline's items in popularity order, so a request ranks without scoring every item; null when
+    /// <see cref="ContentScorer"/> is not the recency-popularity baseline. Computed on first use (a sort of the catalogue).
+    /// </summary>
+    public PopularityRanking? ContentRanking => _contentRanking.Value;
+
+    /// <summary>Every user's history in content order, for influence between two users' histories; computed on first use.</summary>
+    public HistoryByContent HistoryByContent => _historyByContent.Value;
+
+    /// <summary>Starts computing communities and the per-graph orders in the background so the first requests do not pay for them.</summary>
+    public void WarmUp() => _ = Task.Run(() =>
+    {
+        _ = _contentRanking.Value;
+        _ = _historyByContent.Value;
+        _ = _communities.Value;
+    });
 
     // A baseline's provenance names the graph it ranks over; a model's is kept.
     private Provenance ProvenanceFor(SocialGraph graph) => Provenance.Method != "baseline" ? Provenance : new Provenance

@@ -86,6 +86,32 @@ public sealed class InductiveEmbedderTests
     }
 
     [Fact]
+    public void Embed_ManyThreadsWithPropagationAndLiveEvents_SameVectorsAndAttentionAsSequential()
+    {
+        var graph = SampleGraphs.Random();
+        var options = UntrainedModels.Small with { PropagationLayers = 2 };
+        using var model = UntrainedModels.Untrained(graph, options);
+        var ids = graph.Users.Ids.Take(60).ToArray();
+        HistoryEvent[] Live(int i) => [new HistoryEvent(graph.Contents[i % graph.ContentCount], InteractionKind.Like, 1_800_000_000_000 + i)];
+        string Describe(InductiveResult? r) => r is null ? "null"
+            : string.Join(",", r.User.Concat(r.Friend).Select(x => BitConverter.SingleToInt32Bits(x))) + "|"
+              + string.Join(",", r.TopFriends) + "|" + string.Join(",", r.TopHistory);
+        var sequential = ids.Select((id, i) => Describe(new InductiveEmbedder(model, graph, NodeRows.Identity).Embed(id, [ids[(i + 1) % ids.Length]], Live(i))))
+            .ToArray();
+
+        // One embedder shared by 8 threads, its propagation tables built by whichever call comes first.
+        var shared = new InductiveEmbedder(model, graph, NodeRows.Identity);
+        var parallel = new string[ids.Length * 4];
+        Parallel.For(0, parallel.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, k =>
+        {
+            int i = k % ids.Length;
+            parallel[k] = Describe(shared.Embed(ids[i], [ids[(i + 1) % ids.Length]], Live(i)));
+        });
+
+        for (var k = 0; k < parallel.Length; k++) Assert.Equal(sequential[k % ids.Length], parallel[k]);
+    }
+
+    [Fact]
     public void Embed_NewUsers_LeanTowardsTheirFolloweesAndHistorysCommunity()
     {
         var graph = SampleGraphs.Communities();

@@ -3,7 +3,7 @@ using GraphAttn.Serving.Store;
 using GraphAttn.Serving.Tests.Support;
 using Microsoft.Extensions.Logging;
 
-namespace GraphAttn.Serving.Tests.Hosting;
+namespace GraphAttn.Serving.Tests.Store;
 
 public sealed class SnapshotStoreTests
 {

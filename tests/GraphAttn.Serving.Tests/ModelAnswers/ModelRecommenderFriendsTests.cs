@@ -8,7 +8,7 @@ using GraphAttn.Serving.State;
 using GraphAttn.Serving.Store;
 using GraphAttn.Serving.Tests.Support;
 
-namespace GraphAttn.Serving.Tests.Modeled;
+namespace GraphAttn.Serving.Tests.ModelAnswers;
 
 /// <summary>
 /// The API's friend ranking with a snapshot (<see cref="StructureWorld"/>): β &gt; 0 adds β · AA over the served

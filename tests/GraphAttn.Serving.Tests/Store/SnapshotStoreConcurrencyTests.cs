@@ -4,7 +4,7 @@ using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.Snapshots;
 using GraphAttn.Serving.Store;
 
-namespace GraphAttn.Serving.Tests.Hosting;
+namespace GraphAttn.Serving.Tests.Store;
 
 /// <summary>Readers search continuously while the store swaps many times; none may fail or see a disposed snapshot.</summary>
 public sealed class SnapshotStoreConcurrencyTests
