@@ -41,7 +41,7 @@ public sealed class HistoryEncoder : nn.Module<Tensor, HistoryTensors, Tensor>
     {
         var users = history.Items.shape[0];
         // 1. tokens [U, L, D] and the summary token in front -> [U, L+1, D].
-        var tokens = contents.index_select(0, history.Items.flatten()).view(users, -1, dimension)
+        var tokens = TableRows.Gather(contents, history.Items.flatten()).view(users, -1, dimension)
             .Plus(kind_emb.forward(history.Kinds)).Plus(position_emb.forward(history.Positions))
             .Plus(age_emb.forward(history.Ages));
         tokens = cat([summary_token.expand(users, 1, dimension), tokens], 1);

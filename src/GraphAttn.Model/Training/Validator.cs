@@ -26,11 +26,18 @@ public sealed class Validator(RankingTask task, IReadOnlyList<int> ks)
     public IReadOnlyDictionary<string, double> Evaluate(ModelScorer scorer) =>
         task.ExcludeSelf ? Evaluate((IFriendScorer)scorer) : Evaluate((IContentScorer)scorer);
 
-    /// <summary>Metrics of any content scorer (this must be a content validator).</summary>
-    public IReadOnlyDictionary<string, double> Evaluate(IContentScorer scorer) =>
-        new FullRankingEvaluator(new EvaluatorOptions { Ks = ks }).Evaluate(scorer.Name, scorer.ScoreContent, task).Metrics;
+    /// <summary>
+    /// True when there is something to rank: at least one candidate and one held-out pair. A graph without content
+    /// (friendships only) has neither for the content task, and the evaluator's catalogue metrics reject an empty
+    /// catalogue, so such a task reports no metrics instead.
+    /// </summary>
+    public bool HasWork => task.CandidateCount > 0 && task.Truth.NonZeroCount > 0;
 
-    /// <summary>Metrics of any friend scorer (this must be a friend validator).</summary>
-    public IReadOnlyDictionary<string, double> Evaluate(IFriendScorer scorer) =>
-        new FullRankingEvaluator(new EvaluatorOptions { Ks = ks }).Evaluate(scorer.Name, scorer.ScoreUsers, task).Metrics;
+    /// <summary>Metrics of any content scorer (this must be a content validator); empty without <see cref="HasWork"/>.</summary>
+    public IReadOnlyDictionary<string, double> Evaluate(IContentScorer scorer) => !HasWork ? new Dictionary<string, double>()
+        : new FullRankingEvaluator(new EvaluatorOptions { Ks = ks }).Evaluate(scorer.Name, scorer.ScoreContent, task).Metrics;
+
+    /// <summary>Metrics of any friend scorer (this must be a friend validator); empty without <see cref="HasWork"/>.</summary>
+    public IReadOnlyDictionary<string, double> Evaluate(IFriendScorer scorer) => !HasWork ? new Dictionary<string, double>()
+        : new FullRankingEvaluator(new EvaluatorOptions { Ks = ks }).Evaluate(scorer.Name, scorer.ScoreUsers, task).Metrics;
 }
