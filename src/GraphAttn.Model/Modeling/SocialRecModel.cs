@@ -65,12 +65,9 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
     /// <inheritdoc />
     public override ModelOutput forward(GraphInputs graph)
     {
-        // 1. content base from id and topics.
-        var contentBase = ContentBase(content_emb.weight!, graph.Contents, graph.TopicContentTensor, graph.TopicIndexTensor,
-            graph.TopicCountTensor); // [Cn, D]
+        // 1-2. content base from id and topics; contents attend to the users who interacted with them.
+        var (contentBase, contents) = ContentsOf(graph);
         var users = user_emb.weight!; // [U, D]
-        // 2. contents attend to the users who interacted with them.
-        var contents = contentBase.Plus(Scalars.Elu(content_gat.forward(users, contentBase, graph.UsersToContent)));
         // 3. relation-aware social view: followees and interacted contents through separate attention layers.
         var social = users
             .Plus(Scalars.Elu(follow_gat.forward(users, users, graph.Follows)))
@@ -89,6 +86,30 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
         }
         // 7. friend vectors.
         return new ModelOutput(Scaled(user), Scaled(contents), Scaled(friend_proj.forward(user)));
+    }
+
+    /// <summary>
+    /// Every content vector of <paramref name="graph"/> [Cn, D] and, for a model with propagation, the whole-graph
+    /// propagation tables: the half of <see cref="forward"/> that a training step needs in full (every content is a
+    /// candidate), to be paired with <see cref="ForwardUsers"/> for the step's users only. Equals <see cref="forward"/>'s
+    /// contents; the tables equal <see cref="Propagate"/>'s. Runs in the current mode and grad state.
+    /// </summary>
+    public (Tensor Contents, PropagationTables? Tables) ForwardGraphContents(GraphInputs graph)
+    {
+        var (contentBase, contents) = ContentsOf(graph);
+        if (Options.PropagationLayers == 0) return (Scaled(contents), null);
+        var propagation = graph.Propagation ?? throw new ArgumentException("the graph inputs were prepared for a model without propagation");
+        var (userMean, contentMean) = InteractionPropagation.LayerMeans(user_emb.weight!, contentBase, propagation, Options.PropagationLayers);
+        contents = contents.Plus(PropagationProduct.apply(userMean, propagation.ContentHop));
+        return (Scaled(contents), new PropagationTables(userMean, contentMean, propagation));
+    }
+
+    /// <summary>Content base vectors [Cn, D] and base + ELU(content GAT) [Cn, D] over the whole graph.</summary>
+    private (Tensor Base, Tensor Contents) ContentsOf(GraphInputs graph)
+    {
+        var contentBase = ContentBase(content_emb.weight!, graph.Contents, graph.TopicContentTensor, graph.TopicIndexTensor,
+            graph.TopicCountTensor); // [Cn, D]
+        return (contentBase, contentBase.Plus(Scalars.Elu(content_gat.forward(user_emb.weight!, contentBase, graph.UsersToContent))));
     }
 
     /// <summary>

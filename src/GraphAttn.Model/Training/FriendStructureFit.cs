@@ -49,7 +49,7 @@ public static class FriendStructureFit
     }
 
     /// <summary>The held-out rows of at most <see cref="MaxUsers"/> users (all of them when fewer).</summary>
-    private static SparseBinaryMatrix Sample(SparseBinaryMatrix heldOut, int seed)
+    internal static SparseBinaryMatrix Sample(SparseBinaryMatrix heldOut, int seed)
     {
         var users = Enumerable.Range(0, heldOut.RowCount).Where(u => heldOut.RowLength(u) > 0).ToArray();
         if (users.Length <= MaxUsers) return heldOut;

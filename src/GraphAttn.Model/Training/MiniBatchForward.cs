@@ -28,7 +28,7 @@ internal sealed class MiniBatchForward(SocialGraph graph, GraphInputs inputs, Tr
         fresh = false;
     }
 
-    public StepBatch Prepare(StepBatch batch) => stale is null || !options.StaleNegatives ? batch : new StepBatch(
+    public StepBatch Prepare(StepBatch batch, int step) => stale is null || !options.StaleNegatives ? batch : new StepBatch(
         StaleNegatives.Choose(batch.Content, stale.Users, stale.Contents, stale.Dimension),
         StaleNegatives.Choose(batch.Friends, stale.Friends, stale.Friends, stale.Dimension));
 

@@ -98,6 +98,14 @@ public sealed record TrainOptions
     public bool StaleNegatives { get; init; }
 
     /// <summary>
+    /// In <see cref="TrainMode.Full"/>, draw each friend positive's negative candidates from the step's own users
+    /// (content rows, followers, followees) instead of from every user (default true). A candidate needs its vector
+    /// computed, so uniform candidates make every step compute nearly every user; with this, a step computes only the
+    /// users it scores.
+    /// </summary>
+    public bool StepFriendNegatives { get; init; } = true;
+
+    /// <summary>
     /// Targets per chunk when mini-batch training computes validation embeddings with full neighbourhoods
     /// (default 4096): bounds that pass's memory the way <see cref="BatchSize"/> bounds a step's.
     /// </summary>

@@ -34,14 +34,14 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         var total = Stopwatch.StartNew();
         manual_seed(options.Seed);
         var random = new Random(options.Seed);
-        var friendValidation = options.FriendStructure ? FriendValidation.Split(train, options.FriendValidationShare, options.Seed) : null;
-        var graph = friendValidation?.Graph ?? train; // what the model learns from: the held-out friendships stay out
+        var data = TrainingSplit.Prepare(train, validation, options);
+        var graph = data.Graph; // what the model learns from: held-out friendships (and a carved validation sample) stay out
         var inputs = new GraphInputs(graph, modelOptions);
         var model = new SocialRecModel(graph.UserCount, graph.ContentCount, graph.TopicCount, modelOptions, (ulong)options.Seed);
-        var forward = StepForward(graph, inputs);
         var content = new PositivePairs(GraphViews.Interacted(graph));
         var friends = new PositivePairs(GraphViews.Following(graph));
-        var validator = validation is null ? null : Validator.ForContent(content.Matrix, validation);
+        var forward = StepForward(graph, inputs, friends);
+        var validator = data.Validator;
         using var optimizer = new RootedAdam(model.parameters(), options.LearningRate);
         using var average = options.WeightAverage > 0 ? new WeightAverage(model.parameters(), options.WeightAverage) : null;
         var epochs = new List<TrainProgress>();
@@ -78,14 +78,15 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         best.Restore(model);
         var embeddings = forward.Embed(model);
         model.eval();
-        if (friendValidation is null)
+        if (data.Friends is null && !data.Carved)
             return new TrainResult(model, inputs, embeddings, best.Epoch, best.Metrics, epochs, total.Elapsed.TotalSeconds);
-        var fit = FriendStructureFit.Fit(embeddings, friendValidation, options.Seed);
+        var fit = data.Friends is null ? null : FriendStructureFit.Fit(embeddings, data.Friends, options.Seed);
         // β is fitted on vectors that never saw the held-out friendships. The vectors and AA handed on use every known
-        // follow, as a re-embedding over the live graph will: the model attends over its in-edges, whatever they are.
+        // follow and interaction, as a re-embedding over the live graph will: the model attends over its in-edges,
+        // whatever they are.
         inputs.Dispose();
         inputs = new GraphInputs(train, modelOptions);
-        embeddings = StepForward(train, inputs).Embed(model);
+        embeddings = StepForward(train, inputs, new PositivePairs(GraphViews.Following(train))).Embed(model);
         var structure = fit is { Weight: > 0 } ? new FriendStructure(Neighbourhood.Undirected(train), fit.Weight) : null;
         return new TrainResult(model, inputs, embeddings, best.Epoch, best.Metrics, epochs, total.Elapsed.TotalSeconds,
             structure, fit);
@@ -100,9 +101,9 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         return ModelEmbeddings.From(model.forward(inputs));
     }
 
-    private IStepForward StepForward(SocialGraph train, GraphInputs inputs) => options.Mode switch
+    private IStepForward StepForward(SocialGraph train, GraphInputs inputs, PositivePairs follows) => options.Mode switch
     {
-        TrainMode.Full => new FullGraphForward(inputs),
+        TrainMode.Full => new FullGraphForward(train, inputs, options, follows),
         TrainMode.MiniBatch => new MiniBatchForward(train, inputs, options),
         _ => throw new ArgumentException($"unknown training mode {options.Mode}"),
     };
@@ -116,7 +117,7 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         {
             ct.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            var batch = forward.Prepare(plan.Take(step, random));
+            var batch = forward.Prepare(plan.Take(step, random), steps);
             var vectors = forward.Forward(model, batch, steps);
             var (contentLoss, friendLoss) = options.Loss == LossKind.Softmax
                 ? (SoftmaxLoss.Compute(vectors.Users, vectors.Contents, batch.Content, plan.Content, excludeSelf: false, options.Temperature),
