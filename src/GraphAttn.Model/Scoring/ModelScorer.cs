@@ -5,11 +5,13 @@ using GraphAttn.Serving.Embeddings;
 namespace GraphAttn.Model.Scoring;
 
 /// <summary>
-/// Full-ranking scores from trained embeddings: content score = user . content, friend score = friend_u . friend_v plus,
-/// when given, the structural term β · Adamic-Adar (<see cref="FriendStructure"/>, the same code the server ranks with,
-/// so offline and live friend scores agree exactly). Thread-safe (read-only arrays).
+/// Full-ranking scores from trained embeddings: content score = user . content plus, when given, the graph filter term
+/// γ · s_GF (<see cref="ContentFilterTerm"/>); friend score = friend_u . friend_v plus, when given, the structural term
+/// β · Adamic-Adar (<see cref="FriendStructure"/>, the same code the server ranks with, so offline and live friend scores
+/// agree exactly). Thread-safe (read-only arrays).
 /// </summary>
-public sealed class ModelScorer(ModelEmbeddings embeddings, string name = "graphattn", FriendStructure? structure = null)
+public sealed class ModelScorer(ModelEmbeddings embeddings, string name = "graphattn", FriendStructure? structure = null,
+    ContentFilterTerm? contentFilter = null)
     : IContentScorer, IFriendScorer
 {
     /// <inheritdoc />
@@ -19,8 +21,11 @@ public sealed class ModelScorer(ModelEmbeddings embeddings, string name = "graph
     public ModelEmbeddings Embeddings => embeddings;
 
     /// <inheritdoc />
-    public void ScoreContent(int user, Span<float> scores) =>
+    public void ScoreContent(int user, Span<float> scores)
+    {
         Score(embeddings.Users.AsSpan(user * embeddings.Dimension, embeddings.Dimension), embeddings.Contents, scores);
+        contentFilter?.AddTo(user, scores);
+    }
 
     /// <inheritdoc />
     public void ScoreUsers(int user, Span<float> scores)
@@ -31,6 +36,9 @@ public sealed class ModelScorer(ModelEmbeddings embeddings, string name = "graph
 
     /// <summary>The friend score's structural term, if any.</summary>
     public FriendStructure? Structure => structure;
+
+    /// <summary>The content score's graph filter term, if any.</summary>
+    public ContentFilterTerm? ContentFilter => contentFilter;
 
     private void Score(ReadOnlySpan<float> query, float[] table, Span<float> scores)
     {

@@ -27,6 +27,9 @@ internal sealed class FullGraphForward : IStepForward
     private readonly PositivePairs follows;
     private readonly long edges;
 
+    // Keeps the history-drop stream apart from the friend-candidate stream of the same step.
+    private const ulong HistoryDropSalt = 0x9E3779B97F4A7C15;
+
     public FullGraphForward(SocialGraph graph, GraphInputs inputs, TrainOptions options, PositivePairs follows)
     {
         (this.graph, this.inputs, this.options, this.follows) = (graph, inputs, options, follows);
@@ -47,8 +50,10 @@ internal sealed class FullGraphForward : IStepForward
     {
         var (contents, tables) = model.ForwardGraphContents(inputs);
         var users = batch.Users();
-        var block = new UserBlock(users, TargetEdges.All(graph.Following, users), TargetEdges.All(userContents, users),
-            BlockHistory.FromBatch(inputs.History, users));
+        var block = WholeHistoryDropout.Apply(
+            new UserBlock(users, TargetEdges.All(graph.Following, users), TargetEdges.All(userContents, users),
+                BlockHistory.FromBatch(inputs.History, users)),
+            options.WholeHistoryDropout, NeighbourSampler.Mix((ulong)options.Seed, (ulong)step + HistoryDropSalt));
         var output = model.ForwardUsers(block, context.With(tables));
         // Edges attended: every content's in-edges, and the step users' follow (plus self-loop) and interaction edges.
         var attended = edges + block.Followees.EdgeCount + users.Length + block.Contents.EdgeCount;

@@ -34,7 +34,12 @@ internal sealed class MiniBatchForward(SocialGraph graph, GraphInputs inputs, Tr
 
     public StepVectors Forward(SocialRecModel model, StepBatch batch, int step)
     {
-        var block = sampler.Sample(batch.Users(), batch.Contents(), NeighbourSampler.Mix((ulong)options.Seed, (ulong)step));
+        var sampled = sampler.Sample(batch.Users(), batch.Contents(), NeighbourSampler.Mix((ulong)options.Seed, (ulong)step));
+        var block = sampled with
+        {
+            Users = WholeHistoryDropout.Apply(sampled.Users, options.WholeHistoryDropout,
+                NeighbourSampler.Mix((ulong)options.Seed, ~(ulong)step)),
+        };
         var dimension = model.Options.Dimension;
         // The propagation tables depend on the weights, so every step recomputes them (with gradient) over the whole
         // training graph: sparse products, O(pairs x D x K). Unlike the rest of the step this grows with the graph; on

@@ -56,6 +56,19 @@ public sealed record TrainOptions
     /// </summary>
     public double FriendValidationShare { get; init; } = 0.1;
 
+    /// <summary>
+    /// Add γ · s_GF to the content score: the graph filter (GF-CF) over the training interactions, with γ fitted on the
+    /// validation interactions after training (<see cref="ContentFilterFit"/>; default false).
+    /// </summary>
+    public bool ContentFilter { get; init; }
+
+    /// <summary>
+    /// Share of a step's users trained as if they had no history (<see cref="WholeHistoryDropout"/>): their interactions
+    /// and history rows are hidden for that step, so the model learns to embed a new user from followees alone
+    /// (default 0.1; 0 turns it off).
+    /// </summary>
+    public double WholeHistoryDropout { get; init; } = 0.1;
+
     /// <summary>Weight of the friend BPR loss next to the content loss (default 1).</summary>
     public double FriendWeight { get; init; } = 1.0;
 
@@ -125,6 +138,8 @@ public sealed record TrainOptions
             throw new ArgumentException("StaleNegatives chooses one hard negative per positive and does not apply to the softmax loss");
         if (FriendValidationShare is <= 0 or >= 1 || double.IsNaN(FriendValidationShare))
             throw new ArgumentException($"FriendValidationShare must lie in (0, 1), got {FriendValidationShare}");
+        if (WholeHistoryDropout is < 0 or >= 1 || double.IsNaN(WholeHistoryDropout))
+            throw new ArgumentException($"WholeHistoryDropout must lie in [0, 1), got {WholeHistoryDropout}");
         if (EmbedChunk <= 0) throw new ArgumentException($"EmbedChunk must be positive, got {EmbedChunk}");
         if (FanOut.Follows <= 0 || FanOut.Interactions <= 0 || FanOut.ContentUsers <= 0)
             throw new ArgumentException($"FanOut must be positive, got {FanOut}");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GraphAttn.Evaluation.Data;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Baselines;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Scoring;
 using GraphAttn.Serving.Embeddings;
@@ -78,19 +79,28 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         best.Restore(model);
         var embeddings = forward.Embed(model);
         model.eval();
-        if (data.Friends is null && !data.Carved)
-            return new TrainResult(model, inputs, embeddings, best.Epoch, best.Metrics, epochs, total.Elapsed.TotalSeconds);
-        var fit = data.Friends is null ? null : FriendStructureFit.Fit(embeddings, data.Friends, options.Seed);
-        // β is fitted on vectors that never saw the held-out friendships. The vectors and AA handed on use every known
-        // follow and interaction, as a re-embedding over the live graph will: the model attends over its in-edges,
-        // whatever they are.
-        inputs.Dispose();
-        inputs = new GraphInputs(train, modelOptions);
-        embeddings = StepForward(train, inputs, new PositivePairs(GraphViews.Following(train))).Embed(model);
-        var structure = fit is { Weight: > 0 } ? new FriendStructure(Neighbourhood.Undirected(train), fit.Weight) : null;
+        // The score terms are fitted on vectors that never saw what they are fitted against: β on the held-out
+        // friendships, γ on the validation interactions.
+        var friendFit = data.Friends is null ? null : FriendStructureFit.Fit(embeddings, data.Friends, options.Seed);
+        var contentFit = options.ContentFilter && validator is { RanksFriends: false }
+            ? ContentFilterFit.Fit(embeddings, Filter(graph), validator) : null;
+        if (data.Friends is not null || data.Carved)
+        {
+            // The vectors, AA and the filter handed on use every known follow and interaction, as a re-embedding over
+            // the live graph will: the model attends over its in-edges, whatever they are.
+            inputs.Dispose();
+            inputs = new GraphInputs(train, modelOptions);
+            embeddings = StepForward(train, inputs, new PositivePairs(GraphViews.Following(train))).Embed(model);
+        }
+        var structure = friendFit is { Weight: > 0 } ? new FriendStructure(Neighbourhood.Undirected(train), friendFit.Weight) : null;
+        var contentTerm = contentFit is { Weight: > 0 } ? new ContentFilterTerm(Filter(train), contentFit.Weight) : null;
         return new TrainResult(model, inputs, embeddings, best.Epoch, best.Metrics, epochs, total.Elapsed.TotalSeconds,
-            structure, fit);
+            structure, friendFit, contentTerm, contentFit);
     }
+
+    /// <summary>The graph filter of <paramref name="graph"/>'s user × content matrix.</summary>
+    private static GraphFilter Filter(SocialGraph graph) =>
+        new(GraphFilterContentScorer.UserContents(graph), graph.ContentCount);
 
     /// <summary>Embeddings of <paramref name="model"/> in eval mode (no dropout, no gradients), full-graph forward.</summary>
     public static ModelEmbeddings Embed(SocialRecModel model, GraphInputs inputs)

@@ -14,6 +14,9 @@ public sealed class Validator(RankingTask task, IReadOnlyList<int> ks)
     /// <summary>The early-stopping metric.</summary>
     public const string Metric = "NDCG@20";
 
+    /// <summary>True when this ranks users (friends), false when it ranks contents.</summary>
+    public bool RanksFriends => task.ExcludeSelf;
+
     /// <summary>Content ranking against <paramref name="truth"/>, excluding <paramref name="exclude"/>.</summary>
     public static Validator ForContent(SparseBinaryMatrix exclude, SparseBinaryMatrix truth) =>
         new(new RankingTask("content", exclude, truth, ExcludeSelf: false, exclude.ColumnCounts()), [10, 20]);

@@ -15,7 +15,7 @@ public sealed class FullGraphStepTests
     {
         var graph = CommunityGraph.Build();
         var modelOptions = new ModelOptions { Dimension = 8, Heads = 2, HistoryLength = 4, PropagationLayers = propagation };
-        var options = new TrainOptions { BatchSize = 64, Seed = 4 };
+        var options = new TrainOptions { BatchSize = 64, Seed = 4, WholeHistoryDropout = 0 };
         using var inputs = new GraphInputs(graph, modelOptions);
         using var model = new SocialRecModel(graph.UserCount, graph.ContentCount, graph.TopicCount, modelOptions, 4);
         model.eval();
