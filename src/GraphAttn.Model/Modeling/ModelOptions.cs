@@ -15,6 +15,12 @@ public sealed record ModelOptions
     /// <summary>History length L: the last L interactions of a user feed the history encoder (default 10).</summary>
     public int HistoryLength { get; init; } = 10;
 
+    /// <summary>
+    /// Transformer encoder layers of the history encoder before its attention pooling (default 1; 0 pools the tokens as
+    /// they are). Only 0 and 1 are supported.
+    /// </summary>
+    public int HistoryLayers { get; init; } = 1;
+
     /// <summary>Attention dropout in the GAT layers during training (default 0.1).</summary>
     public float AttentionDropout { get; init; } = 0.1f;
 
@@ -41,6 +47,7 @@ public sealed record ModelOptions
     {
         if (Dimension <= 0 || Heads <= 0 || Dimension % Heads != 0)
             throw new ArgumentException($"Dimension ({Dimension}) must be a positive multiple of Heads ({Heads})");
+        if (HistoryLayers is < 0 or > 1) throw new ArgumentException($"HistoryLayers must be 0 or 1, got {HistoryLayers}");
         if (HistoryLength <= 0) throw new ArgumentException($"HistoryLength must be positive, got {HistoryLength}");
         if (AttentionDropout is < 0f or >= 1f) throw new ArgumentException($"AttentionDropout must be in [0, 1), got {AttentionDropout}");
         if (HistoryDropout is < 0 or >= 1) throw new ArgumentException($"HistoryDropout must be in [0, 1), got {HistoryDropout}");
