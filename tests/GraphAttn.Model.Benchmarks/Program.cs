@@ -9,6 +9,9 @@ using GraphAttn.Model.Cli;
 //        ... -- propagate --graph DIR [--layers K] [--reps N]  (the interaction propagation's whole-graph tables)
 //        ... -- trainstep --graph DIR [--negatives K] [--loss bpr|softmax] [--steps N]  (phases of a full-graph training step)
 //        ... -- train --graph graph-seeds/demo --out /tmp/checkpoint [train options]  (the CLI's train command)
+//        ... -- stepparts --graph DIR [--history L] [--propagation K] [--reps N]  (a full-graph step's parts, each alone)
+//        ... -- beat --graph DIR [--beat X | --baselines bpr,lightgcn,graph-filter] [--model key=value+...]  (s/epoch, time to beat a bar)
+//        ... -- eval DATASET [eval options]  (the CLI's eval with the model and method variants such as lightgcn:lr=0.01)
 return args.FirstOrDefault() switch
 {
     "gat" => GatBenchmark.Run(args.Skip(1).Select(int.Parse).ToArray()),
@@ -19,6 +22,9 @@ return args.FirstOrDefault() switch
     "trainstep" => TrainStepBenchmark.Run(args[1..]),
     "propagate" => PropagationBenchmark.Run(args[1..]),
     "train" => new RootCommand { TrainCommand.Create() }.Parse(args).Invoke(),
+    "eval" => GraphAttn.Model.Benchmarks.Research.ResearchEval.Run(args[1..]),
+    "stepparts" => StepPartsBenchmark.Run(args[1..]),
+    "beat" => GraphAttn.Model.Benchmarks.Research.BeatBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
