@@ -24,14 +24,20 @@ public sealed class ModelScorer(ModelEmbeddings embeddings, string name = "graph
     public void ScoreContent(int user, Span<float> scores)
     {
         Score(embeddings.Users.AsSpan(user * embeddings.Dimension, embeddings.Dimension), embeddings.Contents, scores);
-        contentFilter?.AddTo(user, scores);
+        AddContentTerms(user, scores);
     }
+
+    /// <summary>Adds the content score's terms beyond the dot product (the graph filter term, if any).</summary>
+    internal void AddContentTerms(int user, Span<float> scores) => contentFilter?.AddTo(user, scores);
+
+    /// <summary>Adds the friend score's terms beyond the dot product (the structural term, if any).</summary>
+    internal void AddFriendTerms(int user, Span<float> scores) => structure?.AddTo(user, scores);
 
     /// <inheritdoc />
     public void ScoreUsers(int user, Span<float> scores)
     {
         Score(embeddings.Friends.AsSpan(user * embeddings.Dimension, embeddings.Dimension), embeddings.Friends, scores);
-        structure?.AddTo(user, scores);
+        AddFriendTerms(user, scores);
     }
 
     /// <summary>The friend score's structural term, if any.</summary>

@@ -30,13 +30,13 @@ public static class ContentFilterFit
     public static ContentFilterFitResult? Fit(ModelEmbeddings embeddings, GraphFilter filter, Validator validator)
     {
         if (!validator.HasWork) return null;
-        var embeddingsOnly = validator.Evaluate((GraphAttn.Graph.IContentScorer)new ModelScorer(embeddings));
+        var embeddingsOnly = validator.Evaluate(new ModelScorer(embeddings));
         var ratio = SpreadRatio(embeddings, filter);
         var (bestWeight, best) = (0f, embeddingsOnly);
         foreach (var multiple in Grid)
         {
             var weight = multiple * ratio;
-            var metrics = validator.Evaluate((GraphAttn.Graph.IContentScorer)new ModelScorer(embeddings, contentFilter: new ContentFilterTerm(filter, weight)));
+            var metrics = validator.Evaluate(new ModelScorer(embeddings, contentFilter: new ContentFilterTerm(filter, weight)));
             if (metrics[Validator.Metric] > best[Validator.Metric]) (bestWeight, best) = (weight, metrics);
         }
         return new ContentFilterFitResult(bestWeight, best, embeddingsOnly);

@@ -26,6 +26,9 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
     /// <summary>Called after every step's forward pass and loss, before the backward pass (tests, benchmarks).</summary>
     public Action<StepStats>? StepObserved { get; init; }
 
+    /// <summary>Called after every step with where its time went (benchmarks).</summary>
+    public Action<StepTimings>? StepTimed { get; init; }
+
     /// <summary>Trains on <paramref name="train"/>; validates against <paramref name="validation"/> when given.</summary>
     public TrainResult Train(SocialGraph train, SparseBinaryMatrix? validation, IProgress<TrainProgress>? progress = null,
         CancellationToken ct = default)
@@ -127,8 +130,11 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         {
             ct.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
+            var clock = Stopwatch.StartNew();
             var batch = forward.Prepare(plan.Take(step, random), steps);
+            var (batchAt, forwardAt, lossAt, backwardAt) = (clock.Elapsed.TotalSeconds, 0.0, 0.0, 0.0);
             var vectors = forward.Forward(model, batch, steps);
+            forwardAt = clock.Elapsed.TotalSeconds;
             var (contentLoss, friendLoss) = options.Loss == LossKind.Softmax
                 ? (SoftmaxLoss.Compute(vectors.Users, vectors.Contents, batch.Content, plan.Content, excludeSelf: false, options.Temperature),
                     SoftmaxLoss.Compute(vectors.Friends, vectors.Friends, batch.Friends, plan.Friends, excludeSelf: true, options.Temperature))
@@ -137,11 +143,15 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
             var loss = contentLoss.Loss.Plus(friendLoss.Loss.mul(Scalars.Of(options.FriendWeight)))
                 .Plus(contentLoss.Norms.mul(Scalars.Of(options.L2)))
                 .Plus(friendLoss.Norms.mul(Scalars.Of(options.FriendL2 ?? options.L2)));
+            lossAt = clock.Elapsed.TotalSeconds;
             StepObserved?.Invoke(Observe(scope, steps, vectors));
             optimizer.ZeroGrad();
             loss.backward();
+            backwardAt = clock.Elapsed.TotalSeconds;
             optimizer.Step();
             average?.Update();
+            StepTimed?.Invoke(new StepTimings(steps, batchAt, forwardAt - batchAt, lossAt - forwardAt, backwardAt - lossAt,
+                clock.Elapsed.TotalSeconds - backwardAt));
             contentSum += contentLoss.Loss.item<float>();
             friendSum += friendLoss.Loss.item<float>();
         }
