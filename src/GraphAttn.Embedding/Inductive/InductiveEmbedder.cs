@@ -103,7 +103,7 @@ public sealed class InductiveEmbedder
     private void EnsurePropagation()
     {
         if (propagated) return;
-        if (model.Options.PropagationLayers > 0)
+        if (model.Options.NeedsPropagationTables)
         {
             using var scope = NewDisposeScope();
             context = context.With(model.Propagate(PropagationGraph.From(graph), context).Detached());

@@ -23,6 +23,7 @@ internal static class LegacyModelOptions
             PropagationLayers = Has(nameof(ModelOptions.PropagationLayers)) ? options.PropagationLayers : 0,
             Normalize = Has(nameof(ModelOptions.Normalize)) && options.Normalize,
             HistoryLayers = Has(nameof(ModelOptions.HistoryLayers)) ? options.HistoryLayers : 1,
+            FriendPropagationLayers = Has(nameof(ModelOptions.FriendPropagationLayers)) ? options.FriendPropagationLayers : 0,
         };
     }
 }

@@ -42,6 +42,17 @@ public sealed record ModelOptions
     /// </summary>
     public int PropagationLayers { get; init; }
 
+    /// <summary>
+    /// Layers K_f of a parameter-free propagation over the undirected friendship graph added to the friend vectors
+    /// (<see cref="FriendPropagation"/>; 0 = off, the default, and every checkpoint written before it existed): friend
+    /// vector = friend map of the user vector + mean(F¹..F^K_f), Fᵏ⁺¹ = S Fᵏ with S = D^{-1/2} A D^{-1/2} and F⁰ the user id
+    /// vectors, as LightGCN does over friendships.
+    /// </summary>
+    public int FriendPropagationLayers { get; init; }
+
+    /// <summary>True when the model reads whole-graph propagation tables (either propagation is on).</summary>
+    public bool NeedsPropagationTables => PropagationLayers > 0 || FriendPropagationLayers > 0;
+
     /// <summary>Checks the sizes; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {
@@ -53,6 +64,8 @@ public sealed record ModelOptions
         if (HistoryDropout is < 0 or >= 1) throw new ArgumentException($"HistoryDropout must be in [0, 1), got {HistoryDropout}");
         if (PropagationLayers is < 0 or > MaxPropagationLayers)
             throw new ArgumentException($"PropagationLayers must be in 0..{MaxPropagationLayers}, got {PropagationLayers}");
+        if (FriendPropagationLayers is < 0 or > MaxPropagationLayers)
+            throw new ArgumentException($"FriendPropagationLayers must be in 0..{MaxPropagationLayers}, got {FriendPropagationLayers}");
         if (TimeBuckets <= 0) throw new ArgumentException($"TimeBuckets must be positive, got {TimeBuckets}");
     }
 }

@@ -9,12 +9,17 @@ namespace GraphAttn.Model.Tests.Training;
 public sealed class FullGraphStepTests
 {
     [Theory]
-    [InlineData(0)]
-    [InlineData(2)]
-    public void Forward_StepUsersOnly_EqualsWholeGraphForwardRows(int propagation)
+    [InlineData(0, 0)]
+    [InlineData(2, 0)]
+    [InlineData(2, 2)]
+    [InlineData(0, 3)]
+    public void Forward_StepUsersOnly_EqualsWholeGraphForwardRows(int propagation, int friendPropagation)
     {
         var graph = CommunityGraph.Build();
-        var modelOptions = new ModelOptions { Dimension = 8, Heads = 2, HistoryLength = 4, PropagationLayers = propagation };
+        var modelOptions = new ModelOptions
+        {
+            Dimension = 8, Heads = 2, HistoryLength = 4, PropagationLayers = propagation, FriendPropagationLayers = friendPropagation,
+        };
         var options = new TrainOptions { BatchSize = 64, Seed = 4, WholeHistoryDropout = 0 };
         using var inputs = new GraphInputs(graph, modelOptions);
         using var model = new SocialRecModel(graph.UserCount, graph.ContentCount, graph.TopicCount, modelOptions, 4);
