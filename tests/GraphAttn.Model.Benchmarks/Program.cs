@@ -11,6 +11,7 @@ using GraphAttn.Model.Cli;
 //        ... -- train --graph graph-seeds/demo --out /tmp/checkpoint [train options]  (the CLI's train command)
 //        ... -- stepparts --graph DIR [--history L] [--propagation K] [--reps N]  (a full-graph step's parts, each alone)
 //        ... -- beat --graph DIR [--beat X | --baselines bpr,lightgcn,graph-filter] [--model key=value+...]  (s/epoch, time to beat a bar)
+//        ... -- coldstart --graph DIR [--model key=value+...]  (test users embedded from their followees only)
 //        ... -- eval DATASET [eval options]  (the CLI's eval with the model and method variants such as lightgcn:lr=0.01)
 return args.FirstOrDefault() switch
 {
@@ -25,6 +26,7 @@ return args.FirstOrDefault() switch
     "eval" => GraphAttn.Model.Benchmarks.Research.ResearchEval.Run(args[1..]),
     "stepparts" => StepPartsBenchmark.Run(args[1..]),
     "beat" => GraphAttn.Model.Benchmarks.Research.BeatBenchmark.Run(args[1..]),
+    "coldstart" => GraphAttn.Model.Benchmarks.Research.ColdStartBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 

@@ -95,19 +95,20 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
     }
 
     /// <summary>
-    /// Every content vector of <paramref name="graph"/> [Cn, D] and, for a model with propagation, the whole-graph
-    /// propagation tables: the half of <see cref="forward"/> that a training step needs in full (every content is a
-    /// candidate), to be paired with <see cref="ForwardUsers"/> for the step's users only. Equals <see cref="forward"/>'s
-    /// contents; the tables equal <see cref="Propagate"/>'s. Runs in the current mode and grad state.
+    /// Every content vector of <paramref name="graph"/> [Cn, D], for a model with propagation the whole-graph propagation
+    /// tables, and the content base vectors [Cn, D] (for <see cref="BlockContext.ContentBases"/>): the half of
+    /// <see cref="forward"/> that a training step needs in full (every content is a candidate), to be paired with
+    /// <see cref="ForwardUsers"/> for the step's users only. Equals <see cref="forward"/>'s contents; the tables equal
+    /// <see cref="Propagate"/>'s. Runs in the current mode and grad state.
     /// </summary>
-    public (Tensor Contents, PropagationTables? Tables) ForwardGraphContents(GraphInputs graph)
+    public (Tensor Contents, PropagationTables? Tables, Tensor Bases) ForwardGraphContents(GraphInputs graph)
     {
         var (contentBase, contents) = ContentsOf(graph);
-        if (!Options.NeedsPropagationTables) return (Scaled(contents), null);
+        if (!Options.NeedsPropagationTables) return (Scaled(contents), null, contentBase);
         var propagation = graph.Propagation ?? throw new ArgumentException("the graph inputs were prepared for a model without propagation");
         var tables = Tables(user_emb.weight!, contentBase, propagation);
         if (Options.PropagationLayers > 0) contents = contents.Plus(PropagationProduct.apply(tables.Users, propagation.ContentHop));
-        return (Scaled(contents), tables);
+        return (Scaled(contents), tables, contentBase);
     }
 
     /// <summary>The layer means of both propagations from layer-0 users [U, D] and content bases [Cn, D].</summary>
@@ -165,8 +166,9 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
         // 1. id vectors of the local users (targets first) and base vectors of the local contents.
         var users = layout.Users.Gather(user_emb.weight!); // [Nu, D]
         if (layout.Substitutes is { } substitutes) users = substitutes.Apply(users); // targets newer than the weights
-        var contentBase = ContentBase(c.Nodes.Gather(content_emb.weight!), c.Nodes.Count, c.PairContent, c.PairTopic,
-            c.TopicCount); // [Nc, D]
+        var contentBase = context.ContentBases is { } bases
+            ? c.Nodes.Gather(bases) // [Nc, D], computed once for the whole graph by the caller
+            : ContentBase(c.Nodes.Gather(content_emb.weight!), c.Nodes.Count, c.PairContent, c.PairTopic, c.TopicCount); // [Nc, D]
         var targets = users.narrow(0, 0, t); // [T, D]
         // 2. social view: only the first T local users receive follow edges, so the other rows are dropped.
         var social = targets

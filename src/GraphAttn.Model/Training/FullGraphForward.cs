@@ -48,13 +48,13 @@ internal sealed class FullGraphForward : IStepForward
 
     public StepVectors Forward(SocialRecModel model, StepBatch batch, int step)
     {
-        var (contents, tables) = model.ForwardGraphContents(inputs);
+        var (contents, tables, bases) = model.ForwardGraphContents(inputs);
         var users = batch.Users();
         var block = WholeHistoryDropout.Apply(
             new UserBlock(users, TargetEdges.All(graph.Following, users), TargetEdges.All(userContents, users),
                 BlockHistory.FromBatch(inputs.History, users)),
             options.WholeHistoryDropout, NeighbourSampler.Mix((ulong)options.Seed, (ulong)step + HistoryDropSalt));
-        var output = model.ForwardUsers(block, context.With(tables));
+        var output = model.ForwardUsers(block, context.With(tables) with { ContentBases = bases });
         // Edges attended: every content's in-edges, and the step users' follow (plus self-loop) and interaction edges.
         var attended = edges + block.Followees.EdgeCount + users.Length + block.Contents.EdgeCount;
         return new StepVectors(new VectorLookup(output.Users, users), new VectorLookup(contents),

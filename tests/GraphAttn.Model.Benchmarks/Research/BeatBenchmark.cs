@@ -38,15 +38,22 @@ internal static class BeatBenchmark
         var clock = Stopwatch.StartNew();
         double? beatAt = null;
         var epochSeconds = new List<double>();
+        var timings = new List<StepTimings>();
         var progress = new SyncProgress(p =>
         {
+            var steps = timings.Count;
+            string Ms(Func<StepTimings, double> phase) => (1000 * timings.Sum(phase) / Math.Max(1, steps)).ToString("F0", CultureInfo.InvariantCulture);
+            var stepSeconds = timings.Sum(t => t.Total);
+            Console.WriteLine($"  {steps} steps, ms per step: batch {Ms(t => t.Batch)}, forward {Ms(t => t.Forward)}, loss {Ms(t => t.Loss)}, " +
+                $"backward {Ms(t => t.Backward)}, optimizer {Ms(t => t.Optimizer)}; validation and the rest {(p.Seconds - stepSeconds).ToString("F1", CultureInfo.InvariantCulture)} s");
+            timings.Clear();
             var recall = p.Validation.GetValueOrDefault("Recall@20");
             epochSeconds.Add(p.Seconds);
             if (beatAt is null && recall > bar) beatAt = clock.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {p.Epoch,3}: {p.Seconds,7:F1} s, wall {clock.Elapsed.TotalSeconds,7:F0} s, loss {p.ContentLoss:F4} / {p.FriendLoss:F4}, valid Recall@20 {recall:F4}, NDCG@20 {p.Validation.GetValueOrDefault("NDCG@20"):F4}{(p.IsBest ? " *" : "")}"));
         });
-        var result = new Trainer(model, training).Train(train, split.ContentValid, progress);
+        var result = new Trainer(model, training) { StepTimed = timings.Add }.Train(train, split.ContentValid, progress);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"epochs {result.Epochs.Count} (best {result.BestEpoch}); mean {epochSeconds.Average():F1} s per epoch (train + validation); " +
             $"training {result.Seconds:F0} s; bar {bar:F4} first beaten {(beatAt is { } at ? $"after {at:F0} s" : "never")}"));

@@ -14,6 +14,7 @@ internal static class ModelSettings
             Dimension = s.Int("dim", m.Dimension), HistoryLength = s.Int("history", m.HistoryLength),
             PropagationLayers = s.Int("prop", m.PropagationLayers), AttentionDropout = (float)s.Double("adrop", m.AttentionDropout),
             HistoryDropout = s.Double("hdrop", m.HistoryDropout), HistoryLayers = s.Int("hlayers", m.HistoryLayers),
+            FriendPropagationLayers = s.Int("fprop", m.FriendPropagationLayers),
         };
         var training = t with
         {
