@@ -6,7 +6,7 @@ namespace GraphAttn.Embedding.Tests.Checkpoints;
 public sealed class CheckpointIdsTests
 {
     [Fact]
-    public void Save_WithIds_WritesVersionTwoAndTheIdsReadBack()
+    public void Save_WithIds_WritesTheCurrentVersionAndTheIdsReadBack()
     {
         var graph = TestGraphs.Random();
         using var model = Models.Untrained(graph);
@@ -17,7 +17,7 @@ public sealed class CheckpointIdsTests
         loaded.Dispose();
         var ids = CheckpointIds.Read(folder.Path);
 
-        Assert.Equal(2, metadata.Version);
+        Assert.Equal(Checkpoint.CurrentVersion, metadata.Version);
         Assert.NotNull(ids);
         Assert.Equal(graph.Users.Ids, ids.Users);
         Assert.Equal(graph.Contents.Ids, ids.Contents);
