@@ -2,7 +2,7 @@ namespace GraphAttn.Model.Training;
 
 /// <summary>
 /// One epoch's order of positives and the batches cut from it. Every training interaction and follow is visited once
-/// per epoch; the task with more positives is cut into batches of <see cref="TrainOptions.BatchSize"/> and the other is
+/// per epoch; the task with more positives is cut into batches of <see cref="TrainOptions.AutoBatch"/> and the other is
 /// spread over the same number of steps. Negative
 /// candidates are drawn when a step is taken, from the same seeded source, so full-graph and mini-batch training
 /// draw identical batches for the same seed.
@@ -33,7 +33,7 @@ public sealed class BatchPlan
         // The larger task sets the step count, so a graph with more follows than interactions (or follows only) still
         // takes batches of at most BatchSize follows instead of one step over all of them per epoch. Both tasks are
         // spread evenly over the steps, so no step is left with a remainder only.
-        var batchSize = options.BatchSize;
+        var batchSize = options.AutoBatch(Math.Max(content.Count, friends.Count));
         Steps = Math.Max(1, Math.Max(Ceiling(content.Count, batchSize), Ceiling(friends.Count, batchSize)));
         contentBatch = Ceiling(content.Count, Steps);
         friendBatch = Ceiling(friends.Count, Steps);

@@ -12,7 +12,7 @@ namespace GraphAttn.Model.Training;
 /// <item>the content validation set the caller gives (the split's validation part, as <c>train</c> passes), at most
 /// <see cref="MaxValidationUsers"/> users of it;</item>
 /// <item>without one, a sample carved from the training interactions (<see cref="HeldOutSample"/>: one pair for each of up
-/// to 2,000 users), which also leaves the graph: the evaluation catalogue hands the model training data only;</item>
+/// to 5,000 users), which also leaves the graph: the evaluation catalogue hands the model training data only;</item>
 /// <item>on a graph without interactions, the held-out friendships (embeddings alone, as the friend task learns them).</item>
 /// </list>
 /// </summary>
