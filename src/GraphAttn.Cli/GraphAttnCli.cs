@@ -1,15 +1,11 @@
 using System.CommandLine;
-using GraphAttn.Cli.Bench;
-using GraphAttn.Cli.Client;
-using GraphAttn.Evaluation.Cli;
+using GraphAttn.Cli.Commands;
+using GraphAttn.Cli.Methods;
 using GraphAttn.Evaluation.Methods;
-using GraphAttn.Model.Cli;
-using GraphAttn.Model.Evaluation;
-using GraphAttn.Seeds.Cli;
 
 namespace GraphAttn.Cli;
 
-/// <summary>The command tree of <c>graphattn</c>; each branch lives with the area it drives.</summary>
+/// <summary>The command tree of <c>graphattn</c>: one command per file in Commands/.</summary>
 public static class GraphAttnCli
 {
     /// <summary>Builds the root command.</summary>
@@ -18,10 +14,13 @@ public static class GraphAttnCli
         var root = new RootCommand("graphattn: graph-attention recommendations and user profiles — data, training, evaluation, client calls, benchmarks.");
         root.Subcommands.Add(SeedsCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
-        root.Subcommands.Add(GraphAttn.Embedding.Cli.EmbedCommand.Create());
+        root.Subcommands.Add(EmbedCommand.Create());
         root.Subcommands.Add(EvalCommand.Create(EvaluationMethods()));
         root.Subcommands.Add(ExportCommand.Create());
-        foreach (var command in ClientCommands.Create()) root.Subcommands.Add(command);
+        root.Subcommands.Add(RecommendCommand.Create());
+        root.Subcommands.Add(ProfileCommand.Create());
+        root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(ReloadCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }

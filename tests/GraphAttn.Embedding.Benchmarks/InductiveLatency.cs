@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GraphAttn.Embedding.Inductive;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Model.Checkpoints;
 using GraphAttn.Model.Inference;
 

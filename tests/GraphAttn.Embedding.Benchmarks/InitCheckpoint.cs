@@ -1,4 +1,4 @@
-using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Model.Checkpoints;
 using GraphAttn.Model.Modeling;
 using static TorchSharp.torch;
@@ -20,9 +20,15 @@ internal static class InitCheckpoint
         using var model = new SocialRecModel(graph.UserCount, graph.ContentCount, graph.TopicCount, options, 2026);
         Checkpoint.Save(output, model, new CheckpointMetadata
         {
-            CreatedUtc = DateTime.UtcNow, Source = $"csv:{graphFolder} (untrained, seed 2026)", GraphFingerprint = graph.Fingerprint,
-            TrainFingerprint = graph.Fingerprint, Split = "none (untrained)", Users = graph.UserCount, Contents = graph.ContentCount,
-            Topics = graph.TopicCount, Model = options,
+            CreatedUtc = DateTime.UtcNow,
+            Source = $"csv:{graphFolder} (untrained, seed 2026)",
+            GraphFingerprint = graph.Fingerprint,
+            TrainFingerprint = graph.Fingerprint,
+            Split = "none (untrained)",
+            Users = graph.UserCount,
+            Contents = graph.ContentCount,
+            Topics = graph.TopicCount,
+            Model = options,
         }, CheckpointIds.Of(graph));
         Console.WriteLine($"wrote untrained checkpoint for {graph} to {output}");
         return 0;

@@ -1,9 +1,22 @@
-using System.CommandLine;
-using GraphAttn.Evaluation.Cli;
+using GraphAttn.Evaluation.Benchmarks;
+using GraphAttn.Evaluation.Benchmarks.Research;
 
-// Same command the graphattn CLI mounts as `graphattn eval`; here it is the root's only sub-command.
-var root = new RootCommand("GraphAttn offline evaluation (stand-alone host of `graphattn eval`).");
-root.Subcommands.Add(EvalCommand.Create());
-root.Subcommands.Add(ExportCommand.Create());
-root.Subcommands.Add(BprSweepCommand.Create());
-return await root.Parse(args).InvokeAsync();
+// Usage: dotnet run -c Release --project tests/GraphAttn.Evaluation.Benchmarks -- COMMAND ...
+//        bpr-sweep DATASET lr,reg,epochs,dims ...            (the BPR grid behind the evaluation defaults)
+//        eval DATASET [eval options]                         (the CLI's eval with the model and method variants such as lightgcn:lr=0.01)
+//        beat --graph DIR [--beat X | --baselines bpr,lightgcn,graph-filter] [--model key=value+...]  (s/epoch, time to beat a bar)
+//        coldstart --graph DIR [--model key=value+...]       (test users embedded from their followees only)
+return args switch
+{
+    ["bpr-sweep", var dataset, .. var settings] when settings.Length > 0 => BprSweep.Run(dataset, settings),
+    ["eval", .. var rest] => ResearchEval.Run(rest),
+    ["beat", .. var rest] => BeatBenchmark.Run(rest),
+    ["coldstart", .. var rest] => ColdStartBenchmark.Run(rest),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: bpr-sweep DATASET lr,reg,epochs,dims ... | eval DATASET [options] | beat --graph DIR [options] | coldstart --graph DIR [options]");
+    return 2;
+}

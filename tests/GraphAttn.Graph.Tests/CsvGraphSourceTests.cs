@@ -1,3 +1,4 @@
+using GraphAttn.Graph.Loading.GraphSeeds;
 namespace GraphAttn.Graph.Tests;
 
 public class CsvGraphSourceTests

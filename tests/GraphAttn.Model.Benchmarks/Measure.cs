@@ -8,8 +8,8 @@ internal static class Measure
     /// <param name="reps">Timed runs.</param>
     /// <param name="action">What to time.</param>
     /// <param name="warmups">Untimed runs first. One is enough for JIT; a layer over 100k nodes needs about five
-    /// before glibc's heap has grown to its working set and stops faulting in fresh pages (first forward 628 ms,
-    /// fifth 230 ms, then 45-65 ms).</param>
+    /// before glibc's heap has grown to its working set and stops faulting in fresh pages (the first calls' times
+    /// are in this project's README).</param>
     public static (double Mean, double Std) Milliseconds(int reps, Action action, int warmups = 1)
     {
         for (var w = 0; w < warmups; w++) action();

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using GraphAttn.Model.Benchmarks;
-using GraphAttn.Model.Cli;
 
 // Usage: dotnet run -c Release --project tests/GraphAttn.Model.Benchmarks -- gat [nodes] [edges] [fusedReps] [referenceReps]
 //        ... -- kernel [nodes] [edges] [reps]
@@ -8,11 +6,7 @@ using GraphAttn.Model.Cli;
 //        ... -- scale --graph DIR [--mode mini|full] [--steps N] [--batch-size B] [--fan-out F] [--negatives K] [--stale-negatives true]
 //        ... -- propagate --graph DIR [--layers K] [--reps N]  (the interaction propagation's whole-graph tables)
 //        ... -- trainstep --graph DIR [--negatives K] [--loss bpr|softmax] [--steps N]  (phases of a full-graph training step)
-//        ... -- train --graph graph-seeds/demo --out /tmp/checkpoint [train options]  (the CLI's train command)
 //        ... -- stepparts --graph DIR [--history L] [--propagation K] [--reps N]  (a full-graph step's parts, each alone)
-//        ... -- beat --graph DIR [--beat X | --baselines bpr,lightgcn,graph-filter] [--model key=value+...]  (s/epoch, time to beat a bar)
-//        ... -- coldstart --graph DIR [--model key=value+...]  (test users embedded from their followees only)
-//        ... -- eval DATASET [eval options]  (the CLI's eval with the model and method variants such as lightgcn:lr=0.01)
 return args.FirstOrDefault() switch
 {
     "gat" => GatBenchmark.Run(args.Skip(1).Select(int.Parse).ToArray()),
@@ -22,16 +16,12 @@ return args.FirstOrDefault() switch
     "scale" => ScaleBenchmark.Run(args[1..]),
     "trainstep" => TrainStepBenchmark.Run(args[1..]),
     "propagate" => PropagationBenchmark.Run(args[1..]),
-    "train" => new RootCommand { TrainCommand.Create() }.Parse(args).Invoke(),
-    "eval" => GraphAttn.Model.Benchmarks.Research.ResearchEval.Run(args[1..]),
     "stepparts" => StepPartsBenchmark.Run(args[1..]),
-    "beat" => GraphAttn.Model.Benchmarks.Research.BeatBenchmark.Run(args[1..]),
-    "coldstart" => GraphAttn.Model.Benchmarks.Research.ColdStartBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: gat [nodes=100000] [edges=2000000] [fusedReps=5] [referenceReps=2] | kernel [nodes] [edges] [reps] | gat-parts [nodes] [edges] [reps] | scale --graph DIR [--mode mini|full] [--steps N] ... | propagate --graph DIR [--layers K] [--reps N] | trainstep --graph DIR [--negatives K] [--loss bpr|softmax] [--steps N] | train --graph DIR --out DIR");
+    Console.Error.WriteLine("usage: gat [nodes=100000] [edges=2000000] [fusedReps=5] [referenceReps=2] | kernel [nodes] [edges] [reps] | gat-parts [nodes] [edges] [reps] | scale --graph DIR [--mode mini|full] [--steps N] ... | propagate --graph DIR [--layers K] [--reps N] | trainstep --graph DIR [--negatives K] [--loss bpr|softmax] [--steps N]");
     return 2;
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Model.Inference;
 using GraphAttn.Model.Modeling;
 using static TorchSharp.torch;

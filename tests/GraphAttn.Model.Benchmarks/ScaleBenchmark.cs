@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using GraphAttn.Evaluation.Data;
-using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
+using GraphAttn.Graph.Matrices;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Sampling;
 using GraphAttn.Model.Training;
@@ -29,7 +29,8 @@ internal static class ScaleBenchmark
         var defaults = new TrainOptions();
         var options = defaults with
         {
-            Mode = mode, Epochs = 1,
+            Mode = mode,
+            Epochs = 1,
             BatchSize = int.Parse(flags.GetValueOrDefault("--batch-size", defaults.BatchSize.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
             NegativeCandidates = int.Parse(flags.GetValueOrDefault("--negatives", defaults.NegativeCandidates.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
             FanOut = FanOut.Parse(flags.GetValueOrDefault("--fan-out", defaults.FanOut.ToString())),

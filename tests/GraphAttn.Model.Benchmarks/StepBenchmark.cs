@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Model.Modeling;
 using static TorchSharp.torch;
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using GraphAttn.Evaluation.Cli;
 using GraphAttn.Model.Attention;
 using GraphAttn.Model.Modeling;
 using TorchSharp;
 using static TorchSharp.torch;
+using GraphAttn.Graph.Loading;
 
 namespace GraphAttn.Model.Benchmarks;
 
@@ -26,7 +26,7 @@ internal static class StepPartsBenchmark
             PropagationLayers = int.Parse(flags.GetValueOrDefault("--propagation", "2"), CultureInfo.InvariantCulture),
             HistoryLayers = int.Parse(flags.GetValueOrDefault("--history-layers", "1"), CultureInfo.InvariantCulture),
         };
-        var graph = DatasetLoader.Source(flags["--graph"]).LoadAsync(null, default).GetAwaiter().GetResult();
+        var graph = GraphFolder.Source(flags["--graph"]).LoadAsync(null, default).GetAwaiter().GetResult();
         Console.WriteLine($"{graph}; torch threads {get_num_threads()}; L {options.HistoryLength}, history layers {options.HistoryLayers}, propagation {options.PropagationLayers}");
         using var inputs = new GraphInputs(graph, options);
         var d = options.Dimension;

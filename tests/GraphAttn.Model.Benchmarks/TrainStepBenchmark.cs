@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using GraphAttn.Evaluation.Data;
-using GraphAttn.Evaluation.Imports;
-using GraphAttn.Evaluation.Splits;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
+using GraphAttn.Graph.Loading.LastFm;
+using GraphAttn.Graph.Matrices;
+using GraphAttn.Graph.Splits;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GraphAttn.Model.Benchmarks;

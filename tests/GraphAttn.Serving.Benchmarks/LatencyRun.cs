@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using GraphAttn.Serving.Retrieval;
+using GraphAttn.Ranking;
 
 namespace GraphAttn.Serving.Benchmarks;
 
@@ -7,10 +7,10 @@ namespace GraphAttn.Serving.Benchmarks;
 internal static class LatencyRun
 {
     /// <summary>One query at a time: per-query latency (median, p99) and the sequential rate.</summary>
-    public static (double MedianMs, double P99Ms, double Qps, ScoredItem[][] Results) Sequential(
-        float[][] queries, Func<float[], ScoredItem[]> search)
+    public static (double MedianMs, double P99Ms, double Qps, ScoredIndex[][] Results) Sequential(
+        float[][] queries, Func<float[], ScoredIndex[]> search)
     {
-        var results = new ScoredItem[queries.Length][];
+        var results = new ScoredIndex[queries.Length][];
         var ms = new double[queries.Length];
         var total = Stopwatch.StartNew();
         for (int q = 0; q < queries.Length; q++)
@@ -26,14 +26,14 @@ internal static class LatencyRun
     }
 
     /// <summary>Queries from <paramref name="workers"/> threads at once, like concurrent requests: queries per second.</summary>
-    public static double Throughput(float[][] queries, int workers, Func<float[], ScoredItem[]> search)
+    public static double Throughput(float[][] queries, int workers, Func<float[], ScoredIndex[]> search)
     {
         var total = Stopwatch.StartNew();
         Parallel.For(0, queries.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, q => search(queries[q]));
         return queries.Length / total.Elapsed.TotalSeconds;
     }
 
-    public static double Recall(ScoredItem[][] found, ScoredItem[][] truth)
+    public static double Recall(ScoredIndex[][] found, ScoredIndex[][] truth)
     {
         double sum = 0;
         for (int q = 0; q < found.Length; q++)

@@ -1,5 +1,5 @@
-using GraphAttn.Serving.Snapshots;
 using GraphAttn.Serving.CrashWriter;
+using GraphAttn.Serving.Snapshots;
 
 // Usage: CrashWriter <snapshot path> <users> <contents> <dims> <first generation>
 // Writes generation g, g+1, ... to the same path forever, printing "writing g" before each write and "wrote g"

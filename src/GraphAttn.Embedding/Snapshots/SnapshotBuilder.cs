@@ -9,7 +9,7 @@ using GraphAttn.Serving.Snapshots;
 namespace GraphAttn.Embedding.Snapshots;
 
 /// <summary>
-/// One call from a trained model and a graph to an <see cref="EmbeddingSnapshot"/> (what the server's embedded default
+/// One call from a trained model and a graph to an <see cref="EmbeddingSnapshot"/> (what the server's in-process training
 /// and <c>graphattn embed</c> use). Users and contents come in the graph's order; friend attention targets are user
 /// rows, history attention targets content rows.
 /// </summary>

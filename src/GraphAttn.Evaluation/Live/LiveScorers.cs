@@ -1,11 +1,12 @@
 using GraphAttn.Graph;
+using GraphAttn.Ranking.Evaluators;
 
 namespace GraphAttn.Evaluation.Live;
 
 /// <summary>Content "method" backed by a live server's top-K answers (see <see cref="RankedListScores"/>).</summary>
 public sealed class LiveContentScorer(ILiveRecommender live, SocialGraph graph, int k, TimeSpan timeout) : IContentScorer
 {
-    private readonly Evaluators.ScoreFunction _score = RankedListScores.Content(live, graph, k, timeout);
+    private readonly ScoreFunction _score = RankedListScores.Content(live, graph, k, timeout);
 
     /// <inheritdoc />
     public string Name => "live";
@@ -17,7 +18,7 @@ public sealed class LiveContentScorer(ILiveRecommender live, SocialGraph graph, 
 /// <summary>Friend "method" backed by a live server's top-K answers.</summary>
 public sealed class LiveFriendScorer(ILiveRecommender live, SocialGraph graph, int k, TimeSpan timeout) : IFriendScorer
 {
-    private readonly Evaluators.ScoreFunction _score = RankedListScores.Friends(live, graph, k, timeout);
+    private readonly ScoreFunction _score = RankedListScores.Friends(live, graph, k, timeout);
 
     /// <inheritdoc />
     public string Name => "live";

@@ -1,6 +1,6 @@
-using GraphAttn.Evaluation.Evaluators;
-using GraphAttn.Evaluation.Metrics;
 using GraphAttn.Graph;
+using GraphAttn.Ranking;
+using GraphAttn.Ranking.Evaluators;
 
 namespace GraphAttn.Evaluation.Live;
 
@@ -26,7 +26,7 @@ public static class RankedListScores
         using var cts = new CancellationTokenSource(timeout);
         // The evaluator's scoring callback is synchronous and runs on pool threads; blocking here is bounded by the timeout.
         var ids = call(users[user], k, cts.Token).WaitAsync(timeout).GetAwaiter().GetResult();
-        scores.Fill(TopKSelection.Excluded);
+        scores.Fill(TopK.Excluded);
         for (var r = 0; r < ids.Count; r++)
         {
             if (!candidates.TryGetIndex(ids[r], out var c))

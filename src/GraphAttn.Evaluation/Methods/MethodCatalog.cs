@@ -58,6 +58,42 @@ public sealed class MethodCatalog
     /// <summary>True when <paramref name="name"/> is a friend method.</summary>
     public bool IsFriend(string name) => _friends.ContainsKey(name);
 
+    /// <summary>
+    /// The (method, task) pairs a request names, in order and without repeats: <c>all</c> = every content method then
+    /// every friend method, <c>content</c>, <c>friends</c>, or a method name, which selects every task it is registered
+    /// for (a method such as the model that does both is evaluated on both).
+    /// </summary>
+    /// <exception cref="ArgumentException">For a name the catalogue does not know.</exception>
+    public IReadOnlyList<MethodChoice> Choose(IEnumerable<string> requested)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        var chosen = new List<MethodChoice>();
+        foreach (var name in requested)
+        {
+            var all = name.Equals("all", StringComparison.OrdinalIgnoreCase);
+            var contentOnly = name.Equals("content", StringComparison.OrdinalIgnoreCase);
+            var friendsOnly = name.Equals("friends", StringComparison.OrdinalIgnoreCase);
+            IEnumerable<MethodChoice> expanded = all || contentOnly || friendsOnly
+                ? (all || contentOnly ? ContentNames.Select(n => new MethodChoice(n, EvaluationRunner.ContentTask)) : [])
+                    .Concat(all || friendsOnly ? FriendNames.Select(n => new MethodChoice(n, EvaluationRunner.FriendTask)) : [])
+                : Named(name);
+            foreach (var choice in expanded)
+            {
+                if (!chosen.Contains(choice)) chosen.Add(choice);
+            }
+        }
+
+        return chosen;
+    }
+
+    private IEnumerable<MethodChoice> Named(string name)
+    {
+        if (!IsContent(name) && !IsFriend(name))
+            throw new ArgumentException($"Unknown method {name}; known: {string.Join(", ", ContentNames.Concat(FriendNames).Distinct())}.");
+        if (IsContent(name)) yield return new MethodChoice(name, EvaluationRunner.ContentTask);
+        if (IsFriend(name)) yield return new MethodChoice(name, EvaluationRunner.FriendTask);
+    }
+
     /// <summary>Trains content method <paramref name="name"/>.</summary>
     public IContentScorer Content(string name, MethodContext context) => _content[name](context);
 

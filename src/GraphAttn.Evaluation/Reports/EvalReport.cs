@@ -1,4 +1,4 @@
-using GraphAttn.Evaluation.Evaluators;
+using GraphAttn.Ranking.Evaluators;
 
 namespace GraphAttn.Evaluation.Reports;
 

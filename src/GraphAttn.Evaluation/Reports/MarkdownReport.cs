@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using GraphAttn.Evaluation.Evaluators;
-using GraphAttn.Evaluation.Metrics;
+using GraphAttn.Ranking.Evaluators;
+using GraphAttn.Ranking.Metrics;
 
 namespace GraphAttn.Evaluation.Reports;
 

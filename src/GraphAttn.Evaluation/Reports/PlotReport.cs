@@ -1,4 +1,4 @@
-using GraphAttn.Evaluation.Metrics;
+using GraphAttn.Ranking.Metrics;
 
 namespace GraphAttn.Evaluation.Reports;
 

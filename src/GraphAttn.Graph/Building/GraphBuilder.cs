@@ -96,8 +96,12 @@ public sealed class GraphBuilder
 
         var graph = new SocialGraph
         {
-            Users = _users, Contents = _contents, Topics = _topics,
-            UserNames = [.. _userNames], ContentTitles = [.. _contentTitles], TopicNames = [.. _topicNames],
+            Users = _users,
+            Contents = _contents,
+            Topics = _topics,
+            UserNames = [.. _userNames],
+            ContentTitles = [.. _contentTitles],
+            TopicNames = [.. _topicNames],
             Following = following,
             Followers = followers,
             Interactions = log,

@@ -4,9 +4,9 @@ using static TorchSharp.torch.autograd;
 namespace GraphAttn.Model.Attention;
 
 /// <summary>
-/// Custom autograd function wrapping <see cref="FusedGatKernels"/>: apply(h [Ns,H,C], aSrc [Ns,H], aDst [Nt,H],
-/// GatEdges, dropout p (float), seed (ulong), KernelPath) -> out [Nt,H,C]. Gradients flow to h, aSrc and aDst; forward
-/// and backward take the same kernel path.
+/// Custom autograd function over the fused edge-attention kernels (<see cref="FusedGatKernels"/>): apply(h [Ns,H,C],
+/// aSrc [Ns,H], aDst [Nt,H], GatEdges, dropout p (float), seed (ulong), KernelPath) -> out [Nt,H,C]. Gradients flow to
+/// h, aSrc and aDst; the backward pass runs on the kernels the forward pass ran on.
 /// </summary>
 public sealed class FusedEdgeAttention : SingleTensorFunction<FusedEdgeAttention>
 {
@@ -18,15 +18,16 @@ public sealed class FusedEdgeAttention : SingleTensorFunction<FusedEdgeAttention
     {
         var (h, aSrc, aDst, edges, dropout, seed, path) = Unpack(vars);
         int heads = (int)h.shape[1], channels = (int)h.shape[2];
-        var output = empty(edges.TargetCount, heads, channels);
-        var lse = empty(edges.TargetCount, heads);
-        FusedGatKernels.Forward(edges, heads, channels, TensorPointers.Of(h), TensorPointers.Of(aSrc),
-            TensorPointers.Of(aDst), TensorPointers.Of(output), TensorPointers.Of(lse), dropout, seed, path);
+        var output = empty(edges.TargetCount, heads, channels); // [Nt, H, C]
+        var lse = empty(edges.TargetCount, heads); // [Nt, H]
+        var kernels = KernelPaths.Kernels(path, heads, channels);
+        kernels.Forward(edges, heads, channels, TensorPointers.Of(h), TensorPointers.Of(aSrc), TensorPointers.Of(aDst),
+            TensorPointers.Of(output), TensorPointers.Of(lse), dropout, seed);
         ctx.save_for_backward([h, aSrc, aDst, lse, output]);
         ctx.save_data("edges", edges);
         ctx.save_data("dropout", dropout);
         ctx.save_data("seed", seed);
-        ctx.save_data("path", path);
+        ctx.save_data("kernels", kernels);
         return output;
     }
 
@@ -38,15 +39,15 @@ public sealed class FusedEdgeAttention : SingleTensorFunction<FusedEdgeAttention
         var edges = (GatEdges)ctx.get_data("edges");
         var dropout = (float)ctx.get_data("dropout");
         var seed = (ulong)ctx.get_data("seed");
-        var path = (KernelPath)ctx.get_data("path");
+        var kernels = (EdgeKernels)ctx.get_data("kernels");
         int heads = (int)h.shape[1], channels = (int)h.shape[2];
         using var grad = gradOutput.contiguous();
         var gradH = empty_like(h);
         var gradASrc = empty_like(aSrc);
         var gradADst = empty_like(aDst);
-        FusedGatKernels.Backward(edges, heads, channels, TensorPointers.Of(h), TensorPointers.Of(aSrc),
-            TensorPointers.Of(aDst), TensorPointers.Of(lse), TensorPointers.Of(output), TensorPointers.Of(grad),
-            TensorPointers.Of(gradH), TensorPointers.Of(gradASrc), TensorPointers.Of(gradADst), dropout, seed, path);
+        kernels.Backward(edges, heads, channels, TensorPointers.Of(h), TensorPointers.Of(aSrc), TensorPointers.Of(aDst),
+            TensorPointers.Of(lse), TensorPointers.Of(output), TensorPointers.Of(grad), TensorPointers.Of(gradH),
+            TensorPointers.Of(gradASrc), TensorPointers.Of(gradADst), dropout, seed);
         foreach (var t in saved) t.Dispose();
         return [gradH, gradASrc, gradADst, null!, null!, null!, null!];
     }

@@ -1,17 +1,39 @@
 using GraphAttn.Model.Modeling;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace GraphAttn.Model.Attention;
 
 /// <summary>
-/// Graph attention layer with the semantics of PyG's <c>GATConv</c> (Velickovic et al., "Graph Attention Networks"):
-/// out_i = || or mean over heads of sum_{j in N(i)} alpha_ij W x_j, with
-/// alpha_ij = softmax_j(LeakyReLU_0.2(a_src . W x_j + a_dst . W x_i)) over the incoming edges of i (self-loops come
-/// from <see cref="GatEdges.FromPairs"/>), dropout on alpha in training, then bias and an optional residual.
-/// Bipartite use (sources and targets are different node types) gives targets their own projection.
-/// Shapes: xSrc [Ns, Fsrc], xDst [Nt, Fdst] -> [Nt, H*C] (concat) or [Nt, C] (mean).
+/// The graph attentional operator of Veličković et al., "Graph Attention Networks" (ICLR 2018,
+/// <see href="https://arxiv.org/abs/1710.10903"/>), with the semantics of PyG's <c>GATConv</c>: the original GAT
+/// scoring (LeakyReLU of the sum of a source and a target term), not GATv2's. Per head k of H, each of C channels:
+/// <code>
+/// e_ij^k     = LeakyReLU_0.2(a_s^k . W_s x_j + a_t^k . W_t x_i)
+/// alpha_ij^k = exp(e_ij^k) / sum over l in N(i) of exp(e_il^k)
+/// x'_i^k     = sum over j in N(i) of alpha_ij^k W_s x_j
+/// out_i      = (x'_i^1 || ... || x'_i^H)  or  mean_k x'_i^k,   then + R x_i (residual), + b (bias)
+/// </code>
+/// N(i) are the sources of the edges into target i, duplicates included; a target without in-edges aggregates to a
+/// zero row (its output is the residual plus the bias). A self-loop is in N(i) only when the edges hold one:
+/// <see cref="GatEdges.FromPairs"/> with <c>addSelfLoops: true</c> adds exactly one per node, as PyG's
+/// <c>add_self_loops=True</c> does. W_s projects sources; W_t projects targets in a bipartite layer
+/// (<c>targetFeatures</c> given, sources and targets of different node types), else W_t = W_s. The slope 0.2 is fixed
+/// (<see cref="FusedGatKernels.NegativeSlope"/>). In training, attention dropout zeroes each alpha_ij^k with
+/// probability <c>dropout</c> and scales the kept ones by 1/(1 - dropout), from a mask drawn by
+/// <see cref="AttentionDropout"/>. The projections W_s, W_t and R have no bias; a and b are parameters
+/// (a Xavier-uniform, b zeros). PyG's <c>negative_slope</c>, <c>add_self_loops</c>, <c>edge_dim</c> and
+/// <c>fill_value</c> have no counterpart: the slope is fixed, self-loops come with the edges, and edges carry no
+/// features.
+/// <para>Shapes:</para>
+/// <list type="bullet">
+/// <item><description>input: source features xSrc [Ns, F_src], target features xDst [Nt, F_dst] (a homogeneous layer
+/// takes x [N, F_in] as both, and uses xDst only for the residual), edges as <see cref="GatEdges"/>: E edges sorted by
+/// target, built from (source, target) pairs, i.e. PyG's edge_index [2, E];</description></item>
+/// <item><description>output: [Nt, H*C] with <c>concat</c>, [Nt, C] without (heads averaged);</description></item>
+/// <item><description>attention coefficients (<see cref="AttentionCoefficients"/>): [E, H] row-major, edges in
+/// <see cref="GatEdges"/> order, before dropout.</description></item>
+/// </list>
 /// </summary>
 public sealed class GatConv : nn.Module<Tensor, Tensor, GatEdges, Tensor>
 {
@@ -29,15 +51,18 @@ public sealed class GatConv : nn.Module<Tensor, Tensor, GatEdges, Tensor>
 
     /// <summary>Creates the layer.</summary>
     /// <param name="name">Module name.</param>
-    /// <param name="sourceFeatures">Fsrc.</param>
-    /// <param name="targetFeatures">Fdst; null = homogeneous (targets share the source projection).</param>
-    /// <param name="heads">H (default 4).</param>
-    /// <param name="channels">C per head (default 16).</param>
-    /// <param name="concat">Concatenate heads (true, default) or average them.</param>
-    /// <param name="dropout">Attention dropout probability in training (default 0).</param>
-    /// <param name="bias">Add a learned bias (default true).</param>
-    /// <param name="residual">Add a linear projection of xDst (default false).</param>
-    /// <param name="seed">Seed of the dropout mask sequence.</param>
+    /// <param name="sourceFeatures">F_src, the width of xSrc (no default).</param>
+    /// <param name="targetFeatures">F_dst, the width of xDst, for a bipartite layer with its own target projection
+    /// W_t (default null: homogeneous, W_t = W_s and xDst has F_src columns).</param>
+    /// <param name="heads">H, attention heads (default 4).</param>
+    /// <param name="channels">C, channels per head (default 16).</param>
+    /// <param name="concat">Concatenate the heads into H*C columns (default true) or average them into C.</param>
+    /// <param name="dropout">Attention dropout probability in training, in [0, 1) (default 0).</param>
+    /// <param name="bias">Add a learned bias b of the output width (default true).</param>
+    /// <param name="residual">Add R xDst, a learned projection of the target features to the output width (default
+    /// false).</param>
+    /// <param name="seed">Seed of the dropout mask sequence; every training forward draws the next mask (default 0).</param>
+    /// <exception cref="ArgumentException">A size is not positive or dropout is outside [0, 1).</exception>
     public GatConv(string name, int sourceFeatures, int? targetFeatures = null, int heads = 4, int channels = 16,
         bool concat = true, float dropout = 0f, bool bias = true, bool residual = false, ulong seed = 0) : base(name)
     {
@@ -57,14 +82,17 @@ public sealed class GatConv : nn.Module<Tensor, Tensor, GatEdges, Tensor>
     /// <summary>Which implementation computes the edge attention (default fused).</summary>
     public GatImplementation Implementation { get; set; } = GatImplementation.Fused;
 
-    /// <summary>Which path the fused kernels take (default <see cref="Attention.KernelPath.Auto"/>, the widest this
-    /// machine has); tests and benchmarks pin one to compare them.</summary>
+    /// <summary>Which path the fused kernels take (default <see cref="Attention.KernelPath.Auto"/>, the fastest this
+    /// machine and layout allow); tests and benchmarks pin one to compare them.</summary>
     public KernelPath KernelPath { get; set; } = KernelPath.Auto;
 
     /// <summary>Output width: H*C when concatenating, else C.</summary>
     public int OutputWidth => concat ? heads * channels : channels;
 
-    /// <inheritdoc />
+    /// <summary>The layer's output for the targets of <paramref name="edges"/>: [Nt, H*C] with concat, else [Nt, C].</summary>
+    /// <param name="xSrc">Source features [Ns, F_src].</param>
+    /// <param name="xDst">Target features [Nt, F_dst]; for a homogeneous layer pass the source features again.</param>
+    /// <param name="edges">The edges to attend over, Ns sources x Nt targets.</param>
     public override Tensor forward(Tensor xSrc, Tensor xDst, GatEdges edges)
     {
         // 1. project sources to H heads of C channels.
@@ -87,7 +115,8 @@ public sealed class GatConv : nn.Module<Tensor, Tensor, GatEdges, Tensor>
     /// <summary>Restarts the dropout mask sequence, so a second run draws the masks of the first (tests).</summary>
     internal void ResetDropoutSequence() => calls = 0;
 
-    /// <summary>Attention coefficients alpha [E, H] (no dropout) for the given inputs, for explanations.</summary>
+    /// <summary>Attention coefficients alpha [E, H] (no dropout; row-major, edges in <see cref="GatEdges"/> order) for
+    /// the given inputs, for explanations.</summary>
     public float[] AttentionCoefficients(Tensor xSrc, Tensor xDst, GatEdges edges)
     {
         using var noGrad = no_grad();

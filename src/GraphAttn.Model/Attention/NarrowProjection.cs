@@ -7,9 +7,9 @@ namespace GraphAttn.Model.Attention;
 
 /// <summary>
 /// x [N, F] · w [F, K] for a narrow w (K a few columns: the logit halves' folded attention vectors, K = H or 2H), as a
-/// custom autograd function with C# kernels. libtorch's matrix product handles such thin shapes poorly: at 100k × 64
-/// × 4 one product's forward and backward took 17–19 ms, as long as the full 64 × 64 projection, while reading x once
-/// takes about 1 ms. Gradients: dx = g · wᵀ, dw = xᵀ · g, the latter summed over fixed row chunks in a fixed order,
+/// custom autograd function with C# kernels. libtorch's matrix product handles such thin shapes poorly: one product's
+/// forward and backward cost about as much as the full 64 × 64 projection, though it needs to read x only once
+/// (`gat-parts` in tests/GraphAttn.Model.Benchmarks/README.md). Gradients: dx = g · wᵀ, dw = xᵀ · g, the latter summed over fixed row chunks in a fixed order,
 /// so the bits do not depend on the thread count.
 /// </summary>
 public sealed class NarrowProjection : SingleTensorFunction<NarrowProjection>
@@ -19,7 +19,7 @@ public sealed class NarrowProjection : SingleTensorFunction<NarrowProjection>
 
     /// <summary>
     /// Rows from which the fused layer uses this product. Below it libtorch's matmul is faster: a custom autograd
-    /// call's fixed cost made an online embedding (a few dozen rows) about 15% slower, 1.0 against 0.86 ms median.
+    /// call's fixed cost made an online embedding (a few dozen rows) slower.
     /// </summary>
     public const int MinRows = 4096;
 
@@ -103,7 +103,7 @@ public sealed class NarrowProjection : SingleTensorFunction<NarrowProjection>
     {
         for (long r = first; r < end; r++)
             for (var j = 0; j < k; j++)
-                y[r * k + j] = VectorMath.Dot(x + r * f, wt + (long)j * f, f);
+                y[r * k + j] = KernelMath.Dot(x + r * f, wt + (long)j * f, f);
     }
 
     // Rows first .. end-1: dx_r = sum_j g[r, j] wt_j; the chunk's dw partial [K, F] gathers g[r, j] x_r.
@@ -119,8 +119,8 @@ public sealed class NarrowProjection : SingleTensorFunction<NarrowProjection>
             for (var j = 0; j < k; j++)
             {
                 var gj = g[r * k + j];
-                VectorMath.Axpy(gj, wt + (long)j * f, row, f);
-                VectorMath.Axpy(gj, x + r * f, partial + (long)j * f, f);
+                KernelMath.Axpy(gj, wt + (long)j * f, row, f);
+                KernelMath.Axpy(gj, x + r * f, partial + (long)j * f, f);
             }
         }
     }

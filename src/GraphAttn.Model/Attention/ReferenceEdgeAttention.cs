@@ -1,5 +1,4 @@
 using GraphAttn.Model.Modeling;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GraphAttn.Model.Attention;

@@ -1,5 +1,5 @@
-using GraphAttn.Graph;
 using GraphAttn.Model.Modeling;
+using GraphAttn.Ranking;
 using static TorchSharp.torch;
 
 namespace GraphAttn.Model.Explanations;
@@ -37,12 +37,12 @@ public sealed class AttentionExplainer
     }
 
     /// <summary>Up to <paramref name="k"/> followees of <paramref name="user"/> by attention, highest first.</summary>
-    public Scored[] TopFriends(int user, int k)
+    public ScoredIndex[] TopFriends(int user, int k)
     {
         var edges = inputs.Follows;
-        var candidates = new List<Scored>();
+        var candidates = new List<ScoredIndex>();
         for (var e = edges.TargetOffsets[user]; e < edges.TargetOffsets[user + 1]; e++)
-            if (edges.Sources[e] != user) candidates.Add(new Scored(edges.Sources[e], followAlpha[e]));
+            if (edges.Sources[e] != user) candidates.Add(new ScoredIndex(edges.Sources[e], followAlpha[e]));
         return [.. candidates.OrderByDescending(s => s.Score).ThenBy(s => s.Index).Take(k)];
     }
 
@@ -50,7 +50,7 @@ public sealed class AttentionExplainer
     /// Up to <paramref name="k"/> content indices from the user's last L interactions by pooling weight, highest
     /// first (the same content may appear once per interaction; duplicates are merged by summing).
     /// </summary>
-    public Scored[] TopHistoryItems(int user, int k)
+    public ScoredIndex[] TopHistoryItems(int user, int k)
     {
         var history = inputs.History;
         var width = history.Length + 1;
@@ -62,6 +62,6 @@ public sealed class AttentionExplainer
             var content = (int)history.Items[slot];
             byContent[content] = byContent.GetValueOrDefault(content) + historyWeights[user * width + p + 1];
         }
-        return [.. byContent.Select(kv => new Scored(kv.Key, kv.Value)).OrderByDescending(s => s.Score).ThenBy(s => s.Index).Take(k)];
+        return [.. byContent.Select(kv => new ScoredIndex(kv.Key, kv.Value)).OrderByDescending(s => s.Score).ThenBy(s => s.Index).Take(k)];
     }
 }

@@ -1,5 +1,4 @@
 using GraphAttn.Model.Attention;
-using static TorchSharp.torch;
 
 namespace GraphAttn.Model.Inference;
 

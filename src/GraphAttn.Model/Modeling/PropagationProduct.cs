@@ -85,7 +85,7 @@ internal sealed class PropagationProduct : SingleTensorFunction<PropagationProdu
         {
             var row = y + (long)t * width;
             for (var e = offsets[t]; e < offsets[t + 1]; e++)
-                VectorMath.Axpy(weights[e], x + (long)sources[e] * width, row, width);
+                KernelMath.Axpy(weights[e], x + (long)sources[e] * width, row, width);
         }
     }
 

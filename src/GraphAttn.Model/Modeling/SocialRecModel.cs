@@ -1,6 +1,5 @@
 using GraphAttn.Model.Attention;
 using GraphAttn.Model.Inference;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

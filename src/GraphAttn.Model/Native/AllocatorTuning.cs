@@ -6,15 +6,15 @@ namespace GraphAttn.Model.Native;
 /// <summary>
 /// Stops the allocator from handing tensors fresh pages on every step. By default glibc serves blocks above a
 /// (dynamic, initially 128 KiB) threshold with fresh mmap()s and trims freed heap tops, so each step's tensors come
-/// back as new pages whose first touches fault, and in this machine's VM those faults cost about as much as the
-/// arithmetic. Two settings, applied once when this assembly loads (before the model allocates anything), on glibc
+/// back as new pages whose first touches fault, and on the virtual machines measured those faults cost about as much
+/// as the arithmetic. Two settings, applied once when this assembly loads (before the model allocates anything), on glibc
 /// Linux only:
 /// <list type="bullet">
 /// <item>glibc keeps blocks up to 32 MiB on its heap and returns freed memory only beyond 256 MiB;</item>
 /// <item>libtorch backs tensors of 2 MiB and more with transparent huge pages (THP_MEM_ALLOC_ENABLE=1, unless the
 /// operator set it), so the larger ones fault in 2 MiB at a time.</item>
 /// </list>
-/// Measured: demo training 35.6 s → 20.7 s (peak RSS 607 → 782 MB), a mini-batch step at 100k users 1.63 → 0.98 s.
+/// It trades peak memory for fewer page faults (figures in tests/GraphAttn.Model.Benchmarks/README.md).
 /// Set GRAPHATTN_MALLOC_TUNING=0 to leave both as they are.
 /// </summary>
 public static class AllocatorTuning

@@ -1,6 +1,6 @@
 using System.Numerics;
 using GraphAttn.Graph;
-using GraphAttn.Serving.Embeddings;
+using GraphAttn.Graph.Baselines;
 
 namespace GraphAttn.Model.Scoring;
 

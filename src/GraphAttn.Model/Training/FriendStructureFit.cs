@@ -1,7 +1,7 @@
-using GraphAttn.Evaluation.Data;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Baselines;
+using GraphAttn.Graph.Matrices;
 using GraphAttn.Model.Scoring;
-using GraphAttn.Serving.Embeddings;
 
 namespace GraphAttn.Model.Training;
 

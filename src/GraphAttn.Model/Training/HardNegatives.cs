@@ -1,4 +1,5 @@
 using GraphAttn.Model.Attention;
+using GraphAttn.Ranking;
 using static TorchSharp.torch;
 
 namespace GraphAttn.Model.Training;
@@ -69,7 +70,7 @@ public static class HardNegatives
         var (best, at) = (float.NegativeInfinity, 0);
         for (var j = 0; j < tableRows.Length; j++)
         {
-            var score = VectorMath.Dot(row, table + (long)tableRows[j] * d, d);
+            var score = VectorMath.Dot(new ReadOnlySpan<float>(row, d), new ReadOnlySpan<float>(table + (long)tableRows[j] * d, d));
             if (score > best) (best, at) = (score, j);
         }
         return at;

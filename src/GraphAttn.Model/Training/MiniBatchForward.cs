@@ -43,7 +43,7 @@ internal sealed class MiniBatchForward(SocialGraph graph, GraphInputs inputs, Tr
         var dimension = model.Options.Dimension;
         // The propagation tables depend on the weights, so every step recomputes them (with gradient) over the whole
         // training graph: sparse products, O(pairs x D x K). Unlike the rest of the step this grows with the graph; on
-        // the 100k-user benchmark graph it about doubles a step (Model README, "Interaction propagation at scale").
+        // the 100k-user benchmark graph it about doubles a step (tests/GraphAttn.Model.Benchmarks/README.md).
         var context = inputs.Propagation is { } pairs ? this.context.With(model.Propagate(pairs, this.context)) : this.context;
         var users = block.Users.Targets.Length == 0 ? null : model.ForwardUsers(block.Users, context);
         var contents = block.Contents.Targets.Length == 0 ? zeros(0, dimension) : model.ForwardContents(block.Contents, context);

@@ -1,4 +1,4 @@
-using GraphAttn.Evaluation.Data;
+using GraphAttn.Graph.Matrices;
 
 namespace GraphAttn.Model.Training;
 

@@ -1,6 +1,6 @@
+using GraphAttn.Graph.Baselines;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Scoring;
-using GraphAttn.Serving.Embeddings;
 
 namespace GraphAttn.Model.Training;
 

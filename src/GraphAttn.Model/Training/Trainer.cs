@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using GraphAttn.Evaluation.Data;
 using GraphAttn.Graph;
 using GraphAttn.Graph.Baselines;
+using GraphAttn.Graph.Matrices;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Scoring;
-using GraphAttn.Serving.Embeddings;
 using TorchSharp;
 using static TorchSharp.torch;
 

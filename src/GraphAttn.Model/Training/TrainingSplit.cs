@@ -1,7 +1,6 @@
-using GraphAttn.Evaluation.Data;
-using GraphAttn.Evaluation.Methods;
-using GraphAttn.Evaluation.Splits;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Matrices;
+using GraphAttn.Graph.Splits;
 
 namespace GraphAttn.Model.Training;
 

@@ -1,7 +1,7 @@
-using GraphAttn.Evaluation.Data;
 using GraphAttn.Graph;
-using GraphAttn.Evaluation.Evaluators;
+using GraphAttn.Graph.Matrices;
 using GraphAttn.Model.Scoring;
+using GraphAttn.Ranking.Evaluators;
 
 namespace GraphAttn.Model.Training;
 

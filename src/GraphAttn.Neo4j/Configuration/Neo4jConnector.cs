@@ -1,3 +1,4 @@
+using GraphAttn.Neo4j.Connection;
 using GraphAttn.Neo4j.Driver;
 using GraphAttn.Neo4j.Errors;
 
@@ -6,9 +7,17 @@ namespace GraphAttn.Neo4j.Configuration;
 /// <summary>Creates drivers from <see cref="Neo4jOptions"/> and checks them at startup with messages an operator can act on.</summary>
 public static class Neo4jConnector
 {
-    /// <summary>A driver for the options (no connection is opened yet).</summary>
-    public static Neo4jDriver CreateDriver(Neo4jOptions options, DriverConfig? config = null) =>
-        Neo4jDriver.Create(options.ParsedUri, AuthToken.Basic(options.User, options.ResolvePassword()), config);
+    /// <summary>
+    /// A driver for the options (no connection is opened yet). With <see cref="Neo4jOptions.CaFile"/>, TLS
+    /// certificates are checked against that CA unless <paramref name="config"/> brings its own check.
+    /// </summary>
+    public static Neo4jDriver CreateDriver(Neo4jOptions options, DriverConfig? config = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.CaFile is { Length: > 0 } caFile && config?.CertificateValidation is null)
+            config = (config ?? new DriverConfig()) with { CertificateValidation = CaTrust.FromPemFile(caFile) };
+        return Neo4jDriver.Create(options.ParsedUri, AuthToken.Basic(options.User, options.ResolvePassword()), config);
+    }
 
     /// <summary>
     /// Connects and authenticates once. Throws <see cref="Neo4jStartupException"/> saying whether the server was

@@ -28,6 +28,12 @@ public sealed class Neo4jOptions
     /// <summary>Database name; null uses the server default.</summary>
     public string? Database { get; set; }
 
+    /// <summary>
+    /// PEM file of the CA that signed the server's certificate, for <c>bolt+s</c> / <c>neo4j+s</c> with a private CA
+    /// (a mounted secret); null checks against the system's CAs.
+    /// </summary>
+    public string? CaFile { get; set; }
+
     /// <summary>Reads the section (and the NEO4J_* fallbacks) from <paramref name="configuration"/>.</summary>
     public static Neo4jOptions FromConfiguration(IConfiguration configuration)
     {
@@ -39,6 +45,7 @@ public sealed class Neo4jOptions
         options.Password = Pick("Password", "NEO4J_PASSWORD");
         options.PasswordFile = Pick("PasswordFile", "NEO4J_PASSWORD_FILE");
         options.Database = Pick("Database", "NEO4J_DATABASE");
+        options.CaFile = Pick("CaFile", "NEO4J_CA_FILE");
         return options;
     }
 
@@ -76,5 +83,5 @@ public sealed class Neo4jOptions
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"Uri={Uri}, User={User}, Password={(string.IsNullOrEmpty(Password) ? PasswordFile is null ? "(none)" : $"(from file {PasswordFile})" : "(redacted)")}, Database={Database ?? "(default)"}";
+        $"Uri={Uri}, User={User}, Password={(string.IsNullOrEmpty(Password) ? PasswordFile is null ? "(none)" : $"(from file {PasswordFile})" : "(redacted)")}, Database={Database ?? "(default)"}, CaFile={CaFile ?? "(system CAs)"}";
 }

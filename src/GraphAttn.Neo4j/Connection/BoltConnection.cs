@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net.Security;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using GraphAttn.Neo4j.Driver;

@@ -30,6 +30,7 @@ public sealed class AsyncSession : IAsyncDisposable
     public async Task<ResultCursor> RunAsync(string query, IReadOnlyDictionary<string, object?>? parameters = null,
         CancellationToken ct = default)
     {
+        using var span = Neo4jSpans.Query(query);
         await SettleAsync(ct).ConfigureAwait(false);
         var connection = await _driver.Pool.AcquireAsync(ct).ConfigureAwait(false);
         _open = await ResultCursor.StartAsync(connection, query, parameters ?? new Dictionary<string, object?>(),

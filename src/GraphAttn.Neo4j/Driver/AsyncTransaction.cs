@@ -47,6 +47,7 @@ public sealed class AsyncTransaction : IAsyncDisposable
     public async Task<ResultCursor> RunAsync(string query, IReadOnlyDictionary<string, object?>? parameters = null,
         CancellationToken ct = default)
     {
+        using var span = Neo4jSpans.Query(query);
         await SettleOpenCursorAsync(ct).ConfigureAwait(false);
         _open = await ResultCursor.StartAsync(_connection, query, parameters ?? new Dictionary<string, object?>(),
             new Dictionary<string, object?>(), _fetchSize, (_, error) =>

@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using GraphAttn.Neo4j.Connection;
-using GraphAttn.Neo4j.Errors;
 using GraphAttn.Neo4j.Protocol;
 
 namespace GraphAttn.Neo4j.Driver;

@@ -9,7 +9,7 @@ namespace GraphAttn.Neo4j.Graph;
 /// users, content, topics, then follows, interactions, authorship and tags, each streamed page by page, so memory
 /// holds one page of rows besides the graph being built (ids go straight into the builder's id maps). Pages
 /// are retried on transient errors. Loaded from graph-seeds/load.cypher it yields the same graph (same <see cref="SocialGraph.Fingerprint"/>) as
-/// <see cref="CsvGraphSource"/> on that folder. Bad data (unknown ids, bad kinds) throws
+/// <see cref="GraphAttn.Graph.Loading.GraphSeeds.CsvGraphSource"/> on that folder. Bad data (unknown ids, bad kinds) throws
 /// <see cref="GraphDataException"/> naming the stage and the row.
 /// </summary>
 public sealed class Neo4jGraphSource : IGraphSource

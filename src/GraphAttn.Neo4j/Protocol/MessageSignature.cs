@@ -22,9 +22,21 @@ internal static class MessageSignature
     /// <summary>A readable name for logs and test scripts.</summary>
     public static string Name(byte signature) => signature switch
     {
-        Hello => "HELLO", Goodbye => "GOODBYE", Reset => "RESET", Run => "RUN", Begin => "BEGIN",
-        Commit => "COMMIT", Rollback => "ROLLBACK", Discard => "DISCARD", Pull => "PULL", Logon => "LOGON",
-        Logoff => "LOGOFF", Success => "SUCCESS", Record => "RECORD", Ignored => "IGNORED", Failure => "FAILURE",
+        Hello => "HELLO",
+        Goodbye => "GOODBYE",
+        Reset => "RESET",
+        Run => "RUN",
+        Begin => "BEGIN",
+        Commit => "COMMIT",
+        Rollback => "ROLLBACK",
+        Discard => "DISCARD",
+        Pull => "PULL",
+        Logon => "LOGON",
+        Logoff => "LOGOFF",
+        Success => "SUCCESS",
+        Record => "RECORD",
+        Ignored => "IGNORED",
+        Failure => "FAILURE",
         _ => $"0x{signature:X2}",
     };
 }

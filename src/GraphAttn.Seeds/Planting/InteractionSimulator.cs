@@ -14,7 +14,7 @@ internal static class InteractionSimulator
     private const int UserBits = 22;
     private const int FolloweeTries = 3;
 
-    public static InteractionLog Simulate(SeedOptions options, Population population, FollowEdges follows, Catalog catalog,
+    public static SimulatedInteractions Simulate(SeedOptions options, Population population, FollowEdges follows, Catalog catalog,
         IProgress<SeedProgress>? progress)
     {
         var random = new SeedRandom(options.Seed, stream: 4);
@@ -39,14 +39,14 @@ internal static class InteractionSimulator
 
             users[e] = u;
             contents[e] = item;
-            kinds[e] = InteractionKinds.Sample(random);
+            kinds[e] = KindMix.Sample(random);
             timestamps[e] = time;
             recent[u * RecentDepth + recentCount[u] % RecentDepth] = item;
             recentCount[u]++;
             if ((e & 0xFFFFF) == 0) progress?.Report(new SeedProgress("interactions", e, keys.Length));
         }
         progress?.Report(new SeedProgress("interactions", keys.Length, keys.Length));
-        return new InteractionLog(timestamps, users, contents, kinds, social);
+        return new SimulatedInteractions(timestamps, users, contents, kinds, social);
     }
 
     /// <summary>Per user at least 3 events (activity-scaled), uniform over the window, packed as time &lt;&lt; 22 | user and sorted.</summary>

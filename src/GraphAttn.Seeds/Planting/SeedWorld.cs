@@ -2,4 +2,4 @@ namespace GraphAttn.Seeds.Planting;
 
 /// <summary>Everything one generation planted, before it is written.</summary>
 internal sealed record SeedWorld(SeedOptions Options, Population Population, FollowEdges Follows, Catalog Catalog,
-    InteractionLog Interactions);
+    SimulatedInteractions Interactions);

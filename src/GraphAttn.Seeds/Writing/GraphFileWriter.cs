@@ -1,3 +1,5 @@
+using GraphAttn.Graph;
+using GraphAttn.Graph.Loading;
 using GraphAttn.Seeds.Naming;
 using GraphAttn.Seeds.Planting;
 
@@ -73,9 +75,9 @@ internal sealed class GraphFileWriter(SeedWorld world, string folder, IProgress<
         {
             w.Field(_userIds[log.Users[e]]);
             w.Field(_contentIds[log.Contents[e]]);
-            w.Field(InteractionKinds.Names[log.Kinds[e]]);
+            w.Field(((InteractionKind)log.Kinds[e]).ToCsv());
             w.Field(log.Timestamps[e]);
-            w.Field(InteractionKinds.Weights[log.Kinds[e]]);
+            w.Field(KindMix.Weights[log.Kinds[e]]);
             w.EndRow();
             if ((e & 0xFFFFF) == 0) progress?.Report(new SeedProgress("write interactions.csv", e, log.Count));
         }
@@ -107,10 +109,10 @@ internal sealed class GraphFileWriter(SeedWorld world, string folder, IProgress<
         }
     });
 
-    private long Write(string file, Action<CsvRowWriter> rows)
+    private long Write(string file, Action<DelimitedRowWriter> rows)
     {
         progress?.Report(new SeedProgress($"write {file}", 0, 1));
-        using var writer = new CsvRowWriter(Path.Combine(folder, file));
+        using var writer = new DelimitedRowWriter(Path.Combine(folder, file));
         writer.Header(SeedCsvLayout.HeaderOf(file));
         rows(writer);
         return writer.Length;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GraphAttn.Graph.Loading;
 using GraphAttn.Seeds.Planting;
 
 namespace GraphAttn.Seeds.Writing;
@@ -54,7 +55,7 @@ internal sealed class PlantedFileWriter(SeedWorld world, string folder)
 
     private long WriteUserInterests() => Write("user_interests.csv", w => WriteRows(w, world.Population.Interests, SeedCsvLayout.UserId));
 
-    private static void WriteRows(CsvRowWriter w, SparseRows rows, Func<int, string> rowId)
+    private static void WriteRows(DelimitedRowWriter w, SparseRows rows, Func<int, string> rowId)
     {
         for (var r = 0; r < rows.RowCount; r++)
         {
@@ -71,9 +72,9 @@ internal sealed class PlantedFileWriter(SeedWorld world, string folder)
         }
     }
 
-    private long Write(string file, Action<CsvRowWriter> rows)
+    private long Write(string file, Action<DelimitedRowWriter> rows)
     {
-        using var writer = new CsvRowWriter(Path.Combine(folder, file));
+        using var writer = new DelimitedRowWriter(Path.Combine(folder, file));
         writer.Header(SeedCsvLayout.HeaderOf(file));
         rows(writer);
         return writer.Length;

@@ -1,4 +1,4 @@
-using GraphAttn.Server.Modeling;
+using GraphAttn.Server.ModelLifecycle;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace GraphAttn.Server.Health;

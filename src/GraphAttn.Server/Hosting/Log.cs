@@ -33,7 +33,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 2001, EventName = "ModelCheckpointLoaded", Level = LogLevel.Information, Message = "Loaded checkpoint {Folder}")]
     public static partial void ModelCheckpointCached(this ILogger logger, string folder);
 
-    [LoggerMessage(EventId = 2004, EventName = "ModelCheckpointStale", Level = LogLevel.Information, Message = "Cached checkpoint {Folder} does not fit this build's embedded training ({Reason}); training again")]
+    [LoggerMessage(EventId = 2004, EventName = "ModelCheckpointStale", Level = LogLevel.Information, Message = "Cached checkpoint {Folder} does not fit this build's in-process training ({Reason}); training again")]
     public static partial void ModelCheckpointStale(this ILogger logger, string folder, string reason);
 
     [LoggerMessage(EventId = 2002, EventName = "ModelEmbedded", Level = LogLevel.Information, Message = "Model {ModelId} embedded into {Path} in {Seconds:F1} s and swapped in")]
@@ -41,4 +41,25 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2003, EventName = "ModelFailed", Level = LogLevel.Error, Message = "The model could not be brought in; baselines keep answering")]
     public static partial void ModelFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2005, EventName = "ModelFileNotWritten", Level = LogLevel.Warning, Message = "Could not write {What} to {Path}; the model is served from memory and is trained again after a restart: {Problem}")]
+    public static partial void ModelFileNotWritten(this ILogger logger, string what, string path, string problem);
+
+    [LoggerMessage(EventId = 2006, EventName = "SnapshotStoreFailed", Level = LogLevel.Error, Message = "The snapshot store could not start; baselines answer")]
+    public static partial void SnapshotStoreFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2007, EventName = "RetentionRemoved", Level = LogLevel.Information, Message = "Retention removed {Path}")]
+    public static partial void RetentionRemoved(this ILogger logger, string path);
+
+    [LoggerMessage(EventId = 2008, EventName = "RetentionFailed", Level = LogLevel.Warning, Message = "Retention could not remove {Path}: {Problem}")]
+    public static partial void RetentionFailed(this ILogger logger, string path, string problem);
+
+    [LoggerMessage(EventId = 3000, EventName = "MalformedRequest", Level = LogLevel.Debug, Message = "{Method}: request rejected before the handler: {Problem}")]
+    public static partial void MalformedRequest(this ILogger logger, string method, string problem);
+
+    [LoggerMessage(EventId = 3001, EventName = "UnhandledError", Level = LogLevel.Error, Message = "{Method} failed with an unexpected error; correlation id {CorrelationId}")]
+    public static partial void UnhandledError(this ILogger logger, string method, string correlationId, Exception exception);
+
+    [LoggerMessage(EventId = 3002, EventName = "ReloadSourceUnavailable", Level = LogLevel.Warning, Message = "Reload: the graph source is unavailable; the previous state keeps serving: {Problem}")]
+    public static partial void ReloadSourceUnavailable(this ILogger logger, string problem);
 }

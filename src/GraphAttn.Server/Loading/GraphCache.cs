@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
 
 namespace GraphAttn.Server.Loading;
 
@@ -19,8 +20,25 @@ public sealed class GraphCache(string folder, bool enabled)
     /// <summary>Where the cache lives.</summary>
     public string Folder { get; } = folder;
 
+    /// <summary>The last problem with the cache (unreadable manifest, failed save), or null; reported by GetServiceInfo.</summary>
+    public (string Message, DateTimeOffset At)? Problem { get; private set; }
+
     /// <summary>Writes <paramref name="graph"/> as the newest cache entry.</summary>
     public void Save(SocialGraph graph, string source, DateTimeOffset loadedAt)
+    {
+        try
+        {
+            SaveCore(graph, source, loadedAt);
+            Problem = null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Problem = ($"saving into {Folder}: {ex.Message}", DateTimeOffset.UtcNow);
+            throw;
+        }
+    }
+
+    private void SaveCore(SocialGraph graph, string source, DateTimeOffset loadedAt)
     {
         Directory.CreateDirectory(Folder);
         var staging = Path.Combine(Folder, $".staging-{Guid.NewGuid():N}");
@@ -33,14 +51,25 @@ public sealed class GraphCache(string folder, bool enabled)
             TryDelete(old);
     }
 
-    /// <summary>The newest complete cache entry, or null when there is none.</summary>
+    /// <summary>
+    /// The newest complete cache entry, or null when there is none or it cannot be read (a corrupt manifest is a
+    /// missing cache, recorded in <see cref="Problem"/>: it must not stop the loader that asks while the source is down).
+    /// </summary>
     public (CsvGraphSource Source, Entry Entry)? Newest()
     {
-        if (!Directory.Exists(Folder)) return null;
-        var newest = Directory.EnumerateDirectories(Folder, "graph-*").Order(StringComparer.Ordinal).LastOrDefault();
-        if (newest is null || !File.Exists(Path.Combine(newest, Manifest))) return null;
-        var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(Path.Combine(newest, Manifest)));
-        return entry is null ? null : (new CsvGraphSource(newest), entry);
+        try
+        {
+            if (!Directory.Exists(Folder)) return null;
+            var newest = Directory.EnumerateDirectories(Folder, "graph-*").Order(StringComparer.Ordinal).LastOrDefault();
+            if (newest is null || !File.Exists(Path.Combine(newest, Manifest))) return null;
+            var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(Path.Combine(newest, Manifest)));
+            return entry is null ? null : (new CsvGraphSource(newest), entry);
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            Problem = ($"reading {Folder}: {ex.Message}", DateTimeOffset.UtcNow);
+            return null;
+        }
     }
 
     private static void TryDelete(string path)

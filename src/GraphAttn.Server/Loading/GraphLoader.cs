@@ -1,7 +1,7 @@
 using GraphAttn.Graph;
-using GraphAttn.Serving.State;
 using GraphAttn.Server.Hosting;
 using GraphAttn.Server.Options;
+using GraphAttn.Serving.State;
 using Microsoft.Extensions.Options;
 
 namespace GraphAttn.Server.Loading;

@@ -1,4 +1,5 @@
 using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Neo4j.Configuration;
 using GraphAttn.Neo4j.Graph;
 using GraphAttn.Server.Options;

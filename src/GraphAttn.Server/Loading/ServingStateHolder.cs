@@ -1,6 +1,6 @@
+using GraphAttn.Serving;
 using GraphAttn.Serving.Events;
 using GraphAttn.Serving.State;
-using Grpc.Core;
 
 namespace GraphAttn.Server.Loading;
 
@@ -41,5 +41,5 @@ public sealed class ServingStateHolder
 
     /// <summary>The state in force, or UNAVAILABLE while loading (clients may retry).</summary>
     public ServingState Require() =>
-        _current ?? throw new RpcException(new Status(StatusCode.Unavailable, "The graph is still loading; retry shortly."));
+        _current ?? throw new RetryLaterException("The graph is still loading; retry shortly.", TimeSpan.FromSeconds(1));
 }

@@ -9,11 +9,29 @@ public sealed class GraphAttnOptions
     /// <summary>Where the graph comes from.</summary>
     public GraphOptions Graph { get; set; } = new();
 
-    /// <summary>Model snapshots and the embedded training.</summary>
+    /// <summary>Model snapshots and the in-process training.</summary>
     public ModelServingOptions Model { get; set; } = new();
 
     /// <summary>Request limits enforced by every service.</summary>
     public LimitOptions Limits { get; set; } = new();
+
+    /// <summary>Who may call what (JWT bearer tokens, API keys, scopes).</summary>
+    public AuthOptions Auth { get; set; } = new();
+
+    /// <summary>Server reflection beyond loopback.</summary>
+    public ReflectionOptions Reflection { get; set; } = new();
+
+    /// <summary>Client certificates (mutual TLS); the server certificate itself is Kestrel's endpoint setting.</summary>
+    public TlsOptions Tls { get; set; } = new();
+
+    /// <summary>Per-caller request rate and concurrency.</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Metrics and traces.</summary>
+    public TelemetryOptions Telemetry { get; set; } = new();
+
+    /// <summary>How many old snapshots and checkpoints the server keeps.</summary>
+    public RetentionOptions Retention { get; set; } = new();
 }
 
 /// <summary>Graph source settings.</summary>
@@ -54,4 +72,16 @@ public sealed class LimitOptions
 
     /// <summary>Largest request message, in bytes. Default 64 KiB.</summary>
     public int MaxRequestBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Seconds of silence on an HTTP/2 connection before the server pings it (0: never). Default 60: a client that
+    /// vanished without closing (a node lost, a NAT entry expired) is noticed and its streams freed.
+    /// </summary>
+    public double KeepAlivePingSeconds { get; set; } = 60;
+
+    /// <summary>Seconds the server waits for a ping's answer before closing the connection. Default 20.</summary>
+    public double KeepAlivePingTimeoutSeconds { get; set; } = 20;
+
+    /// <summary>Concurrent streams (calls) per HTTP/2 connection. Default 100 (Kestrel's).</summary>
+    public int MaxStreamsPerConnection { get; set; } = 100;
 }

@@ -4,11 +4,12 @@ namespace GraphAttn.Server.Options;
 public sealed class ModelServingOptions
 {
     /// <summary>
-    /// "embedded" (default): serve snapshots from <see cref="SnapshotFolder"/>, and when none fits the loaded graph,
-    /// load a cached checkpoint for it or train one in the background, embed, and hot-swap from baselines to the model.
-    /// "snapshots": serve only snapshots written by the batch job (`graphattn embed`). "off": baselines only.
+    /// "train" (default): serve snapshots from <see cref="SnapshotFolder"/>, and when none fits the loaded graph,
+    /// load a cached checkpoint for it or train one in this process in the background, embed, and hot-swap from
+    /// baselines to the model ("embedded", its former name, is still accepted). "snapshots": serve only snapshots
+    /// written by the batch job (`graphattn embed`). "off": baselines only.
     /// </summary>
-    public string Mode { get; set; } = "embedded";
+    public string Mode { get; set; } = "train";
 
     /// <summary>Folder for the server's own files (snapshots, cached checkpoints); relative to the binaries. Default "data".</summary>
     public string DataPath { get; set; } = "data";
@@ -18,7 +19,7 @@ public sealed class ModelServingOptions
 
     /// <summary>
     /// A checkpoint folder for online embeddings (new users, live events) when snapshots come from the batch job; its
-    /// model id must match the snapshot's. Empty: the embedded mode's own checkpoint, if any.
+    /// model id must match the snapshot's. Empty: the checkpoint the server trained or loaded itself (mode "train"), if any.
     /// </summary>
     public string CheckpointPath { get; set; } = "";
 
@@ -28,18 +29,19 @@ public sealed class ModelServingOptions
     /// <summary>Seconds between folder polls (the file watcher reacts sooner). Default 30.</summary>
     public double PollSeconds { get; set; } = 30;
 
-    /// <summary>Epoch limit when the embedded mode trains (early stopping usually ends sooner). Default 30.</summary>
+    /// <summary>Epoch limit when the server trains (mode "train") (early stopping usually ends sooner). Default 30.</summary>
     public int TrainEpochs { get; set; } = 30;
 
     /// <summary>
     /// TorchSharp intra-op threads (default 1). A request-time embedding is about a hundred tiny tensor operations:
-    /// with more threads OpenMP's spin-waits compete with the request threads (measured: 0.74 ms median per online
-    /// embedding with 1 thread against 21.7 ms with the default, src/GraphAttn.Embedding/README.md).
+    /// with more threads OpenMP's spin-waits compete with the request threads, and each call is many times slower
+    /// (tests/GraphAttn.Embedding.Benchmarks/README.md).
     /// </summary>
     public int TorchThreads { get; set; } = 1;
 
-    /// <summary>Whether the server may train (embedded mode).</summary>
-    public bool Trains => string.Equals(Mode, "embedded", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether the server may train (mode "train").</summary>
+    public bool Trains => string.Equals(Mode, "train", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Mode, "embedded", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether snapshots are served at all.</summary>
     public bool ServesSnapshots => !string.Equals(Mode, "off", StringComparison.OrdinalIgnoreCase);
@@ -48,6 +50,6 @@ public sealed class ModelServingOptions
     public void Validate()
     {
         if (!Trains && ServesSnapshots && !string.Equals(Mode, "snapshots", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"GraphAttn:Model:Mode must be embedded, snapshots or off, not '{Mode}'");
+            throw new InvalidOperationException($"GraphAttn:Model:Mode must be train, snapshots or off, not '{Mode}'");
     }
 }

@@ -1,17 +1,25 @@
+using System.Net.Sockets;
 using Google.Protobuf.WellKnownTypes;
 using GraphAttn.Contracts.V1;
 using GraphAttn.Graph;
-using GraphAttn.Serving.State;
+using GraphAttn.Neo4j.Configuration;
+using GraphAttn.Neo4j.Errors;
 using GraphAttn.Server.Hosting;
 using GraphAttn.Server.Loading;
-using GraphAttn.Server.Modeling;
-using GraphAttn.Serving.Hosting;
+using GraphAttn.Server.ModelLifecycle;
+using GraphAttn.Server.Security;
+using GraphAttn.Serving;
+using GraphAttn.Serving.State;
+using GraphAttn.Serving.Store;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 
 namespace GraphAttn.Server.Services;
 
 /// <summary>graphattn.v1.AdminService: what is served, and reloading it.</summary>
-public sealed class AdminGrpcService(ServingStateHolder holder, GraphLoader loader, ModelServing models, ILogger<AdminGrpcService> logger)
+[Authorize(Policy = Scopes.Admin)]
+public sealed class AdminGrpcService(ServingStateHolder holder, GraphLoader loader, ModelServing models, GraphCache cache,
+    BackgroundFailures failures, ILogger<AdminGrpcService> logger)
     : AdminService.AdminServiceBase
 {
     private static readonly string ServerVersion =
@@ -21,7 +29,7 @@ public sealed class AdminGrpcService(ServingStateHolder holder, GraphLoader load
     public override Task<GetServiceInfoResponse> GetServiceInfo(GetServiceInfoRequest request, ServerCallContext context)
     {
         var state = holder.Require();
-        return Task.FromResult(new GetServiceInfoResponse
+        var response = new GetServiceInfoResponse
         {
             Counts = CountsOf(state),
             GraphSource = state.Source,
@@ -30,7 +38,12 @@ public sealed class AdminGrpcService(ServingStateHolder holder, GraphLoader load
             ServerVersion = ServerVersion,
             LiveEvents = holder.Events.Count,
             Model = models.Describe(),
-        });
+        };
+        foreach (var failure in failures.Current)
+            response.BackgroundFailures.Add(new BackgroundFailure { Component = failure.Component, Message = failure.Message, At = Timestamp.FromDateTimeOffset(failure.At) });
+        if (cache.Problem is { } problem)
+            response.BackgroundFailures.Add(new BackgroundFailure { Component = "graph_cache", Message = problem.Message, At = Timestamp.FromDateTimeOffset(problem.At) });
+        return Task.FromResult(response);
     }
 
     /// <inheritdoc />
@@ -44,11 +57,20 @@ public sealed class AdminGrpcService(ServingStateHolder holder, GraphLoader load
             var (_, current) = await loader.ReloadAsync(context.CancellationToken);
             var response = new ReloadSnapshotResponse
             {
-                Previous = before, Current = ProvenanceOf(current), Counts = CountsOf(current),
+                Previous = before,
+                Current = ProvenanceOf(current),
+                Counts = CountsOf(current),
                 SnapshotOutcome = snapshot is null ? "disabled" : OutcomeName(snapshot.Outcome),
             };
             if (snapshot is not null) response.RejectedSnapshots.AddRange(snapshot.Rejected.Select(r => $"{r.Path}: {r.Problem}"));
             return response;
+        }
+        catch (Exception ex) when (SourceUnavailable(ex))
+        {
+            // The source may come back: UNAVAILABLE with a retry delay, not a verdict on the data.
+            logger.ReloadSourceUnavailable(ex.Message);
+            throw new RetryLaterException($"Reload: the graph source is unavailable, the previous state keeps serving: {ex.Message}",
+                TimeSpan.FromSeconds(5));
         }
         catch (Exception ex) when (ex is GraphDataException or IOException)
         {
@@ -56,6 +78,10 @@ public sealed class AdminGrpcService(ServingStateHolder holder, GraphLoader load
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Reload rejected, previous state still serving: {ex.Message}"));
         }
     }
+
+    private static bool SourceUnavailable(Exception ex) =>
+        ex is ServiceUnavailableException or SocketException or TimeoutException
+        || ex is Neo4jStartupException { InnerException: ServiceUnavailableException or BoltProtocolException or SocketException };
 
     // What answers now: the live snapshot's model over this graph, or the state's baselines.
     private Provenance ProvenanceOf(ServingState state)

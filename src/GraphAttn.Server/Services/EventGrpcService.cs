@@ -1,13 +1,16 @@
 using GraphAttn.Contracts.V1;
 using GraphAttn.Server.Loading;
 using GraphAttn.Server.Options;
+using GraphAttn.Server.Security;
 using GraphAttn.Server.Validation;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace GraphAttn.Server.Services;
 
 /// <summary>graphattn.v1.EventService: live interactions and follows, overlaid on the served graph.</summary>
+[Authorize(Policy = Scopes.Events)]
 public sealed class EventGrpcService(ServingStateHolder holder, IOptions<GraphAttnOptions> options, TimeProvider clock)
     : EventService.EventServiceBase
 {
@@ -18,16 +21,17 @@ public sealed class EventGrpcService(ServingStateHolder holder, IOptions<GraphAt
     public override Task<RecordEventResponse> RecordInteraction(RecordInteractionRequest request, ServerCallContext context)
     {
         var now = clock.GetUtcNow();
-        var at = request.Timestamp?.ToDateTimeOffset() ?? now;
+        var at = RequestValidator.TimeOf(request.Timestamp, now);
         new RequestValidator(_limits).Id("user_id", request.UserId).Id("content_id", request.ContentId)
             .Check(request.Kind != InteractionKind.Unspecified && Enum.IsDefined(request.Kind), "kind", "must be VIEW, LIKE, COMMENT, SHARE or PLAY")
-            .Check(at <= now + FutureTolerance, "timestamp", "must not be more than 5 minutes in the future")
+            .Timestamp("timestamp", at)
+            .Check(at is null || at <= now + FutureTolerance, "timestamp", "must not be more than 5 minutes in the future")
             .ThrowIfInvalid();
         var state = holder.Require();
         Lookup.User(state.Graph, request.UserId);
         Lookup.Content(state.Graph, request.ContentId);
         // Kept in order with kind and time: the model refreshes this user's history view from it on the next request.
-        var changed = holder.Events.RecordInteraction(request.UserId, request.ContentId, ToGraph(request.Kind), at.ToUnixTimeMilliseconds());
+        var changed = holder.Events.RecordInteraction(request.UserId, request.ContentId, ToGraph(request.Kind), at!.Value.ToUnixTimeMilliseconds());
         return Task.FromResult(new RecordEventResponse { Changed = changed, Provenance = state.Provenance });
     }
 

@@ -1,11 +1,13 @@
 using GraphAttn.Contracts.V1;
-using GraphAttn.Serving.Modeled;
-using GraphAttn.Serving.Profiles;
 using GraphAttn.Server.Loading;
-using GraphAttn.Server.Modeling;
+using GraphAttn.Server.ModelLifecycle;
 using GraphAttn.Server.Options;
+using GraphAttn.Server.Security;
 using GraphAttn.Server.Validation;
+using GraphAttn.Serving.ModelAnswers;
+using GraphAttn.Serving.Profiles;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace GraphAttn.Server.Services;
@@ -14,6 +16,7 @@ namespace GraphAttn.Server.Services;
 /// graphattn.v1.ProfileService: user profiles. With a live model, interests and influential friends come from what
 /// the user's embedding attended to; community and activity always come from the graph.
 /// </summary>
+[Authorize(Policy = Scopes.Recommend)]
 public sealed class ProfileGrpcService(ServingStateHolder holder, ModelServing models, IOptions<GraphAttnOptions> options)
     : ProfileService.ProfileServiceBase
 {

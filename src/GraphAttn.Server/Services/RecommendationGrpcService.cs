@@ -1,11 +1,13 @@
 using GraphAttn.Contracts.V1;
-using GraphAttn.Serving.Modeled;
-using GraphAttn.Serving.Recommending;
 using GraphAttn.Server.Loading;
-using GraphAttn.Server.Modeling;
+using GraphAttn.Server.ModelLifecycle;
 using GraphAttn.Server.Options;
+using GraphAttn.Server.Security;
 using GraphAttn.Server.Validation;
+using GraphAttn.Serving.ModelAnswers;
+using GraphAttn.Serving.Recommending;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace GraphAttn.Server.Services;
@@ -14,6 +16,7 @@ namespace GraphAttn.Server.Services;
 /// graphattn.v1.RecommendationService: content and friend recommendations, ranked by the served model snapshot when
 /// one is live and the user has a vector (snapshot row or online embedding), by the baselines otherwise.
 /// </summary>
+[Authorize(Policy = Scopes.Recommend)]
 public sealed class RecommendationGrpcService(ServingStateHolder holder, ModelServing models, IOptions<GraphAttnOptions> options)
     : RecommendationService.RecommendationServiceBase
 {
@@ -66,7 +69,10 @@ public sealed class RecommendationGrpcService(ServingStateHolder holder, ModelSe
         {
             var item = new RecommendedUser
             {
-                UserId = g.Users[p.User], Name = g.UserNames[p.User], Score = p.Score, MutualFriendCount = p.MutualFriends,
+                UserId = g.Users[p.User],
+                Name = g.UserNames[p.User],
+                Score = p.Score,
+                MutualFriendCount = p.MutualFriends,
             };
             item.Reasons.AddRange(p.Reasons);
             response.Users.Add(item);

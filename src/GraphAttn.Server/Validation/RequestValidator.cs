@@ -34,6 +34,27 @@ public sealed class RequestValidator(LimitOptions limits)
         return this;
     }
 
+    /// <summary>A time that must be valid: <paramref name="at"/> is what <see cref="TimeOf"/> returned (null: not a valid Timestamp).</summary>
+    public RequestValidator Timestamp(string field, DateTimeOffset? at)
+    {
+        if (at is null) Add(field, "must be a valid time: seconds within years 1 to 9999 and nanos between 0 and 999,999,999");
+        return this;
+    }
+
+    /// <summary>
+    /// The time of <paramref name="timestamp"/>, <paramref name="unset"/> when it is absent, or null when it is out of
+    /// the range a Timestamp may hold (ToDateTimeOffset would throw).
+    /// </summary>
+    public static DateTimeOffset? TimeOf(Google.Protobuf.WellKnownTypes.Timestamp? timestamp, DateTimeOffset unset)
+    {
+        if (timestamp is null) return unset;
+        const long MinSeconds = -62_135_596_800; // 0001-01-01T00:00:00Z
+        const long MaxSeconds = 253_402_300_799; // 9999-12-31T23:59:59Z
+        return timestamp.Seconds is >= MinSeconds and <= MaxSeconds && timestamp.Nanos is >= 0 and <= 999_999_999
+            ? timestamp.ToDateTimeOffset()
+            : null;
+    }
+
     /// <summary>Any other rule.</summary>
     public RequestValidator Check(bool ok, string field, string description)
     {

@@ -1,7 +1,7 @@
 using GraphAttn.Contracts.V1;
 using GraphAttn.Graph;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Recommending;
-using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Serving.Embeddings;

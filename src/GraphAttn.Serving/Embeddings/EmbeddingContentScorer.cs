@@ -1,5 +1,5 @@
 using GraphAttn.Graph;
-using GraphAttn.Serving.Retrieval;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Serving.Embeddings;

@@ -1,5 +1,6 @@
 using GraphAttn.Graph;
-using GraphAttn.Serving.Retrieval;
+using GraphAttn.Graph.Baselines;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Serving.Embeddings;
@@ -26,7 +27,7 @@ public sealed class EmbeddingFriendScorer : IFriendScorer
     {
         _snapshot = snapshot ?? throw new ArgumentNullException(nameof(snapshot));
         _alignment = alignment ?? throw new ArgumentNullException(nameof(alignment));
-        _structure = FriendStructure.For(snapshot, friends);
+        _structure = SnapshotFriendStructure.For(snapshot, friends);
         if (_structure is not null && _structure.Friends.NodeCount != alignment.UserRow.Length)
         {
             throw new ArgumentException(

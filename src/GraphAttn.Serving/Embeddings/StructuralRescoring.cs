@@ -1,3 +1,5 @@
+using GraphAttn.Graph.Baselines;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.Snapshots;
 
@@ -13,7 +15,7 @@ internal static class StructuralRescoring
     /// The best <paramref name="k"/> of <paramref name="candidates"/> (graph user indices), best first, ties to the lower
     /// index. Skips the user, <paramref name="excluded"/> and candidates without a snapshot row (nothing to score).
     /// </summary>
-    public static ScoredItem[] Top(ReadOnlySpan<float> vector, int user, int k, IEnumerable<int> candidates,
+    public static ScoredIndex[] Top(ReadOnlySpan<float> vector, int user, int k, IEnumerable<int> candidates,
         IReadOnlySet<int> excluded, EmbeddingMatrix friendVectors, int[] userRow, FriendStructure structure)
     {
         var best = new TopKHeap(k);
@@ -28,6 +30,6 @@ internal static class StructuralRescoring
             best.Add(structure.Score(dot, user, v), v);
         }
 
-        return best.ToSortedArray();
+        return best.DrainBestFirst();
     }
 }

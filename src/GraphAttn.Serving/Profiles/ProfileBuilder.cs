@@ -30,7 +30,9 @@ public static class ProfileBuilder
         profile.Interests.AddRange(Interests(g, user, MaxInterests));
         profile.InfluentialFriends.AddRange(InfluentialFriends.Of(g, user).Take(MaxFriends).Select(f => new InfluentialFriend
         {
-            UserId = g.Users[f.User], Name = g.UserNames[f.User], Weight = f.Weight,
+            UserId = g.Users[f.User],
+            Name = g.UserNames[f.User],
+            Weight = f.Weight,
         }));
         return profile;
     }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using GraphAttn.Graph;
 using GraphAttn.Graph.Baselines;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Events;
 using GraphAttn.Serving.State;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using GraphAttn.Contracts.V1;
 using GraphAttn.Graph;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Events;
 using GraphAttn.Serving.State;
 

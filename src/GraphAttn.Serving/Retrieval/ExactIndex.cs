@@ -1,3 +1,4 @@
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Serving.Retrieval;
@@ -19,7 +20,7 @@ public sealed class ExactIndex(EmbeddingMatrix items, int maxParallelism = 1) : 
     public int Dimensions => items.Dimensions;
 
     /// <inheritdoc />
-    public ScoredItem[] Search(ReadOnlySpan<float> query, int k, RetrievalFilter? filter = null)
+    public ScoredIndex[] Search(ReadOnlySpan<float> query, int k, RetrievalFilter? filter = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         return ExactTopK.Search(items, query, k, filter, maxParallelism);

@@ -1,5 +1,4 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Serving.Retrieval;
@@ -20,7 +19,7 @@ public static class ExactTopK
     /// <param name="k">Number of results wanted (k &gt;= 0).</param>
     /// <param name="filter">Exclusions and allowed set; null accepts every row.</param>
     /// <param name="maxParallelism">Most chunks scanned at once (default 1: a server already runs requests in parallel).</param>
-    public static ScoredItem[] Search(
+    public static ScoredIndex[] Search(
         EmbeddingMatrix items, ReadOnlySpan<float> query, int k, RetrievalFilter? filter = null, int maxParallelism = 1)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -42,7 +41,7 @@ public static class ExactTopK
         if (filter.AllowedRows is { } allowed)
         {
             ScanRows(items, query, allowed, heap);
-            return heap.ToSortedArray();
+            return heap.DrainBestFirst();
         }
 
         long floats = (long)items.Rows * items.Dimensions;
@@ -50,13 +49,13 @@ public static class ExactTopK
         if (chunks <= 1)
         {
             ScanRange(items, query, 0, items.Rows, filter, heap);
-            return heap.ToSortedArray();
+            return heap.DrainBestFirst();
         }
 
         return SearchParallel(items, query.ToArray(), k, filter, chunks);
     }
 
-    private static ScoredItem[] SearchParallel(EmbeddingMatrix items, float[] query, int k, RetrievalFilter filter, int chunks)
+    private static ScoredIndex[] SearchParallel(EmbeddingMatrix items, float[] query, int k, RetrievalFilter filter, int chunks)
     {
         var heaps = new TopKHeap[chunks];
         int perChunk = (items.Rows + chunks - 1) / chunks;
@@ -69,23 +68,20 @@ public static class ExactTopK
         var merged = new TopKHeap(k);
         foreach (TopKHeap heap in heaps)
         {
-            foreach (ScoredItem item in heap.ToSortedArray())
+            foreach (ScoredIndex item in heap.DrainBestFirst())
             {
                 merged.Add(item.Score, item.Index);
             }
         }
 
-        return merged.ToSortedArray();
+        return merged.DrainBestFirst();
     }
 
     private static void ScanRange(EmbeddingMatrix items, ReadOnlySpan<float> query, int start, int end, RetrievalFilter filter, TopKHeap heap)
     {
-        int dims = items.Dimensions;
-        ref float q = ref MemoryMarshal.GetReference(query);
-        ref float data = ref MemoryMarshal.GetArrayDataReference(items.Data);
         for (int row = start; row < end; row++)
         {
-            float score = VectorMath.Dot(ref q, ref Unsafe.Add(ref data, (nint)row * dims), dims);
+            float score = VectorMath.Dot(query, items.Row(row));
 
             // The filter is consulted only for rows that would enter the heap, so exclusions cost almost nothing.
             if (score >= heap.Threshold && heap.WouldAccept(score, row) && filter.Accepts(row))
@@ -97,14 +93,11 @@ public static class ExactTopK
 
     private static void ScanRows(EmbeddingMatrix items, ReadOnlySpan<float> query, int[] rows, TopKHeap heap)
     {
-        int dims = items.Dimensions;
-        ref float q = ref MemoryMarshal.GetReference(query);
-        ref float data = ref MemoryMarshal.GetArrayDataReference(items.Data);
         foreach (int row in rows)
         {
             if ((uint)row < (uint)items.Rows)
             {
-                heap.Add(VectorMath.Dot(ref q, ref Unsafe.Add(ref data, (nint)row * dims), dims), row);
+                heap.Add(VectorMath.Dot(query, items.Row(row)), row);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Serving.Retrieval;
@@ -102,7 +103,7 @@ public sealed unsafe class HnswIndex : IVectorIndex
     }
 
     /// <inheritdoc />
-    public ScoredItem[] Search(ReadOnlySpan<float> query, int k, RetrievalFilter? filter = null)
+    public ScoredIndex[] Search(ReadOnlySpan<float> query, int k, RetrievalFilter? filter = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         if (query.Length != Dimensions)
@@ -142,7 +143,7 @@ public sealed unsafe class HnswIndex : IVectorIndex
         }
     }
 
-    private ScoredItem[] SearchFiltered(ReadOnlySpan<float> query, int k, RetrievalFilter filter)
+    private ScoredIndex[] SearchFiltered(ReadOnlySpan<float> query, int k, RetrievalFilter filter)
     {
         k = Math.Min(k, Count);
         if (k == 0)
@@ -159,7 +160,7 @@ public sealed unsafe class HnswIndex : IVectorIndex
             int found = SearchNative(query, fetch, heap, filter);
             if (heap.IsFull || found < fetch || fetch >= Count)
             {
-                return heap.ToSortedArray();
+                return heap.DrainBestFirst();
             }
 
             fetch = (int)Math.Min(Count, 4L * fetch);

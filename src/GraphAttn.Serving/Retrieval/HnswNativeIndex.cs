@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Serving.Retrieval;

@@ -1,3 +1,4 @@
+using GraphAttn.Ranking;
 namespace GraphAttn.Serving.Retrieval;
 
 /// <summary>
@@ -19,5 +20,5 @@ public interface IVectorIndex : IDisposable
     /// <param name="query">Query vector, length <see cref="Dimensions"/>.</param>
     /// <param name="k">Number of results wanted.</param>
     /// <param name="filter">Exclusions and allowed set; null accepts every row.</param>
-    ScoredItem[] Search(ReadOnlySpan<float> query, int k, RetrievalFilter? filter = null);
+    ScoredIndex[] Search(ReadOnlySpan<float> query, int k, RetrievalFilter? filter = null);
 }

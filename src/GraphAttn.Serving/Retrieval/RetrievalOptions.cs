@@ -5,7 +5,8 @@ public sealed record RetrievalOptions
 {
     /// <summary>
     /// Catalogues with at least this many rows get an HNSW index, smaller ones the exact scan. Default 200,000:
-    /// an exact 64-dim scan of 200k rows takes about 3 ms on one core, past which HNSW's build cost pays off.
+    /// there an exact 64-dim scan costs a few milliseconds per query on one core, past which HNSW's build cost pays
+    /// off (tests/GraphAttn.Serving.Benchmarks/README.md).
     /// </summary>
     public int HnswMinRows { get; init; } = 200_000;
 

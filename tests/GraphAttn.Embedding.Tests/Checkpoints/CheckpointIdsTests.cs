@@ -1,4 +1,3 @@
-using GraphAttn.Embedding.Tests.Support;
 using GraphAttn.Model.Checkpoints;
 
 namespace GraphAttn.Embedding.Tests.Checkpoints;
@@ -8,11 +7,11 @@ public sealed class CheckpointIdsTests
     [Fact]
     public void Save_WithIds_WritesTheCurrentVersionAndTheIdsReadBack()
     {
-        var graph = TestGraphs.Random();
-        using var model = Models.Untrained(graph);
+        var graph = SampleGraphs.Random();
+        using var model = UntrainedModels.Untrained(graph);
         using var folder = new TempFolder();
 
-        Checkpoint.Save(folder.Path, model, Models.Metadata(graph) with { Version = 1 }, CheckpointIds.Of(graph));
+        Checkpoint.Save(folder.Path, model, UntrainedModels.Metadata(graph) with { Version = 1 }, CheckpointIds.Of(graph));
         var (loaded, metadata) = Checkpoint.Load(folder.Path);
         loaded.Dispose();
         var ids = CheckpointIds.Read(folder.Path);
@@ -27,11 +26,11 @@ public sealed class CheckpointIdsTests
     [Fact]
     public void Save_WithoutIds_WritesVersionOneWithoutIdFile()
     {
-        var graph = TestGraphs.Random();
-        using var model = Models.Untrained(graph);
+        var graph = SampleGraphs.Random();
+        using var model = UntrainedModels.Untrained(graph);
         using var folder = new TempFolder();
 
-        Checkpoint.Save(folder.Path, model, Models.Metadata(graph));
+        Checkpoint.Save(folder.Path, model, UntrainedModels.Metadata(graph));
 
         Assert.Equal(1, Checkpoint.ReadMetadata(folder.Path).Version);
         Assert.Null(CheckpointIds.Read(folder.Path));
@@ -40,12 +39,12 @@ public sealed class CheckpointIdsTests
     [Fact]
     public void Save_IdsOfAnotherGraph_ThrowsNamingBothCounts()
     {
-        var graph = TestGraphs.Random();
-        using var model = Models.Untrained(graph);
+        var graph = SampleGraphs.Random();
+        using var model = UntrainedModels.Untrained(graph);
         using var folder = new TempFolder();
-        var other = CheckpointIds.Of(TestGraphs.Random(users: 10));
+        var other = CheckpointIds.Of(SampleGraphs.Random(users: 10));
 
-        var e = Assert.Throws<InvalidDataException>(() => Checkpoint.Save(folder.Path, model, Models.Metadata(graph), other));
+        var e = Assert.Throws<InvalidDataException>(() => Checkpoint.Save(folder.Path, model, UntrainedModels.Metadata(graph), other));
 
         Assert.Contains($"10 users", e.Message);
         Assert.Contains($"shaped for {graph.UserCount}", e.Message);

@@ -1,4 +1,3 @@
-using GraphAttn.Embedding.Tests.Support;
 using GraphAttn.Graph;
 using GraphAttn.Model.Attention;
 using GraphAttn.Model.Inference;
@@ -14,25 +13,25 @@ public sealed class PerTargetForwardTests
 
     [Fact]
     public void ForwardUsers_DemoGraphInBatchesWithAllInEdges_EqualsFullForward() =>
-        AssertBlocksEqualFull(TestGraphs.Demo, new ModelOptions(), batch: 700, shuffle: false);
+        AssertBlocksEqualFull(SampleGraphs.Demo, new ModelOptions(), batch: 700, shuffle: false);
 
     [Fact]
     public void ForwardUsers_RandomGraphShuffledTargets_EqualsFullForward() =>
-        AssertBlocksEqualFull(TestGraphs.Random(), new ModelOptions { Dimension = 16, Heads = 4, HistoryLength = 6 }, batch: 37, shuffle: true);
+        AssertBlocksEqualFull(SampleGraphs.Random(), new ModelOptions { Dimension = 16, Heads = 4, HistoryLength = 6 }, batch: 37, shuffle: true);
 
     [Fact]
     public void ForwardUsers_DemoGraphWithPropagation_EqualsFullForward() =>
-        AssertBlocksEqualFull(TestGraphs.Demo, new ModelOptions { PropagationLayers = 2 }, batch: 700, shuffle: false);
+        AssertBlocksEqualFull(SampleGraphs.Demo, new ModelOptions { PropagationLayers = 2 }, batch: 700, shuffle: false);
 
     [Fact]
     public void ForwardUsers_RandomGraphWithThreePropagationLayers_EqualsFullForward() =>
-        AssertBlocksEqualFull(TestGraphs.Random(), new ModelOptions { Dimension = 16, Heads = 4, HistoryLength = 6, PropagationLayers = 3 },
+        AssertBlocksEqualFull(SampleGraphs.Random(), new ModelOptions { Dimension = 16, Heads = 4, HistoryLength = 6, PropagationLayers = 3 },
             batch: 37, shuffle: true);
 
     [Fact]
     public void ForwardUsers_PropagationModelWithoutTables_ThrowsNamingTheFix()
     {
-        var graph = TestGraphs.Random();
+        var graph = SampleGraphs.Random();
         var options = new ModelOptions { Dimension = 16, Heads = 4, HistoryLength = 6, PropagationLayers = 2 };
         using var model = new SocialRecModel(graph.UserCount, graph.ContentCount, graph.TopicCount, options);
         using var inputs = new GraphInputs(graph, options);
@@ -45,7 +44,7 @@ public sealed class PerTargetForwardTests
     [Fact]
     public void ForwardUsers_FolloweeDropped_ChangesOnlyThatTarget()
     {
-        var graph = TestGraphs.Random();
+        var graph = SampleGraphs.Random();
         // One hop per relation, as the test is about: without the propagations' whole-graph tables.
         var options = new ModelOptions { Dimension = 16, Heads = 4, HistoryLength = 6, PropagationLayers = 0, FriendPropagationLayers = 0 };
         manual_seed(3);
@@ -72,7 +71,7 @@ public sealed class PerTargetForwardTests
     [Fact]
     public void ForwardUsers_TargetListedTwice_ThrowsArgumentException()
     {
-        var graph = TestGraphs.Random();
+        var graph = SampleGraphs.Random();
         var options = new ModelOptions { Dimension = 16, Heads = 4, HistoryLength = 6 };
         using var model = new SocialRecModel(graph.UserCount, graph.ContentCount, graph.TopicCount, options);
         using var inputs = new GraphInputs(graph, options);
@@ -107,9 +106,9 @@ public sealed class PerTargetForwardTests
             var block = UserBlock.Full(graph, inputs.History, targets);
             var output = model.ForwardUsers(block, context, withAttention: true);
             var index = tensor(targets.Select(t => (long)t).ToArray());
-            TensorAssert.Close(output.Users, full.Users.index_select(0, index), Tolerance, $"users of batch at {start}");
-            TensorAssert.Close(output.Friends, full.Friends.index_select(0, index), Tolerance, $"friends of batch at {start}");
-            TensorAssert.Close(output.HistoryWeights, fullHistory.index_select(0, index), Tolerance, $"history weights at {start}");
+            TensorAssert.CloseAbsolute(output.Users, full.Users.index_select(0, index), Tolerance, $"users of batch at {start}");
+            TensorAssert.CloseAbsolute(output.Friends, full.Friends.index_select(0, index), Tolerance, $"friends of batch at {start}");
+            TensorAssert.CloseAbsolute(output.HistoryWeights, fullHistory.index_select(0, index), Tolerance, $"history weights at {start}");
             AssertFollowAttention(block, output.FollowAttention!, inputs.Follows, fullAlpha, options.Heads);
         }
         for (var start = 0; start < contentOrder.Length; start += batch)
@@ -117,7 +116,7 @@ public sealed class PerTargetForwardTests
             var targets = contentOrder.AsSpan(start, Math.Min(batch, contentOrder.Length - start)).ToArray();
             var output = model.ForwardContents(ContentBlock.Full(graph, targets), context);
             var index = tensor(targets.Select(t => (long)t).ToArray());
-            TensorAssert.Close(output, full.Contents.index_select(0, index), Tolerance, $"contents of batch at {start}");
+            TensorAssert.CloseAbsolute(output, full.Contents.index_select(0, index), Tolerance, $"contents of batch at {start}");
         }
     }
 
@@ -138,6 +137,6 @@ public sealed class PerTargetForwardTests
                 expected[block.Followees.Offsets[t] + k] = sum / heads;
             }
         }
-        TensorAssert.Close(actual, expected, Tolerance, "follow attention");
+        TensorAssert.CloseAbsolute(actual, expected, Tolerance, "follow attention");
     }
 }

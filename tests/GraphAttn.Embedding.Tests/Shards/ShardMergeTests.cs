@@ -4,7 +4,6 @@ using GraphAttn.Embedding.Snapshots;
 using GraphAttn.Embedding.Tests.Support;
 using GraphAttn.Graph;
 using GraphAttn.Model.Checkpoints;
-using GraphAttn.Model.Modeling;
 using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Embedding.Tests.Shards;
@@ -12,19 +11,19 @@ namespace GraphAttn.Embedding.Tests.Shards;
 public sealed class ShardMergeTests
 {
     private static readonly DateTimeOffset Created = DateTimeOffset.FromUnixTimeMilliseconds(1_764_000_000_000);
-    private static readonly SocialGraph Graph = TestGraphs.Random();
+    private static readonly SocialGraph Graph = SampleGraphs.Random();
 
     [Theory]
     [InlineData(3)]
     [InlineData(12)] // more shards than content batches: some shards compute no contents
     public void Merge_AllShards_IsByteIdenticalToSingleProcessSnapshot(int shards)
     {
-        using var model = Models.Untrained(Graph);
+        using var model = UntrainedModels.Untrained(Graph);
         using var folder = new TempFolder();
         var options = new EmbedOptions { BatchSize = 16, CreatedAt = Created };
-        var single = SnapshotBuilder.Build(model, Models.Metadata(Graph), CheckpointIds.Of(Graph), Graph, options);
+        var single = SnapshotBuilder.Build(model, UntrainedModels.Metadata(Graph), CheckpointIds.Of(Graph), Graph, options);
 
-        var paths = ShardFiles.Write(model, Graph, folder, options, Models.Metadata(Graph), shards);
+        var paths = ShardFiles.Write(model, Graph, folder, options, UntrainedModels.Metadata(Graph), shards);
         var merged = ShardMerger.Merge([.. paths.Reverse()], Created);
 
         Assert.Equal(Bytes(single), Bytes(merged));
@@ -33,9 +32,9 @@ public sealed class ShardMergeTests
     [Fact]
     public void Merge_MissingShard_NamesIt()
     {
-        using var model = Models.Untrained(Graph);
+        using var model = UntrainedModels.Untrained(Graph);
         using var folder = new TempFolder();
-        var paths = ShardFiles.Write(model, Graph, folder, new EmbedOptions { BatchSize = 16 }, Models.Metadata(Graph), 3);
+        var paths = ShardFiles.Write(model, Graph, folder, new EmbedOptions { BatchSize = 16 }, UntrainedModels.Metadata(Graph), 3);
 
         var e = Assert.Throws<InvalidDataException>(() => ShardMerger.Merge([paths[0], paths[2]]));
 
@@ -45,9 +44,9 @@ public sealed class ShardMergeTests
     [Fact]
     public void Merge_DuplicateShard_NamesBothFiles()
     {
-        using var model = Models.Untrained(Graph);
+        using var model = UntrainedModels.Untrained(Graph);
         using var folder = new TempFolder();
-        var paths = ShardFiles.Write(model, Graph, folder, new EmbedOptions { BatchSize = 16 }, Models.Metadata(Graph), 2);
+        var paths = ShardFiles.Write(model, Graph, folder, new EmbedOptions { BatchSize = 16 }, UntrainedModels.Metadata(Graph), 2);
         var copy = folder.File("copy" + ShardFile.Extension);
         File.Copy(paths[1], copy);
 
@@ -60,11 +59,11 @@ public sealed class ShardMergeTests
     [Fact]
     public void Merge_ShardOfAnotherModel_IsRejected()
     {
-        using var model = Models.Untrained(Graph);
+        using var model = UntrainedModels.Untrained(Graph);
         using var folder = new TempFolder();
         var options = new EmbedOptions { BatchSize = 16 };
-        var paths = ShardFiles.Write(model, Graph, folder, options, Models.Metadata(Graph), 2);
-        var other = ShardFiles.Write(model, Graph, folder, options, Models.Metadata(Graph) with { CreatedUtc = DateTime.UnixEpoch }, 2, "other");
+        var paths = ShardFiles.Write(model, Graph, folder, options, UntrainedModels.Metadata(Graph), 2);
+        var other = ShardFiles.Write(model, Graph, folder, options, UntrainedModels.Metadata(Graph) with { CreatedUtc = DateTime.UnixEpoch }, 2, "other");
 
         var e = Assert.Throws<InvalidDataException>(() => ShardMerger.Merge([paths[0], other[1]]));
 
@@ -74,12 +73,12 @@ public sealed class ShardMergeTests
     [Fact]
     public void Merge_ShardOfAnotherGraph_IsRejected()
     {
-        using var model = Models.Untrained(Graph);
+        using var model = UntrainedModels.Untrained(Graph);
         using var folder = new TempFolder();
         var options = new EmbedOptions { BatchSize = 16 };
-        var paths = ShardFiles.Write(model, Graph, folder, options, Models.Metadata(Graph), 2);
+        var paths = ShardFiles.Write(model, Graph, folder, options, UntrainedModels.Metadata(Graph), 2);
         var reordered = GraphCopies.Reversed(Graph, "newcomer");
-        var (header, rows) = SnapshotBuilder.BuildShard(model, Models.Metadata(Graph), CheckpointIds.Of(Graph), reordered,
+        var (header, rows) = SnapshotBuilder.BuildShard(model, UntrainedModels.Metadata(Graph), CheckpointIds.Of(Graph), reordered,
             options with { Shard = new ShardSpec(1, 2) });
         var foreign = folder.File("foreign" + ShardFile.Extension);
         ShardFile.Write(foreign, header, rows);
@@ -92,9 +91,9 @@ public sealed class ShardMergeTests
     [Fact]
     public void Read_CorruptedOrTruncatedShard_IsRejected()
     {
-        using var model = Models.Untrained(Graph);
+        using var model = UntrainedModels.Untrained(Graph);
         using var folder = new TempFolder();
-        var path = ShardFiles.Write(model, Graph, folder, new EmbedOptions { BatchSize = 16 }, Models.Metadata(Graph), 1)[0];
+        var path = ShardFiles.Write(model, Graph, folder, new EmbedOptions { BatchSize = 16 }, UntrainedModels.Metadata(Graph), 1)[0];
         var bytes = File.ReadAllBytes(path);
         var flipped = folder.File("flipped.gashard");
         var cut = folder.File("cut.gashard");

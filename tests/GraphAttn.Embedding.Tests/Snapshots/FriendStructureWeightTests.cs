@@ -1,9 +1,9 @@
 using System.IO.Hashing;
 using System.Text;
 using GraphAttn.Embedding.Batching;
+using GraphAttn.Embedding.Jobs;
 using GraphAttn.Embedding.Shards;
 using GraphAttn.Embedding.Snapshots;
-using GraphAttn.Embedding.Tests.Cli;
 using GraphAttn.Embedding.Tests.Support;
 using GraphAttn.Graph;
 using GraphAttn.Model.Checkpoints;
@@ -19,7 +19,7 @@ public sealed class FriendStructureWeightTests
 {
     private const double Beta = 0.8125; // exact in float and double, so equality checks are exact
     private static readonly DateTimeOffset Created = DateTimeOffset.FromUnixTimeMilliseconds(1_764_000_000_000);
-    private static readonly SocialGraph Graph = TestGraphs.Random();
+    private static readonly SocialGraph Graph = SampleGraphs.Random();
 
     [Fact]
     public void Build_FromSavedCheckpointWithWeight_SnapshotCarriesItThroughTheFile()
@@ -38,9 +38,9 @@ public sealed class FriendStructureWeightTests
     [Fact]
     public void Build_CheckpointWithoutWeight_SnapshotHasZero()
     {
-        using var model = Models.Untrained(Graph);
+        using var model = UntrainedModels.Untrained(Graph);
 
-        var snapshot = SnapshotBuilder.Build(model, Models.Metadata(Graph), CheckpointIds.Of(Graph), Graph,
+        var snapshot = SnapshotBuilder.Build(model, UntrainedModels.Metadata(Graph), CheckpointIds.Of(Graph), Graph,
             new EmbedOptions { BatchSize = 64, CreatedAt = Created });
 
         Assert.Equal(0f, snapshot.Header.FriendStructureWeight);
@@ -49,9 +49,9 @@ public sealed class FriendStructureWeightTests
     [Fact]
     public void Merge_ShardsOfACheckpointWithWeight_EqualsTheSingleProcessSnapshotAndCarriesIt()
     {
-        using var model = Models.Untrained(Graph);
+        using var model = UntrainedModels.Untrained(Graph);
         using var folder = new TempFolder();
-        var metadata = Models.Metadata(Graph) with { FriendStructureWeight = Beta };
+        var metadata = UntrainedModels.Metadata(Graph) with { FriendStructureWeight = Beta };
         var options = new EmbedOptions { BatchSize = 16, CreatedAt = Created };
         var single = SnapshotBuilder.Build(model, metadata, CheckpointIds.Of(Graph), Graph, options);
 
@@ -65,11 +65,11 @@ public sealed class FriendStructureWeightTests
     [Fact]
     public void Merge_ShardsWithDifferentWeights_AreRejectedAsDifferentCheckpoints()
     {
-        using var model = Models.Untrained(Graph);
+        using var model = UntrainedModels.Untrained(Graph);
         using var folder = new TempFolder();
         var options = new EmbedOptions { BatchSize = 16 };
-        var paths = ShardFiles.Write(model, Graph, folder, options, Models.Metadata(Graph) with { FriendStructureWeight = Beta }, 2);
-        var other = ShardFiles.Write(model, Graph, folder, options, Models.Metadata(Graph) with { FriendStructureWeight = 0.5 }, 2, "other");
+        var paths = ShardFiles.Write(model, Graph, folder, options, UntrainedModels.Metadata(Graph) with { FriendStructureWeight = Beta }, 2);
+        var other = ShardFiles.Write(model, Graph, folder, options, UntrainedModels.Metadata(Graph) with { FriendStructureWeight = 0.5 }, 2, "other");
 
         var e = Assert.Throws<InvalidDataException>(() => ShardMerger.Merge([paths[0], other[1]]));
 
@@ -80,9 +80,9 @@ public sealed class FriendStructureWeightTests
     [Fact]
     public void Read_ShardOfTheOlderLayoutWithoutWeight_ReadsWithZero()
     {
-        using var model = Models.Untrained(Graph);
+        using var model = UntrainedModels.Untrained(Graph);
         using var folder = new TempFolder();
-        var path = ShardFiles.Write(model, Graph, folder, new EmbedOptions { BatchSize = 16 }, Models.Metadata(Graph) with { FriendStructureWeight = Beta }, 1)[0];
+        var path = ShardFiles.Write(model, Graph, folder, new EmbedOptions { BatchSize = 16 }, UntrainedModels.Metadata(Graph) with { FriendStructureWeight = Beta }, 1)[0];
         var (current, rows) = ShardFile.Read(path);
         var old = folder.File("old" + ShardFile.Extension);
         File.WriteAllBytes(old, WithoutWeight(File.ReadAllBytes(path), current));
@@ -102,10 +102,10 @@ public sealed class FriendStructureWeightTests
     [InlineData(1e300)] // finite as a double, infinite as the snapshot's float
     public void Build_CheckpointWithInvalidWeight_FailsBeforeEmbedding(double weight)
     {
-        using var model = Models.Untrained(Graph);
+        using var model = UntrainedModels.Untrained(Graph);
         var progress = new List<EmbedProgress>();
 
-        var e = Assert.Throws<InvalidDataException>(() => SnapshotBuilder.Build(model, Models.Metadata(Graph) with { FriendStructureWeight = weight },
+        var e = Assert.Throws<InvalidDataException>(() => SnapshotBuilder.Build(model, UntrainedModels.Metadata(Graph) with { FriendStructureWeight = weight },
             CheckpointIds.Of(Graph), Graph, new EmbedOptions { BatchSize = 64 }, new Recorded(progress)));
 
         Assert.Contains("friend structure weight", e.Message);
@@ -113,24 +113,23 @@ public sealed class FriendStructureWeightTests
     }
 
     [Fact]
-    public void Embed_CommandWithCheckpointWithWeight_WritesItIntoTheSnapshot()
+    public async Task EmbeddingJob_CheckpointWithWeight_WritesItIntoTheSnapshot()
     {
         using var folder = new TempFolder();
-        var checkpoint = SaveCheckpoint(folder, TestGraphs.Demo, Beta);
+        var checkpoint = SaveCheckpoint(folder, SampleGraphs.Demo, Beta);
         var path = folder.File("demo.gasnap");
 
-        var (code, _, error) = EmbedCommandTests.Run("embed", "--graph", TestGraphs.DemoFolder, "--checkpoint", checkpoint,
-            "--out", path, "--quiet");
+        var settings = new EmbedSettings { GraphFolder = SampleGraphs.DemoFolder, Checkpoint = checkpoint, Out = path };
+        await new EmbeddingJob(settings, TextWriter.Null, TextWriter.Null).RunAsync(CancellationToken.None).Within(60);
 
-        Assert.True(code == 0, error);
         Assert.Equal((float)Beta, SnapshotReader.Read(path).Header.FriendStructureWeight);
     }
 
     private static string SaveCheckpoint(TempFolder folder, SocialGraph graph, double weight)
     {
         var path = folder.File("checkpoint");
-        using var model = Models.Untrained(graph);
-        Checkpoint.Save(path, model, Models.Metadata(graph) with { FriendStructureWeight = weight }, CheckpointIds.Of(graph));
+        using var model = UntrainedModels.Untrained(graph);
+        Checkpoint.Save(path, model, UntrainedModels.Metadata(graph) with { FriendStructureWeight = weight }, CheckpointIds.Of(graph));
         return path;
     }
 

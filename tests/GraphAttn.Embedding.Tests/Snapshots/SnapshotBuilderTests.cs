@@ -15,11 +15,11 @@ public sealed class SnapshotBuilderTests
     [Fact]
     public void Build_DemoGraphInBatches_EqualsFullForwardAndRanksAttentionStrongestFirst()
     {
-        var graph = TestGraphs.Demo;
+        var graph = SampleGraphs.Demo;
         var options = new ModelOptions();
-        using var model = Models.Untrained(graph, options);
+        using var model = UntrainedModels.Untrained(graph, options);
         var progress = new List<EmbedProgress>();
-        var snapshot = SnapshotBuilder.Build(model, Models.Metadata(graph, options), CheckpointIds.Of(graph), graph,
+        var snapshot = SnapshotBuilder.Build(model, UntrainedModels.Metadata(graph, options), CheckpointIds.Of(graph), graph,
             new EmbedOptions { BatchSize = 500, CreatedAt = Created }, new SyncProgress(progress));
 
         using var inputs = new GraphInputs(graph, options);
@@ -27,9 +27,9 @@ public sealed class SnapshotBuilderTests
         using (var scope = NewDisposeScope())
         {
             var full = model.forward(inputs);
-            TensorAssert.Close(Matrix(snapshot.UserVectors), full.Users, 1e-5, "users");
-            TensorAssert.Close(Matrix(snapshot.FriendVectors), full.Friends, 1e-5, "friends");
-            TensorAssert.Close(Matrix(snapshot.ContentVectors), full.Contents, 1e-5, "contents");
+            TensorAssert.CloseAbsolute(Matrix(snapshot.UserVectors), full.Users, 1e-5, "users");
+            TensorAssert.CloseAbsolute(Matrix(snapshot.FriendVectors), full.Friends, 1e-5, "friends");
+            TensorAssert.CloseAbsolute(Matrix(snapshot.ContentVectors), full.Contents, 1e-5, "contents");
         }
         Assert.Equal(graph.Users.Ids, snapshot.UserIds);
         Assert.Equal(graph.Fingerprint, snapshot.Header.GraphFingerprint);
@@ -52,9 +52,9 @@ public sealed class SnapshotBuilderTests
     [Fact]
     public void Build_GraphInOtherOrderWithANewUser_MapsIdsToWeightRows()
     {
-        var trained = TestGraphs.Random();
-        using var model = Models.Untrained(trained);
-        var metadata = Models.Metadata(trained);
+        var trained = SampleGraphs.Random();
+        using var model = UntrainedModels.Untrained(trained);
+        var metadata = UntrainedModels.Metadata(trained);
         var options = new EmbedOptions { BatchSize = 64, CreatedAt = Created };
         var before = SnapshotBuilder.Build(model, metadata, CheckpointIds.Of(trained), trained, options);
         var newer = GraphCopies.Reversed(trained, "newcomer", ["u1", "u2"]);
@@ -79,12 +79,12 @@ public sealed class SnapshotBuilderTests
     [Fact]
     public void Build_VersionOneCheckpointOnAGraphOfOtherSize_ThrowsNamingTheCounts()
     {
-        var trained = TestGraphs.Random();
-        using var model = Models.Untrained(trained);
+        var trained = SampleGraphs.Random();
+        using var model = UntrainedModels.Untrained(trained);
         var newer = GraphCopies.Reversed(trained, "newcomer");
 
         var e = Assert.Throws<InvalidDataException>(() =>
-            SnapshotBuilder.Build(model, Models.Metadata(trained) with { Version = 1 }, null, newer));
+            SnapshotBuilder.Build(model, UntrainedModels.Metadata(trained) with { Version = 1 }, null, newer));
 
         Assert.Contains($"shaped for {trained.UserCount} users", e.Message);
         Assert.Contains($"graph has {newer.UserCount}", e.Message);
@@ -93,10 +93,10 @@ public sealed class SnapshotBuilderTests
     [Fact]
     public void Build_WithRowsAndModelId_EqualsTheCheckpointPath()
     {
-        var graph = TestGraphs.Random();
-        using var model = Models.Untrained(graph);
+        var graph = SampleGraphs.Random();
+        using var model = UntrainedModels.Untrained(graph);
         var options = new EmbedOptions { BatchSize = 40, CreatedAt = Created };
-        var viaCheckpoint = SnapshotBuilder.Build(model, Models.Metadata(graph), CheckpointIds.Of(graph), graph, options with { ModelId = "m1" });
+        var viaCheckpoint = SnapshotBuilder.Build(model, UntrainedModels.Metadata(graph), CheckpointIds.Of(graph), graph, options with { ModelId = "m1" });
 
         var direct = SnapshotBuilder.Build(model, GraphAttn.Model.Inference.NodeRows.Identity, "m1", graph, options);
 
@@ -106,8 +106,8 @@ public sealed class SnapshotBuilderTests
     [Fact]
     public void Build_CancelledAfterTheFirstBatch_StopsWithOperationCanceled()
     {
-        var graph = TestGraphs.Random();
-        using var model = Models.Untrained(graph);
+        var graph = SampleGraphs.Random();
+        using var model = UntrainedModels.Untrained(graph);
         using var cancel = new CancellationTokenSource();
         var batches = 0;
         var progress = new CallbackProgress(_ =>
@@ -115,7 +115,7 @@ public sealed class SnapshotBuilderTests
             if (++batches == 1) cancel.Cancel();
         });
 
-        Assert.Throws<OperationCanceledException>(() => SnapshotBuilder.Build(model, Models.Metadata(graph), CheckpointIds.Of(graph),
+        Assert.Throws<OperationCanceledException>(() => SnapshotBuilder.Build(model, UntrainedModels.Metadata(graph), CheckpointIds.Of(graph),
             graph, new EmbedOptions { BatchSize = 10 }, progress, cancel.Token));
         Assert.Equal(1, batches);
     }

@@ -1,8 +1,7 @@
-using GraphAttn.Evaluation.Data;
-using GraphAttn.Evaluation.Evaluators;
 using GraphAttn.Evaluation.Methods.Content;
-using GraphAttn.Evaluation.Splits;
-using GraphAttn.Evaluation.Tests.Support;
+using GraphAttn.Graph.Matrices;
+using GraphAttn.Graph.Splits;
+using GraphAttn.Ranking.Evaluators;
 
 namespace GraphAttn.Evaluation.Tests.Methods;
 

@@ -1,12 +1,11 @@
-using GraphAttn.Evaluation.Data;
-using GraphAttn.Evaluation.Evaluators;
 using GraphAttn.Evaluation.Methods;
 using GraphAttn.Evaluation.Methods.Content;
 using GraphAttn.Evaluation.Methods.Friends;
 using GraphAttn.Evaluation.Methods.LightGcn;
-using GraphAttn.Evaluation.Splits;
-using GraphAttn.Evaluation.Tests.Support;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Matrices;
+using GraphAttn.Ranking.Evaluators;
+using GraphAttn.Graph.Splits;
 
 namespace GraphAttn.Evaluation.Tests.Methods;
 

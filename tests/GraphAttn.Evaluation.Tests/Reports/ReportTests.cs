@@ -1,7 +1,6 @@
-using GraphAttn.Evaluation.Cli;
-using GraphAttn.Evaluation.Evaluators;
-using GraphAttn.Evaluation.Metrics;
 using GraphAttn.Evaluation.Reports;
+using GraphAttn.Ranking.Evaluators;
+using GraphAttn.Ranking.Metrics;
 
 namespace GraphAttn.Evaluation.Tests.Reports;
 

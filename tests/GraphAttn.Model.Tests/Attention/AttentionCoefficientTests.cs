@@ -1,5 +1,4 @@
 using GraphAttn.Model.Attention;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GraphAttn.Model.Tests.Attention;
@@ -57,15 +56,23 @@ public sealed class AttentionCoefficientTests
         Assert.Equal(new[] { 4f, 0f }, output[3].data<float>().ToArray());
     }
 
-    [Fact]
-    public void Forward_TargetWithoutEdges_OutputsOnlyBias()
+    [Theory]
+    [InlineData(GatImplementation.Fused)]
+    [InlineData(GatImplementation.Reference)]
+    public void Forward_TargetWithoutEdges_OutputsOnlyBias(GatImplementation implementation)
     {
+        // Targets 1 and 2 have no in-edges, so their aggregate is a zero row and the output is exactly the bias. A
+        // non-zero bias, unlike the zero one the layer starts with, makes a bias that is never added fail the test.
         var edges = GatEdges.FromPairs([0], [0], 2, 3, addSelfLoops: false);
-        using var layer = new GatConv("gat", 4, targetFeatures: 4, heads: 2, channels: 3);
+        using var layer = new GatConv("gat", 4, targetFeatures: 4, heads: 2, channels: 3) { Implementation = implementation };
+        var bias = new[] { 0.5f, -1.25f, 2f, 3.75f, -0.125f, 1f };
+        using (no_grad())
+        using (var values = tensor(bias))
+            layer.named_parameters().Single(p => p.name == "bias").parameter.copy_(values);
         using var x = randn(2, 4);
         using var y = randn(3, 4);
-        using var output = layer.forward(x, y, edges);
-        Assert.Equal(0f, output[1].abs().sum().item<float>());
-        Assert.Equal(0f, output[2].abs().sum().item<float>());
+        using var output = layer.forward(x, y, edges); // [3, H*C]
+        Assert.Equal(bias, output[1].data<float>().ToArray());
+        Assert.Equal(bias, output[2].data<float>().ToArray());
     }
 }

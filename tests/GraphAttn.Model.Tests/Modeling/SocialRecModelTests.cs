@@ -1,6 +1,5 @@
 using GraphAttn.Model.Attention;
 using GraphAttn.Model.Modeling;
-using GraphAttn.Model.Tests.Attention;
 using static TorchSharp.torch;
 
 namespace GraphAttn.Model.Tests.Modeling;

@@ -1,7 +1,6 @@
 using GraphAttn.Graph;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Sampling;
-using GraphAttn.Model.Tests.Modeling;
 
 namespace GraphAttn.Model.Tests.Sampling;
 

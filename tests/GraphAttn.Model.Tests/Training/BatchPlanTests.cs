@@ -1,5 +1,5 @@
-using GraphAttn.Evaluation.Data;
 using GraphAttn.Model.Training;
+using GraphAttn.Graph.Matrices;
 
 namespace GraphAttn.Model.Tests.Training;
 

@@ -1,7 +1,6 @@
-using GraphAttn.Evaluation.Splits;
+using GraphAttn.Graph.Splits;
 using GraphAttn.Model.Checkpoints;
 using GraphAttn.Model.Modeling;
-using GraphAttn.Model.Tests.Modeling;
 using GraphAttn.Model.Training;
 
 namespace GraphAttn.Model.Tests.Training;
@@ -22,9 +21,15 @@ public sealed class CheckpointTests
         {
             Checkpoint.Save(folder, result.Model, new CheckpointMetadata
             {
-                GraphFingerprint = full.Fingerprint, TrainFingerprint = train.Fingerprint, Users = train.UserCount,
-                Contents = train.ContentCount, Topics = train.TopicCount, Model = modelOptions, Training = trainOptions,
-                BestEpoch = result.BestEpoch, Validation = result.Validation,
+                GraphFingerprint = full.Fingerprint,
+                TrainFingerprint = train.Fingerprint,
+                Users = train.UserCount,
+                Contents = train.ContentCount,
+                Topics = train.TopicCount,
+                Model = modelOptions,
+                Training = trainOptions,
+                BestEpoch = result.BestEpoch,
+                Validation = result.Validation,
             });
             var (model, metadata) = Checkpoint.Load(folder);
             Assert.Equal(full.Fingerprint, metadata.GraphFingerprint);

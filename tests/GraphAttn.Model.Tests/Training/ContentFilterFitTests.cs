@@ -1,9 +1,9 @@
-using GraphAttn.Evaluation.Data;
-using GraphAttn.Evaluation.Splits;
 using GraphAttn.Graph.Baselines;
 using GraphAttn.Model.Scoring;
 using GraphAttn.Model.Tests.Modeling;
 using GraphAttn.Model.Training;
+using GraphAttn.Graph.Splits;
+using GraphAttn.Graph.Matrices;
 
 namespace GraphAttn.Model.Tests.Training;
 

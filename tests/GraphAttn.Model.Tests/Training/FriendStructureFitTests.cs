@@ -1,9 +1,7 @@
-using GraphAttn.Evaluation.Data;
 using GraphAttn.Graph;
 using GraphAttn.Graph.Baselines;
 using GraphAttn.Model.Scoring;
 using GraphAttn.Model.Training;
-using GraphAttn.Serving.Embeddings;
 
 namespace GraphAttn.Model.Tests.Training;
 

@@ -1,8 +1,8 @@
-using GraphAttn.Evaluation.Data;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Tests.Modeling;
 using GraphAttn.Model.Training;
 using static TorchSharp.torch;
+using GraphAttn.Graph.Matrices;
 
 namespace GraphAttn.Model.Tests.Training;
 

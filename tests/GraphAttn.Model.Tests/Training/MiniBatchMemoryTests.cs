@@ -18,7 +18,11 @@ public sealed class MiniBatchMemoryTests
 
     private static readonly TrainOptions MiniBatch = new()
     {
-        Mode = TrainMode.MiniBatch, FanOut = new FanOut(5, 5, 5), BatchSize = 32, Epochs = 1, NegativeCandidates = 4,
+        Mode = TrainMode.MiniBatch,
+        FanOut = new FanOut(5, 5, 5),
+        BatchSize = 32,
+        Epochs = 1,
+        NegativeCandidates = 4,
     };
 
     /// <summary>Mean tensor elements a step's forward pass and loss create, over the first <paramref name="steps"/> steps.</summary>

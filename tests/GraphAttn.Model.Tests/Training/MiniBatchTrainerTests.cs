@@ -1,9 +1,8 @@
-using GraphAttn.Evaluation.Data;
-using GraphAttn.Evaluation.Splits;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Matrices;
+using GraphAttn.Graph.Splits;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Sampling;
-using GraphAttn.Model.Tests.Modeling;
 using GraphAttn.Model.Training;
 
 namespace GraphAttn.Model.Tests.Training;
@@ -16,7 +15,10 @@ public sealed class MiniBatchTrainerTests
 
     private static readonly TrainOptions MiniBatch = new()
     {
-        Mode = TrainMode.MiniBatch, FanOut = new FanOut(3, 5, 5), BatchSize = 128, EmbedChunk = 17,
+        Mode = TrainMode.MiniBatch,
+        FanOut = new FanOut(3, 5, 5),
+        BatchSize = 128,
+        EmbedChunk = 17,
     };
 
     private static (SocialGraph Train, DatasetSplit Split) Data()

@@ -1,4 +1,4 @@
-using GraphAttn.Evaluation.Data;
+using GraphAttn.Graph.Matrices;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Training;
 using TorchSharp.Modules;

@@ -1,5 +1,4 @@
 using GraphAttn.Model.Training;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

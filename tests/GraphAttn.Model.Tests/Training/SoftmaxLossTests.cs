@@ -1,4 +1,4 @@
-using GraphAttn.Evaluation.Data;
+using GraphAttn.Graph.Matrices;
 using GraphAttn.Model.Training;
 using static TorchSharp.torch;
 

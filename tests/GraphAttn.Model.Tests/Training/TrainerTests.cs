@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using GraphAttn.Evaluation.Splits;
+using GraphAttn.Graph.Splits;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Scoring;
-using GraphAttn.Model.Tests.Modeling;
 using GraphAttn.Model.Training;
 
 namespace GraphAttn.Model.Tests.Training;
@@ -44,7 +43,7 @@ public sealed class TrainerTests
     {
         var (train, split) = Data();
         var result = new Trainer(Model, new TrainOptions { Epochs = 25, BatchSize = 256, Patience = 25 }).Train(train, split.ContentValid);
-        var metrics = Validator.ForContent(GraphAttn.Evaluation.Data.GraphViews.Interacted(train), split.ContentTest).Evaluate(result.Scorer());
+        var metrics = Validator.ForContent(GraphAttn.Graph.Matrices.GraphViews.Interacted(train), split.ContentTest).Evaluate(result.Scorer());
         // Each user's held-out items lie among ~25 unseen items of its own community out of ~70 unseen overall:
         // chance Recall@20 is about 0.29; a model that learned the communities ranks them in the top 20 far more often.
         Assert.True(metrics["Recall@20"] > 0.5, $"Recall@20 {metrics["Recall@20"]:F3}");
@@ -59,7 +58,7 @@ public sealed class TrainerTests
         var model = Model with { Normalize = true };
         var options = new TrainOptions { Epochs = 25, BatchSize = 256, Patience = 25, Loss = LossKind.Softmax, Temperature = 0.1, L2 = 0 };
         var result = new Trainer(model, options).Train(train, split.ContentValid);
-        var metrics = Validator.ForContent(GraphAttn.Evaluation.Data.GraphViews.Interacted(train), split.ContentTest).Evaluate(result.Scorer());
+        var metrics = Validator.ForContent(GraphAttn.Graph.Matrices.GraphViews.Interacted(train), split.ContentTest).Evaluate(result.Scorer());
         // Same bar as the BPR test above: chance Recall@20 is about 0.29.
         Assert.True(metrics["Recall@20"] > 0.5, $"Recall@20 {metrics["Recall@20"]:F3}");
         Assert.True(result.Epochs[^1].ContentLoss < result.Epochs[0].ContentLoss);

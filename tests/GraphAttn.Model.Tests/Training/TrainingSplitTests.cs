@@ -1,7 +1,7 @@
-using GraphAttn.Evaluation.Data;
 using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Tests.Modeling;
 using GraphAttn.Model.Training;
+using GraphAttn.Graph.Matrices;
 
 namespace GraphAttn.Model.Tests.Training;
 

@@ -1,11 +1,10 @@
-using GraphAttn.Evaluation.Data;
-using GraphAttn.Evaluation.Splits;
 using GraphAttn.Graph;
 using GraphAttn.Graph.Baselines;
 using GraphAttn.Model.Scoring;
 using GraphAttn.Model.Tests.Modeling;
 using GraphAttn.Model.Training;
-using GraphAttn.Serving.Embeddings;
+using GraphAttn.Graph.Splits;
+using GraphAttn.Graph.Matrices;
 
 namespace GraphAttn.Model.Tests.Training;
 

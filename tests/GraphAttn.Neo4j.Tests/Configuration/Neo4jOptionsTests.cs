@@ -1,5 +1,5 @@
 using GraphAttn.Neo4j.Configuration;
-using GraphAttn.Neo4j.Tests.Support;
+using GraphAttn.Tests.Shared.Bolt;
 using Microsoft.Extensions.Configuration;
 
 namespace GraphAttn.Neo4j.Tests.Configuration;

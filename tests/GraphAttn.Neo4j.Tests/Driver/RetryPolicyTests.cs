@@ -1,6 +1,6 @@
 using GraphAttn.Neo4j.Driver;
 using GraphAttn.Neo4j.Errors;
-using GraphAttn.Neo4j.Tests.Support;
+using GraphAttn.Tests.Shared.Bolt;
 
 namespace GraphAttn.Neo4j.Tests.Driver;
 

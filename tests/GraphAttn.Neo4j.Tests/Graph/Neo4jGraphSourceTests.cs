@@ -1,6 +1,7 @@
 using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Neo4j.Graph;
-using GraphAttn.Neo4j.Tests.Support;
+using GraphAttn.Tests.Shared.Bolt;
 
 namespace GraphAttn.Neo4j.Tests.Graph;
 

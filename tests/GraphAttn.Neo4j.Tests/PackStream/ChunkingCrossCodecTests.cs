@@ -4,6 +4,7 @@ using GraphAttn.Neo4j.PackStream;
 using GraphAttn.Neo4j.Protocol;
 using GraphAttn.Neo4j.Tests.Support;
 using GraphAttn.Neo4j.Values;
+using GraphAttn.Tests.Shared.Bolt;
 
 namespace GraphAttn.Neo4j.Tests.PackStream;
 

@@ -1,5 +1,6 @@
 using GraphAttn.Neo4j.PackStream;
 using GraphAttn.Neo4j.Tests.Support;
+using GraphAttn.Tests.Shared.Bolt;
 
 namespace GraphAttn.Neo4j.Tests.PackStream;
 

@@ -1,5 +1,5 @@
 using GraphAttn.Neo4j.Errors;
-using GraphAttn.Neo4j.Tests.Support;
+using GraphAttn.Tests.Shared.Bolt;
 
 namespace GraphAttn.Neo4j.Tests.Scripted;
 

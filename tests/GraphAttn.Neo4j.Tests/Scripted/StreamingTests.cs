@@ -1,7 +1,7 @@
 using GraphAttn.Neo4j.Driver;
 using GraphAttn.Neo4j.Errors;
-using GraphAttn.Neo4j.Tests.Support;
 using GraphAttn.Neo4j.Values;
+using GraphAttn.Tests.Shared.Bolt;
 
 namespace GraphAttn.Neo4j.Tests.Scripted;
 

@@ -1,5 +1,5 @@
-using GraphAttn.Neo4j.Tests.Support;
 using GraphAttn.Neo4j.WriteBack;
+using GraphAttn.Tests.Shared.Bolt;
 
 namespace GraphAttn.Neo4j.Tests.WriteBack;
 

@@ -1,4 +1,3 @@
-using GraphAttn.Seeds.Tests.Support;
 using GraphAttn.Seeds.Writing;
 
 namespace GraphAttn.Seeds.Tests.Generation;
@@ -11,24 +10,24 @@ public sealed class DeterminismTests
     public void Generate_SameOptionsTwice_ByteIdenticalFiles()
     {
         using var folder = new TempFolder();
-        new SeedGenerator(Small).Generate(folder.Sub("a"));
-        new SeedGenerator(Small).Generate(folder.Sub("b"));
+        new SeedGenerator(Small).Generate(folder.File("a"));
+        new SeedGenerator(Small).Generate(folder.File("b"));
 
         foreach (var file in AllFiles())
-            Assert.True(File.ReadAllBytes(Path.Combine(folder.Sub("a"), file)).AsSpan()
-                .SequenceEqual(File.ReadAllBytes(Path.Combine(folder.Sub("b"), file))), $"{file} differs between two runs");
+            Assert.True(File.ReadAllBytes(Path.Combine(folder.File("a"), file)).AsSpan()
+                .SequenceEqual(File.ReadAllBytes(Path.Combine(folder.File("b"), file))), $"{file} differs between two runs");
     }
 
     [Fact]
     public void Generate_DifferentSeed_DifferentGraph()
     {
         using var folder = new TempFolder();
-        new SeedGenerator(Small).Generate(folder.Sub("a"));
-        new SeedGenerator(Small with { Seed = 12 }).Generate(folder.Sub("b"));
+        new SeedGenerator(Small).Generate(folder.File("a"));
+        new SeedGenerator(Small with { Seed = 12 }).Generate(folder.File("b"));
 
         foreach (var file in new[] { "follows.csv", "interactions.csv", "posted.csv", "planted/user_interests.csv" })
-            Assert.False(File.ReadAllBytes(Path.Combine(folder.Sub("a"), file)).AsSpan()
-                .SequenceEqual(File.ReadAllBytes(Path.Combine(folder.Sub("b"), file))), $"{file} is the same for seeds 11 and 12");
+            Assert.False(File.ReadAllBytes(Path.Combine(folder.File("a"), file)).AsSpan()
+                .SequenceEqual(File.ReadAllBytes(Path.Combine(folder.File("b"), file))), $"{file} is the same for seeds 11 and 12");
     }
 
     [Fact]

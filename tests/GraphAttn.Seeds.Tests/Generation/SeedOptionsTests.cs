@@ -41,8 +41,8 @@ public sealed class SeedOptionsTests
     [Fact]
     public void Generate_InvalidOptions_ThrowsBeforeWritingAnything()
     {
-        using var folder = new Support.TempFolder();
-        var target = folder.Sub("out");
+        using var folder = new TempFolder();
+        var target = folder.File("out");
         Assert.Throws<ArgumentException>(() => new SeedGenerator(new SeedOptions { Users = 1 }).Generate(target));
         Assert.False(Directory.Exists(target));
     }

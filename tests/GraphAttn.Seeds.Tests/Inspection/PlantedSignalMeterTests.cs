@@ -1,4 +1,5 @@
 using GraphAttn.Graph;
+using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Seeds.Inspection;
 using GraphAttn.Seeds.Tests.Support;
 

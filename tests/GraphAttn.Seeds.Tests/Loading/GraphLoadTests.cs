@@ -1,5 +1,6 @@
 using GraphAttn.Graph;
 using GraphAttn.Graph.Algorithms;
+using GraphAttn.Graph.Loading.GraphSeeds;
 using GraphAttn.Seeds.Tests.Support;
 
 namespace GraphAttn.Seeds.Tests.Loading;

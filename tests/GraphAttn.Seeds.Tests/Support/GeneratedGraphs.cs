@@ -10,10 +10,10 @@ public sealed class GeneratedGraphs : IDisposable
 
     public GeneratedGraphs()
     {
-        Summary = new SeedGenerator(Options).Generate(_folder.Sub("main"));
-        Main = new SeedFolder(_folder.Sub("main"));
-        new SeedGenerator(Options with { SocialInfluence = 0 }).Generate(_folder.Sub("control"));
-        NoSocial = new SeedFolder(_folder.Sub("control"));
+        Summary = new SeedGenerator(Options).Generate(_folder.File("main"));
+        Main = new SeedFolder(_folder.File("main"));
+        new SeedGenerator(Options with { SocialInfluence = 0 }).Generate(_folder.File("control"));
+        NoSocial = new SeedFolder(_folder.File("control"));
     }
 
     public static SeedOptions Options { get; } = new() { Users = 1_500, Seed = 7, Communities = 10 };

@@ -10,51 +10,53 @@ public class EventTests
     [Fact]
     public async Task RecordInteraction_NextRecommendationExcludesTheItem()
     {
-        await using var host = await ServerHost.StartAsync();
+        await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
         var events = new EventService.EventServiceClient(host.Channel);
         var recs = new RecommendationService.RecommendationServiceClient(host.Channel);
-        Assert.Equal("m3", (await recs.RecommendContentAsync(new() { UserId = "ann", Limit = 1 }).Bounded()).Items[0].ContentId);
+        Assert.Equal("m3", (await recs.RecommendContentAsync(new() { UserId = "ann", Limit = 1 }).Within()).Items[0].ContentId);
 
-        var ack = await events.RecordInteractionAsync(new() { UserId = "ann", ContentId = "m3", Kind = InteractionKind.View }).Bounded();
+        var ack = await events.RecordInteractionAsync(new() { UserId = "ann", ContentId = "m3", Kind = InteractionKind.View }).Within();
         Assert.True(ack.Changed);
         Assert.StartsWith("baseline@", ack.Provenance.ModelVersion);
 
-        var after = await recs.RecommendContentAsync(new() { UserId = "ann", Limit = 10 }).Bounded();
+        var after = await recs.RecommendContentAsync(new() { UserId = "ann", Limit = 10 }).Within();
         Assert.Equal(["s2", "s1"], after.Items.Select(i => i.ContentId));
-        var again = await events.RecordInteractionAsync(new() { UserId = "ann", ContentId = "m3", Kind = InteractionKind.Like }).Bounded();
+        var again = await events.RecordInteractionAsync(new() { UserId = "ann", ContentId = "m3", Kind = InteractionKind.Like }).Within();
         Assert.False(again.Changed);
     }
 
     [Fact]
     public async Task RecordFollowThenUnfollow_FriendSuggestionsFollowTheEvents()
     {
-        await using var host = await ServerHost.StartAsync();
+        await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
         var events = new EventService.EventServiceClient(host.Channel);
         var recs = new RecommendationService.RecommendationServiceClient(host.Channel);
         async Task<string[]> Friends() =>
-            (await recs.RecommendFriendsAsync(new() { UserId = "cy", Limit = 10 }).Bounded()).Users.Select(u => u.UserId).ToArray();
+            (await recs.RecommendFriendsAsync(new() { UserId = "cy", Limit = 10 }).Within()).Users.Select(u => u.UserId).ToArray();
 
         Assert.Equal(["bo", "eli"], await Friends());
-        Assert.True((await events.RecordFollowAsync(new() { FollowerId = "cy", FolloweeId = "eli" }).Bounded()).Changed);
+        Assert.True((await events.RecordFollowAsync(new() { FollowerId = "cy", FolloweeId = "eli" }).Within()).Changed);
         Assert.Equal(["bo"], await Friends());
-        Assert.False((await events.RecordFollowAsync(new() { FollowerId = "cy", FolloweeId = "eli" }).Bounded()).Changed);
-        Assert.True((await events.RecordUnfollowAsync(new() { FollowerId = "cy", FolloweeId = "eli" }).Bounded()).Changed);
+        Assert.False((await events.RecordFollowAsync(new() { FollowerId = "cy", FolloweeId = "eli" }).Within()).Changed);
+        Assert.True((await events.RecordUnfollowAsync(new() { FollowerId = "cy", FolloweeId = "eli" }).Within()).Changed);
         Assert.Equal(["bo", "eli"], await Friends());
         // Unfollowing someone followed in the graph changes state; unfollowing a stranger does not.
-        Assert.True((await events.RecordUnfollowAsync(new() { FollowerId = "cy", FolloweeId = "dee" }).Bounded()).Changed);
-        Assert.False((await events.RecordUnfollowAsync(new() { FollowerId = "cy", FolloweeId = "bo" }).Bounded()).Changed);
+        Assert.True((await events.RecordUnfollowAsync(new() { FollowerId = "cy", FolloweeId = "dee" }).Within()).Changed);
+        Assert.False((await events.RecordUnfollowAsync(new() { FollowerId = "cy", FolloweeId = "bo" }).Within()).Changed);
     }
 
     [Fact]
     public async Task Events_BadInput_InvalidArgumentOrNotFound()
     {
-        await using var host = await ServerHost.StartAsync();
+        await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
         var events = new EventService.EventServiceClient(host.Channel);
         await Rpc.BadRequest("kind", async () => await events.RecordInteractionAsync(new() { UserId = "ann", ContentId = "m3" }));
         await Rpc.BadRequest("content_id", async () => await events.RecordInteractionAsync(new() { UserId = "ann", Kind = InteractionKind.Like }));
         await Rpc.BadRequest("timestamp", async () => await events.RecordInteractionAsync(new()
         {
-            UserId = "ann", ContentId = "m3", Kind = InteractionKind.Like,
+            UserId = "ann",
+            ContentId = "m3",
+            Kind = InteractionKind.Like,
             Timestamp = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(1)),
         }));
         await Rpc.FailsWith(StatusCode.NotFound, async () => await events.RecordInteractionAsync(new() { UserId = "ann", ContentId = "zz", Kind = InteractionKind.Like }));

@@ -14,7 +14,7 @@ public sealed class GraphCacheTests
     [Fact]
     public async Task Restart_SourceDown_ServesCachedGraphWithLastSnapshot_NotReady_UntilSourceReturns()
     {
-        using var data = new TempDir();
+        using var data = new TempFolder();
         var snapshots = Directory.CreateDirectory(Path.Combine(data.Path, "snapshots")).FullName;
         SmallSnapshots.Write(snapshots, 0);
         var settings = new Dictionary<string, string?>(SmallSnapshots.Settings(snapshots))
@@ -24,20 +24,20 @@ public sealed class GraphCacheTests
             ["GraphAttn:Model:DataPath"] = data.Path,
         };
         var cacheFolder = Path.Combine(data.Path, "graph-cache");
-        await using (var first = await ServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()), settings: settings))
+        await using (var first = await TestServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()), settings: settings))
             await WaitForAsync(() => Directory.Exists(cacheFolder) && Directory.EnumerateDirectories(cacheFolder, "graph-*").Any());
 
         var source = new FlakySource();
-        await using var second = await ServerHost.StartAsync(source, settings: settings);
+        await using var second = await TestServerHost.StartAsync(source, settings: settings);
         var health = new Grpc.Health.V1.Health.HealthClient(second.Channel);
         var content = await new RecommendationService.RecommendationServiceClient(second.Channel)
-            .RecommendContentAsync(new RecommendContentRequest { UserId = "ann", Limit = 1 }).Bounded();
-        var info = await new AdminService.AdminServiceClient(second.Channel).GetServiceInfoAsync(new GetServiceInfoRequest()).Bounded();
-        var whileDown = await health.CheckAsync(new HealthCheckRequest()).Bounded();
-        var alive = await health.CheckAsync(new HealthCheckRequest { Service = "graphattn.v1.Liveness" }).Bounded();
+            .RecommendContentAsync(new RecommendContentRequest { UserId = "ann", Limit = 1 }).Within();
+        var info = await new AdminService.AdminServiceClient(second.Channel).GetServiceInfoAsync(new GetServiceInfoRequest()).Within();
+        var whileDown = await health.CheckAsync(new HealthCheckRequest()).Within();
+        var alive = await health.CheckAsync(new HealthCheckRequest { Service = "graphattn.v1.Liveness" }).Within();
         source.Up = true;
         await WaitForAsync(() => health.Check(new HealthCheckRequest()).Status == HealthCheckResponse.Types.ServingStatus.Serving);
-        var fresh = await new AdminService.AdminServiceClient(second.Channel).GetServiceInfoAsync(new GetServiceInfoRequest()).Bounded();
+        var fresh = await new AdminService.AdminServiceClient(second.Channel).GetServiceInfoAsync(new GetServiceInfoRequest()).Within();
 
         Assert.Equal(("gat", "m3"), (content.Provenance.Method, content.Items.Single().ContentId));
         Assert.StartsWith("cache of stub:test read ", info.GraphSource);
@@ -51,11 +51,13 @@ public sealed class GraphCacheTests
     [Fact]
     public async Task SourceDown_NoCache_UnavailableAsBefore()
     {
-        using var data = new TempDir();
+        using var data = new TempFolder();
         var source = new FlakySource();
-        await using var host = await ServerHost.StartAsync(source, settings: new()
+        await using var host = await TestServerHost.StartAsync(source, settings: new()
         {
-            ["GraphAttn:Graph:Cache"] = "on", ["GraphAttn:Graph:RetrySeconds"] = "0.2", ["GraphAttn:Model:DataPath"] = data.Path,
+            ["GraphAttn:Graph:Cache"] = "on",
+            ["GraphAttn:Graph:RetrySeconds"] = "0.2",
+            ["GraphAttn:Model:DataPath"] = data.Path,
         });
 
         await Rpc.FailsWith(Grpc.Core.StatusCode.Unavailable, async () => await new RecommendationService.RecommendationServiceClient(host.Channel)
@@ -64,7 +66,7 @@ public sealed class GraphCacheTests
 
     private static async Task WaitForAsync(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow + TestTimeouts.Call;
+        var deadline = DateTime.UtcNow + TestTimeouts.Default;
         while (!condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not met in time");

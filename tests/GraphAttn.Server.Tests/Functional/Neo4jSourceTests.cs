@@ -10,14 +10,14 @@ public class Neo4jSourceTests
     {
         const string password = "pw-must-never-appear-7f3a";
         var logs = new CapturingLoggerProvider();
-        await using var host = await ServerHost.StartConfiguredAsync(new()
+        await using var host = await TestServerHost.StartAsync(null, waitLoaded: false, settings: new()
         {
             ["GraphAttn:Graph:Source"] = "neo4j",
             ["GraphAttn:Graph:RetrySeconds"] = "0.2",
             ["Neo4j:Uri"] = "bolt://127.0.0.1:1",
             ["Neo4j:User"] = "reader",
             ["Neo4j:Password"] = password,
-        }, logs);
+        }, logs: logs);
 
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (logs.Lines.Count(l => l.Contains("GraphLoadFailed")) < 2 && DateTime.UtcNow < deadline) await Task.Delay(50);
@@ -28,6 +28,6 @@ public class Neo4jSourceTests
         Assert.DoesNotContain(logs.Lines, l => l.Contains(password));
 
         var health = new Grpc.Health.V1.Health.HealthClient(host.Channel);
-        Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, (await health.CheckAsync(new()).Bounded()).Status);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, (await health.CheckAsync(new()).Within()).Status);
     }
 }

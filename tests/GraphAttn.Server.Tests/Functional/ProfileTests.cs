@@ -6,13 +6,13 @@ namespace GraphAttn.Server.Tests.Functional;
 
 public class ProfileTests
 {
-    private static Task<GetUserProfileResponse> Call(ServerHost host, string user) =>
-        new ProfileService.ProfileServiceClient(host.Channel).GetUserProfileAsync(new() { UserId = user }).Bounded();
+    private static Task<GetUserProfileResponse> Call(TestServerHost host, string user) =>
+        new ProfileService.ProfileServiceClient(host.Channel).GetUserProfileAsync(new() { UserId = user }).Within();
 
     [Fact]
     public async Task GetUserProfile_Ann_InterestsInfluenceAndActivity()
     {
-        await using var host = await ServerHost.StartAsync();
+        await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
         var p = await Call(host, "ann");
         Assert.Equal("Ann", p.Name);
         var interest = Assert.Single(p.Interests);
@@ -33,7 +33,7 @@ public class ProfileTests
     [Fact]
     public async Task GetUserProfile_AuthorWithOneInteraction_CountsPostsAndSportInterest()
     {
-        await using var host = await ServerHost.StartAsync();
+        await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
         var p = await Call(host, "eli");
         Assert.Equal(1, p.Activity.PostedCount);
         Assert.Equal("sport", Assert.Single(p.Interests).TopicId);
@@ -43,7 +43,7 @@ public class ProfileTests
     [Fact]
     public async Task GetUserProfile_UserWithNoActivity_EmptyInterestsAndUnsetTimes()
     {
-        await using var host = await ServerHost.StartAsync(() => TestGraphs.Small(extraUser: "quiet"));
+        await using var host = await TestServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small(extraUser: "quiet")));
         var p = await Call(host, "quiet");
         Assert.Empty(p.Interests);
         Assert.Equal(0, p.Activity.InteractionCount);
@@ -53,7 +53,7 @@ public class ProfileTests
     [Fact]
     public async Task GetUserProfile_BadOrUnknownUser()
     {
-        await using var host = await ServerHost.StartAsync();
+        await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
         await Rpc.BadRequest("user_id", () => Call(host, ""));
         await Rpc.FailsWith(StatusCode.NotFound, () => Call(host, "nobody"));
     }

@@ -6,13 +6,13 @@ namespace GraphAttn.Server.Tests.Functional;
 
 public class RecommendContentTests
 {
-    private static Task<RecommendContentResponse> Call(ServerHost host, RecommendContentRequest request) =>
-        new RecommendationService.RecommendationServiceClient(host.Channel).RecommendContentAsync(request).Bounded();
+    private static Task<RecommendContentResponse> Call(TestServerHost host, RecommendContentRequest request) =>
+        new RecommendationService.RecommendationServiceClient(host.Channel).RecommendContentAsync(request).Within();
 
     [Fact]
     public async Task RecommendContent_Default_ExcludesSeenAndRanksInterestTopicsFirst()
     {
-        await using var host = await ServerHost.StartAsync();
+        await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
         var r = await Call(host, new() { UserId = "ann", Limit = 10 });
         // ann saw m1 and m2 (music); m3 (music, recent) beats the sport items, which rank by recency.
         Assert.Equal(["m3", "s2", "s1"], r.Items.Select(i => i.ContentId));
@@ -26,7 +26,7 @@ public class RecommendContentTests
     [Fact]
     public async Task RecommendContent_IncludeSeenAndTopicFilter_Applied()
     {
-        await using var host = await ServerHost.StartAsync();
+        await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
         var all = await Call(host, new() { UserId = "ann", Limit = 10, IncludeSeen = true });
         Assert.Equal(5, all.Items.Count);
         Assert.Contains(all.Items, i => i.ContentId == "m1");
@@ -39,7 +39,7 @@ public class RecommendContentTests
     [Fact]
     public async Task RecommendContent_Explain_NamesFollowedUsersAndTopics()
     {
-        await using var host = await ServerHost.StartAsync();
+        await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
         var r = await Call(host, new() { UserId = "ann", Limit = 1, Explain = true });
         var reasons = r.Items[0].Reasons;
         var friends = Assert.Single(reasons, x => x.Kind == ReasonKind.FriendsEngaged);
@@ -57,14 +57,14 @@ public class RecommendContentTests
     [InlineData("ann", 101, "", "limit")]
     public async Task RecommendContent_BadArguments_InvalidArgumentWithFieldViolation(string user, int limit, string topic, string field)
     {
-        await using var host = await ServerHost.StartAsync();
+        await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
         await Rpc.BadRequest(field, () => Call(host, new() { UserId = user, Limit = limit, TopicId = topic }));
     }
 
     [Fact]
     public async Task RecommendContent_OverlongIds_InvalidArgumentNamingEachField()
     {
-        await using var host = await ServerHost.StartAsync();
+        await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
         var longId = new string('x', 129);
         await Rpc.BadRequest("user_id", () => Call(host, new() { UserId = longId, Limit = 5 }));
         await Rpc.BadRequest("topic_id", () => Call(host, new() { UserId = "ann", Limit = 5, TopicId = longId }));
@@ -73,7 +73,7 @@ public class RecommendContentTests
     [Fact]
     public async Task RecommendContent_UnknownUserOrTopic_NotFound()
     {
-        await using var host = await ServerHost.StartAsync();
+        await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
         var ex = await Rpc.FailsWith(StatusCode.NotFound, () => Call(host, new() { UserId = "zed", Limit = 5 }));
         Assert.Contains("zed", ex.Status.Detail);
         await Rpc.FailsWith(StatusCode.NotFound, () => Call(host, new() { UserId = "ann", Limit = 5, TopicId = "golf" }));
@@ -82,7 +82,7 @@ public class RecommendContentTests
     [Fact]
     public async Task RecommendContent_RequestOverSizeLimit_ResourceExhaustedNotInternal()
     {
-        await using var host = await ServerHost.StartAsync();
+        await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
         await Rpc.FailsWith(StatusCode.ResourceExhausted,
             () => Call(host, new() { UserId = new string('x', 70_000), Limit = 5 }));
     }
@@ -90,7 +90,7 @@ public class RecommendContentTests
     [Fact]
     public async Task RecommendContent_ExpiredDeadline_DeadlineExceeded()
     {
-        await using var host = await ServerHost.StartAsync();
+        await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
         var client = new RecommendationService.RecommendationServiceClient(host.Channel);
         await Rpc.FailsWith(StatusCode.DeadlineExceeded, async () =>
             await client.RecommendContentAsync(new() { UserId = "ann", Limit = 5 }, deadline: DateTime.UtcNow.AddMilliseconds(-1)));

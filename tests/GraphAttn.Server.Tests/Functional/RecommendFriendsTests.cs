@@ -6,14 +6,14 @@ namespace GraphAttn.Server.Tests.Functional;
 
 public class RecommendFriendsTests
 {
-    private static Task<RecommendFriendsResponse> Call(ServerHost host, RecommendFriendsRequest request) =>
-        new RecommendationService.RecommendationServiceClient(host.Channel).RecommendFriendsAsync(request).Bounded();
+    private static Task<RecommendFriendsResponse> Call(TestServerHost host, RecommendFriendsRequest request) =>
+        new RecommendationService.RecommendationServiceClient(host.Channel).RecommendFriendsAsync(request).Within();
 
     [Fact]
     public async Task RecommendFriends_Ann_SuggestsDeeWithTwoMutualFriends()
     {
         // ann's ties: bo, cy (both degree 2); both tie to dee, so AA(ann, dee) = 2 / ln 2. eli is 3 hops away.
-        await using var host = await ServerHost.StartAsync();
+        await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
         var r = await Call(host, new() { UserId = "ann", Limit = 10, Explain = true });
         var dee = Assert.Single(r.Users);
         Assert.Equal("dee", dee.UserId);
@@ -28,7 +28,7 @@ public class RecommendFriendsTests
     [Fact]
     public async Task RecommendFriends_NeverSelfOrAlreadyFollowed()
     {
-        await using var host = await ServerHost.StartAsync();
+        await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
         var r = await Call(host, new() { UserId = "cy", Limit = 10 });
         // cy follows dee; candidates: bo (via ann and dee) and eli (via dee).
         Assert.Equal(["bo", "eli"], r.Users.Select(u => u.UserId));
@@ -38,7 +38,7 @@ public class RecommendFriendsTests
     [Fact]
     public async Task RecommendFriends_BadArgumentsAndUnknownUser()
     {
-        await using var host = await ServerHost.StartAsync();
+        await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
         await Rpc.BadRequest("user_id", () => Call(host, new() { UserId = "", Limit = 3 }));
         await Rpc.BadRequest("limit", () => Call(host, new() { UserId = "ann", Limit = 0 }));
         await Rpc.BadRequest("limit", () => Call(host, new() { UserId = "ann", Limit = 1000 }));

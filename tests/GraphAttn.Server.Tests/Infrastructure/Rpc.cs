@@ -1,4 +1,3 @@
-using Google.Rpc;
 using Grpc.Core;
 
 namespace GraphAttn.Server.Tests.Infrastructure;
@@ -8,7 +7,7 @@ internal static class Rpc
 {
     public static async Task<RpcException> FailsWith(StatusCode code, Func<Task> call)
     {
-        var ex = await Assert.ThrowsAsync<RpcException>(() => call().WaitAsync(TestTimeouts.Call));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call().WaitAsync(TestTimeouts.Default));
         Assert.Equal(code, ex.StatusCode);
         return ex;
     }

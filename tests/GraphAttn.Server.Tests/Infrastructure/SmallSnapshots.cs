@@ -19,7 +19,11 @@ internal static class SmallSnapshots
         var ann = generation % 2 == 0 ? new[] { 1f, 0f } : [0f, 1f];
         var vectors = new Dictionary<string, float[]>
         {
-            ["ann"] = ann, ["bo"] = [0.5f, 0.5f], ["cy"] = [0.6f, 0.4f], ["dee"] = [ann[0] * 0.9f, ann[1] * 0.9f], ["eli"] = [-1f, -1f],
+            ["ann"] = ann,
+            ["bo"] = [0.5f, 0.5f],
+            ["cy"] = [0.6f, 0.4f],
+            ["dee"] = [ann[0] * 0.9f, ann[1] * 0.9f],
+            ["eli"] = [-1f, -1f],
         };
         float[] content = [1f, 0f, 0.9f, 0.1f, 0.8f, 0f, 0f, 1f, 0.1f, 0.9f];
         var friends = users.Select(u => u == "ann"

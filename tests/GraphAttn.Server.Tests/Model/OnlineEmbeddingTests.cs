@@ -1,9 +1,9 @@
 using GraphAttn.Contracts.V1;
 using GraphAttn.Graph;
+using GraphAttn.Server.Tests.Infrastructure;
 using GraphAttn.Serving.Embeddings;
 using GraphAttn.Serving.Events;
-using GraphAttn.Serving.Modeled;
-using GraphAttn.Server.Tests.Infrastructure;
+using GraphAttn.Serving.ModelAnswers;
 
 namespace GraphAttn.Server.Tests.Model;
 
@@ -17,18 +17,18 @@ public sealed class OnlineEmbeddingTests
     [Fact]
     public async Task RecordInteraction_NextRecommendation_UsesVectorRefreshedFromLiveHistory()
     {
-        using var folder = new TempDir();
+        using var folder = new TempFolder();
         SmallSnapshots.Write(folder.Path, 0);
-        await using var host = await ServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()), settings: SmallSnapshots.Settings(folder.Path));
+        await using var host = await TestServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()), settings: SmallSnapshots.Settings(folder.Path));
         var embedder = new ScriptedEmbedder("test-model-0");
         host.Models.UseOnline(new OnlineEmbeddings(embedder));
         var client = new RecommendationService.RecommendationServiceClient(host.Channel);
         var events = new EventService.EventServiceClient(host.Channel);
 
-        var before = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "ann", Limit = 1 }).Bounded();
-        await events.RecordInteractionAsync(new RecordInteractionRequest { UserId = "ann", ContentId = "s2", Kind = GraphAttn.Contracts.V1.InteractionKind.Like }).Bounded();
-        var after = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "ann", Limit = 2 }).Bounded();
-        var again = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "ann", Limit = 2 }).Bounded();
+        var before = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "ann", Limit = 1 }).Within();
+        await events.RecordInteractionAsync(new RecordInteractionRequest { UserId = "ann", ContentId = "s2", Kind = GraphAttn.Contracts.V1.InteractionKind.Like }).Within();
+        var after = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "ann", Limit = 2 }).Within();
+        var again = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "ann", Limit = 2 }).Within();
 
         Assert.Equal("m3", before.Items.Single().ContentId); // snapshot row: no live events, no model call
         var call = Assert.Single(embedder.Calls);
@@ -42,17 +42,17 @@ public sealed class OnlineEmbeddingTests
     [Fact]
     public async Task UserMissingFromSnapshot_EmbeddedOnline_ElseBaselines()
     {
-        using var folder = new TempDir();
+        using var folder = new TempFolder();
         SmallSnapshots.Write(folder.Path, 0); // has no "fay"
-        await using var host = await ServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small(extraUser: "fay")),
+        await using var host = await TestServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small(extraUser: "fay")),
             settings: SmallSnapshots.Settings(folder.Path));
         var client = new RecommendationService.RecommendationServiceClient(host.Channel);
 
-        var withoutModel = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "fay", Limit = 1 }).Bounded();
+        var withoutModel = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "fay", Limit = 1 }).Within();
         host.Models.UseOnline(new OnlineEmbeddings(new ScriptedEmbedder("test-model-0")));
-        var withModel = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "fay", Limit = 1 }).Bounded();
+        var withModel = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "fay", Limit = 1 }).Within();
         host.Models.UseOnline(new OnlineEmbeddings(new ScriptedEmbedder("another-model")));
-        var otherModel = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "fay", Limit = 1 }).Bounded();
+        var otherModel = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "fay", Limit = 1 }).Within();
 
         Assert.Equal("baseline", withoutModel.Provenance.Method); // no history, no followees: no neighbour average either
         Assert.Equal(("gat", "s1"), (withModel.Provenance.Method, withModel.Items.Single().ContentId));

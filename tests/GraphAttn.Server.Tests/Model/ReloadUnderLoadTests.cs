@@ -10,9 +10,9 @@ public sealed class ReloadUnderLoadTests
     [Fact]
     public async Task RecommendContent_TwentySwapsUnderConcurrentLoad_NoFailure_EveryAnswerConsistent()
     {
-        using var folder = new TempDir();
+        using var folder = new TempFolder();
         SmallSnapshots.Write(folder.Path, 0);
-        await using var host = await ServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()), settings: SmallSnapshots.Settings(folder.Path));
+        await using var host = await TestServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()), settings: SmallSnapshots.Settings(folder.Path));
         var client = new RecommendationService.RecommendationServiceClient(host.Channel);
         var admin = new AdminService.AdminServiceClient(host.Channel);
         var failures = new ConcurrentQueue<Exception>();
@@ -25,7 +25,7 @@ public sealed class ReloadUnderLoadTests
             {
                 try
                 {
-                    var r = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "ann", Limit = 2, Explain = true }).Bounded();
+                    var r = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "ann", Limit = 2, Explain = true }).Within();
                     var generation = int.Parse(r.Provenance.ModelVersion["test-model-".Length..]);
                     // Even generations lean music, odd ones sport: a torn answer would mix them.
                     var expected = generation % 2 == 0 ? new[] { "m3", "s2" } : ["s1", "s2"];
@@ -45,13 +45,13 @@ public sealed class ReloadUnderLoadTests
         {
             SmallSnapshots.Write(folder.Path, generation);
             // Half the swaps through the RPC, half left to the folder watcher / poll.
-            if (generation % 2 == 0) await admin.ReloadSnapshotAsync(new ReloadSnapshotRequest()).Bounded();
+            if (generation % 2 == 0) await admin.ReloadSnapshotAsync(new ReloadSnapshotRequest()).Within();
             else await WaitForAsync(() => host.Models.Store!.Current?.Header.ModelId == $"test-model-{generation}");
             await Task.Delay(20);
         }
         await WaitForAsync(() => seen.ContainsKey("test-model-20"));
         stop.Cancel();
-        await Task.WhenAll(callers).Bounded();
+        await Task.WhenAll(callers).Within();
 
         Assert.Empty(failures);
         Assert.True(seen.Count >= 10, $"answers came from only {seen.Count} generations");
@@ -60,7 +60,7 @@ public sealed class ReloadUnderLoadTests
 
     private static async Task WaitForAsync(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow + TestTimeouts.Call;
+        var deadline = DateTime.UtcNow + TestTimeouts.Default;
         while (!condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not met in time");

@@ -10,12 +10,12 @@ public sealed class SnapshotServingTests
     [Fact]
     public async Task RecommendContent_SnapshotInFolder_RanksByEmbeddingsExcludingSeen_WithAttentionReasons()
     {
-        using var folder = new TempDir();
+        using var folder = new TempFolder();
         SmallSnapshots.Write(folder.Path, 0);
-        await using var host = await ServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()), settings: SmallSnapshots.Settings(folder.Path));
+        await using var host = await TestServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()), settings: SmallSnapshots.Settings(folder.Path));
         var client = new RecommendationService.RecommendationServiceClient(host.Channel);
 
-        var response = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "ann", Limit = 3, Explain = true }).Bounded();
+        var response = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "ann", Limit = 3, Explain = true }).Within();
 
         Assert.Equal("gat", response.Provenance.Method);
         Assert.Equal("test-model-0", response.Provenance.ModelVersion);
@@ -35,13 +35,13 @@ public sealed class SnapshotServingTests
     [Fact]
     public async Task RecommendContent_TopicFilterAndIncludeSeen_AppliedToModelRanking()
     {
-        using var folder = new TempDir();
+        using var folder = new TempFolder();
         SmallSnapshots.Write(folder.Path, 0);
-        await using var host = await ServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()), settings: SmallSnapshots.Settings(folder.Path));
+        await using var host = await TestServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()), settings: SmallSnapshots.Settings(folder.Path));
         var client = new RecommendationService.RecommendationServiceClient(host.Channel);
 
-        var sport = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "ann", Limit = 5, TopicId = "sport" }).Bounded();
-        var all = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "ann", Limit = 2, IncludeSeen = true }).Bounded();
+        var sport = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "ann", Limit = 5, TopicId = "sport" }).Within();
+        var all = await client.RecommendContentAsync(new RecommendContentRequest { UserId = "ann", Limit = 2, IncludeSeen = true }).Within();
 
         Assert.Equal(["s2", "s1"], sport.Items.Select(i => i.ContentId));
         Assert.Equal(["m1", "m2"], all.Items.Select(i => i.ContentId));
@@ -50,12 +50,12 @@ public sealed class SnapshotServingTests
     [Fact]
     public async Task RecommendFriends_Snapshot_NeverSelfOrFollowed_ReasonsNameAttendedFriends()
     {
-        using var folder = new TempDir();
+        using var folder = new TempFolder();
         SmallSnapshots.Write(folder.Path, 0);
-        await using var host = await ServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()), settings: SmallSnapshots.Settings(folder.Path));
+        await using var host = await TestServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()), settings: SmallSnapshots.Settings(folder.Path));
         var client = new RecommendationService.RecommendationServiceClient(host.Channel);
 
-        var response = await client.RecommendFriendsAsync(new RecommendFriendsRequest { UserId = "ann", Limit = 5, Explain = true }).Bounded();
+        var response = await client.RecommendFriendsAsync(new RecommendFriendsRequest { UserId = "ann", Limit = 5, Explain = true }).Within();
 
         Assert.Equal("gat", response.Provenance.Method);
         Assert.Equal(["dee", "eli"], response.Users.Select(u => u.UserId));
@@ -68,12 +68,12 @@ public sealed class SnapshotServingTests
     [Fact]
     public async Task GetUserProfile_Snapshot_InterestsAndInfluenceFromAttention()
     {
-        using var folder = new TempDir();
+        using var folder = new TempFolder();
         SmallSnapshots.Write(folder.Path, 0);
-        await using var host = await ServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()), settings: SmallSnapshots.Settings(folder.Path));
+        await using var host = await TestServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()), settings: SmallSnapshots.Settings(folder.Path));
         var client = new ProfileService.ProfileServiceClient(host.Channel);
 
-        var profile = await client.GetUserProfileAsync(new GetUserProfileRequest { UserId = "ann" }).Bounded();
+        var profile = await client.GetUserProfileAsync(new GetUserProfileRequest { UserId = "ann" }).Within();
 
         Assert.Equal("gat", profile.Provenance.Method);
         // Baselines would say bo 0.5, cy 0.5 (each engaged first with one of Ann's two items).
@@ -87,21 +87,22 @@ public sealed class SnapshotServingTests
     [Fact]
     public async Task ServiceInfoAndHealth_ShowWhetherModelOrBaselinesAnswer()
     {
-        using var folder = new TempDir();
-        await using var host = await ServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()), settings: new(SmallSnapshots.Settings(folder.Path))
+        using var folder = new TempFolder();
+        await using var host = await TestServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()), settings: new(SmallSnapshots.Settings(folder.Path))
         {
-            ["GraphAttn:Model:WatchFolder"] = "false", ["GraphAttn:Model:PollSeconds"] = "3600", // only the RPC picks it up
+            ["GraphAttn:Model:WatchFolder"] = "false",
+            ["GraphAttn:Model:PollSeconds"] = "3600", // only the RPC picks it up
         });
         var admin = new AdminService.AdminServiceClient(host.Channel);
         var health = new Grpc.Health.V1.Health.HealthClient(host.Channel);
 
-        var before = await admin.GetServiceInfoAsync(new GetServiceInfoRequest()).Bounded();
-        var modelBefore = await health.CheckAsync(new HealthCheckRequest { Service = "graphattn.v1.Model" }).Bounded();
-        var overall = await health.CheckAsync(new HealthCheckRequest()).Bounded();
+        var before = await admin.GetServiceInfoAsync(new GetServiceInfoRequest()).Within();
+        var modelBefore = await health.CheckAsync(new HealthCheckRequest { Service = "graphattn.v1.Model" }).Within();
+        var overall = await health.CheckAsync(new HealthCheckRequest()).Within();
         SmallSnapshots.Write(folder.Path, 0);
-        var reload = await admin.ReloadSnapshotAsync(new ReloadSnapshotRequest()).Bounded();
-        var after = await admin.GetServiceInfoAsync(new GetServiceInfoRequest()).Bounded();
-        var modelAfter = await health.CheckAsync(new HealthCheckRequest { Service = "graphattn.v1.Model" }).Bounded();
+        var reload = await admin.ReloadSnapshotAsync(new ReloadSnapshotRequest()).Within();
+        var after = await admin.GetServiceInfoAsync(new GetServiceInfoRequest()).Within();
+        var modelAfter = await health.CheckAsync(new HealthCheckRequest { Service = "graphattn.v1.Model" }).Within();
 
         Assert.Equal(("baseline", ModelPhase.Waiting, "baseline"), (before.Model.Live, before.Model.Phase, before.Provenance.Method));
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, modelBefore.Status);
@@ -117,12 +118,12 @@ public sealed class SnapshotServingTests
     [Fact]
     public async Task ReloadSnapshot_CorruptNewerFile_RejectedWithReason_OldSnapshotKeepsServing()
     {
-        using var folder = new TempDir();
+        using var folder = new TempFolder();
         SmallSnapshots.Write(folder.Path, 0);
-        await using var host = await ServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()),
+        await using var host = await TestServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()),
             settings: new(SmallSnapshots.Settings(folder.Path)) { ["GraphAttn:Model:PollSeconds"] = "3600" });
         var admin = new AdminService.AdminServiceClient(host.Channel);
-        using var staging = new TempDir();
+        using var staging = new TempFolder();
         var staged = SmallSnapshots.Write(staging.Path, 1);
         var bytes = await File.ReadAllBytesAsync(staged);
         bytes[bytes.Length / 2] ^= 0x40;
@@ -130,9 +131,9 @@ public sealed class SnapshotServingTests
         File.SetLastWriteTimeUtc(staged, DateTime.UtcNow.AddHours(1));
         File.Move(staged, Path.Combine(folder.Path, "snapshot-0001.gasnap")); // appears whole, as a rename does
 
-        var reload = await admin.ReloadSnapshotAsync(new ReloadSnapshotRequest()).Bounded();
+        var reload = await admin.ReloadSnapshotAsync(new ReloadSnapshotRequest()).Within();
         var content = await new RecommendationService.RecommendationServiceClient(host.Channel)
-            .RecommendContentAsync(new RecommendContentRequest { UserId = "ann", Limit = 1 }).Bounded();
+            .RecommendContentAsync(new RecommendContentRequest { UserId = "ann", Limit = 1 }).Within();
 
         Assert.Contains(reload.RejectedSnapshots, r => r.Contains("snapshot-0001.gasnap") && r.Contains("checksum"));
         Assert.Equal("test-model-0", content.Provenance.ModelVersion);
@@ -142,8 +143,8 @@ public sealed class SnapshotServingTests
     [Fact]
     public async Task ModeOff_NoStoreAndBaselinesAnswer()
     {
-        await using var host = await ServerHost.StartAsync();
-        var info = await new AdminService.AdminServiceClient(host.Channel).GetServiceInfoAsync(new GetServiceInfoRequest()).Bounded();
+        await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
+        var info = await new AdminService.AdminServiceClient(host.Channel).GetServiceInfoAsync(new GetServiceInfoRequest()).Within();
 
         Assert.Null(host.Models.Store);
         Assert.Equal(("baseline", ModelPhase.Disabled), (info.Model.Live, info.Model.Phase));

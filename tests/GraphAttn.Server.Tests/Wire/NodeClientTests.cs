@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using Google.Rpc;
 using GraphAttn.Contracts.V1;
-using GraphAttn.Server.Tests.Infrastructure;
 using Grpc.Net.Client;
 
 namespace GraphAttn.Server.Tests.Wire;
@@ -21,9 +20,9 @@ public class NodeClientTests
         await using var server = await RealServerProcess.StartAsync();
         using var channel = GrpcChannel.ForAddress(server.Address);
         var recs = new RecommendationService.RecommendationServiceClient(channel);
-        var expectedContent = await recs.RecommendContentAsync(new() { UserId = User, Limit = 5, Explain = true }).Bounded();
-        var expectedFriends = await recs.RecommendFriendsAsync(new() { UserId = User, Limit = 5, Explain = true }).Bounded();
-        var expectedProfile = await new ProfileService.ProfileServiceClient(channel).GetUserProfileAsync(new() { UserId = User }).Bounded();
+        var expectedContent = await recs.RecommendContentAsync(new() { UserId = User, Limit = 5, Explain = true }).Within();
+        var expectedFriends = await recs.RecommendFriendsAsync(new() { UserId = User, Limit = 5, Explain = true }).Within();
+        var expectedProfile = await new ProfileService.ProfileServiceClient(channel).GetUserProfileAsync(new() { UserId = User }).Within();
 
         using var doc = JsonDocument.Parse(await RunNodeAsync(server.Address.Replace("http://", ""), server));
         var root = doc.RootElement;
@@ -56,12 +55,14 @@ public class NodeClientTests
 
     private static async Task<string> RunNodeAsync(string address, RealServerProcess server)
     {
-        var js = Path.Combine(RepoPaths.Root(), "tests", "GraphAttn.Server.Tests", "Wire", "js");
+        var js = Path.Combine(RepoPaths.Root, "tests", "GraphAttn.Server.Tests", "Wire", "js");
         Assert.True(Directory.Exists(Path.Combine(js, "node_modules", "@grpc")),
             $"npm packages missing: run `npm ci --ignore-scripts` in {js} (the README's test command does).");
-        var info = new ProcessStartInfo("node", ["client.mjs", address, Path.Combine(RepoPaths.Root(), "protos"), User])
+        var info = new ProcessStartInfo("node", ["client.mjs", address, Path.Combine(RepoPaths.Root, "protos"), User, Path.Combine(AppContext.BaseDirectory, "protos")])
         {
-            WorkingDirectory = js, RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = js,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
         };
         using var node = Process.Start(info)!;
         var stdout = node.StandardOutput.ReadToEndAsync();

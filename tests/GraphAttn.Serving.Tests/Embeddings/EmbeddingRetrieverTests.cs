@@ -1,7 +1,8 @@
 using GraphAttn.Graph;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Embeddings;
-using GraphAttn.Serving.Hosting;
 using GraphAttn.Serving.Retrieval;
+using GraphAttn.Serving.Store;
 using GraphAttn.Serving.Tests.Support;
 
 namespace GraphAttn.Serving.Tests.Embeddings;
@@ -39,7 +40,7 @@ public sealed class EmbeddingRetrieverTests : IDisposable
     [Fact]
     public void TopContent_SeenExcluded_RanksByDotProductAndNeverReturnsDeletedContent()
     {
-        IReadOnlyList<ScoredItem> top = _retriever.TopContent(U("u1"), 3, excludedContent: [C("c1")]);
+        IReadOnlyList<ScoredIndex> top = _retriever.TopContent(U("u1"), 3, excludedContent: [C("c1")]);
 
         Assert.Equal([C("c4"), C("c3"), C("c2")], top.Select(t => t.Index));
         Assert.Equal([0.95f, 0.9f, 0.5f], top.Select(t => t.Score));
@@ -48,7 +49,7 @@ public sealed class EmbeddingRetrieverTests : IDisposable
     [Fact]
     public void TopContent_TopicFilter_OnlyTaggedContentWithEmbeddings()
     {
-        IReadOnlyList<ScoredItem> top = _retriever.TopContent(U("u1"), 5, excludedContent: [C("c1")], topic: 0);
+        IReadOnlyList<ScoredIndex> top = _retriever.TopContent(U("u1"), 5, excludedContent: [C("c1")], topic: 0);
 
         Assert.Equal([C("c3"), C("c2")], top.Select(t => t.Index));
     }
@@ -56,7 +57,7 @@ public sealed class EmbeddingRetrieverTests : IDisposable
     [Fact]
     public void TopFriends_ExcludesSelfAndFollowed()
     {
-        IReadOnlyList<ScoredItem> top = _retriever.TopFriends(U("u1"), 3);
+        IReadOnlyList<ScoredIndex> top = _retriever.TopFriends(U("u1"), 3);
 
         Assert.Equal([U("u4")], top.Select(t => t.Index));
         Assert.Equal(0.8f, top[0].Score);

@@ -1,9 +1,10 @@
 using GraphAttn.Graph;
 using GraphAttn.Graph.Baselines;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Embeddings;
-using GraphAttn.Serving.Hosting;
 using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.Snapshots;
+using GraphAttn.Serving.Store;
 using GraphAttn.Serving.Tests.Support;
 
 namespace GraphAttn.Serving.Tests.Embeddings;
@@ -23,7 +24,7 @@ public sealed class StructuralFriendRankingTests
         using var served = Serve(graph, StructureWorld.Snapshot(graph, Beta));
         var retriever = new EmbeddingRetriever(graph, served);
 
-        IReadOnlyList<ScoredItem> top = retriever.TopFriends(U(graph, "me"), 2, structure: Structure(graph, served));
+        IReadOnlyList<ScoredIndex> top = retriever.TopFriends(U(graph, "me"), 2, structure: Structure(graph, served));
 
         Assert.Equal([U(graph, "b"), U(graph, "a")], top.Select(t => t.Index));
         Assert.Equal(0.1f + Beta * StructureWorld.SharedFriendsAa, top[0].Score, 1e-5f);
@@ -37,8 +38,8 @@ public sealed class StructuralFriendRankingTests
         using var served = Serve(graph, StructureWorld.Snapshot(graph, beta: 0f));
         var retriever = new EmbeddingRetriever(graph, served);
 
-        Assert.Null(FriendStructure.For(served.Embeddings, Neighbourhood.Undirected(graph)));
-        IReadOnlyList<ScoredItem> top = retriever.TopFriends(U(graph, "me"), 2);
+        Assert.Null(SnapshotFriendStructure.For(served.Embeddings, Neighbourhood.Undirected(graph)));
+        IReadOnlyList<ScoredIndex> top = retriever.TopFriends(U(graph, "me"), 2);
 
         Assert.Equal([U(graph, "a"), U(graph, "b")], top.Select(t => t.Index));
         Assert.Equal(0.9f, top[0].Score, 1e-6f);
@@ -83,7 +84,7 @@ public sealed class StructuralFriendRankingTests
         var top = new EmbeddingRetriever(graph, served).TopFriendsFor(vector, me, 10, [me], new FriendStructure(friends, Beta));
 
         Assert.Equal(10, top.Count);
-        foreach (ScoredItem item in top)
+        foreach (ScoredIndex item in top)
         {
             double formula = VectorMath.Dot(vector, snapshot.FriendVectors.Row(alignment.UserRow[item.Index]))
                 + ((double)Beta * AdamicAdar.Pair(friends, me, item.Index));
@@ -133,7 +134,7 @@ public sealed class StructuralFriendRankingTests
         ServingSnapshot.FromSnapshot(SnapshotFileInfo.InMemory(graph.Fingerprint), snapshot);
 
     private static FriendStructure? Structure(SocialGraph graph, ServingSnapshot served) =>
-        FriendStructure.For(served.Embeddings, Neighbourhood.Undirected(graph));
+        SnapshotFriendStructure.For(served.Embeddings, Neighbourhood.Undirected(graph));
 
     private static int U(SocialGraph graph, string id) => graph.Users.TryGetIndex(id, out int i) ? i : throw new KeyNotFoundException(id);
 }

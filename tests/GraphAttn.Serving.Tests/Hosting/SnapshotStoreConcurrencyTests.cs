@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using GraphAttn.Serving.Hosting;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.Snapshots;
-using GraphAttn.Serving.Tests.Support;
+using GraphAttn.Serving.Store;
 
 namespace GraphAttn.Serving.Tests.Hosting;
 
@@ -45,7 +45,7 @@ public sealed class SnapshotStoreConcurrencyTests
                     ServingSnapshot snapshot = lease.Snapshot;
                     seen.TryAdd(snapshot, 0);
                     int g = int.Parse(snapshot.Embeddings.Header.ModelId["gen-".Length..], System.Globalization.CultureInfo.InvariantCulture);
-                    ScoredItem[] top = snapshot.Contents.Search(query, 10, new RetrievalFilter(exclude: [0, 1]));
+                    ScoredIndex[] top = snapshot.Contents.Search(query, 10, new RetrievalFilter(exclude: [0, 1]));
                     Assert.Equal(10, top.Length);
                     Assert.All(top, t => Assert.Equal(g * Dims, t.Score));
                     Interlocked.Increment(ref searches);
@@ -68,7 +68,7 @@ public sealed class SnapshotStoreConcurrencyTests
             else
             {
                 int want = g;
-                await TestTimeout.Until(() => store.Current?.Header.ModelId == $"gen-{want}", $"gen-{want} to be picked up");
+                await TestTimeouts.Until(() => store.Current?.Header.ModelId == $"gen-{want}", $"gen-{want} to be picked up");
             }
         }
 

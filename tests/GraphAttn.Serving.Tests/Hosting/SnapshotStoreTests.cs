@@ -1,5 +1,5 @@
-using GraphAttn.Serving.Hosting;
 using GraphAttn.Serving.Snapshots;
+using GraphAttn.Serving.Store;
 using GraphAttn.Serving.Tests.Support;
 using Microsoft.Extensions.Logging;
 
@@ -100,7 +100,7 @@ public sealed class SnapshotStoreTests
 
         SnapshotWriter.Write(TestSnapshots.Create(modelId: "v2"), folder.File("b.gasnap"));
 
-        await TestTimeout.Until(() => store.Current?.Header.ModelId == "v2", "the watcher to swap in v2", TimeSpan.FromSeconds(15));
+        await TestTimeouts.Until(() => store.Current?.Header.ModelId == "v2", "the watcher to swap in v2", TimeSpan.FromSeconds(15));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class SnapshotStoreTests
 
         SnapshotWriter.Write(TestSnapshots.Create(modelId: "v2"), folder.File("b.gasnap"));
 
-        await TestTimeout.Until(() => store.Current?.Header.ModelId == "v2", "polling to swap in v2", TimeSpan.FromSeconds(15));
+        await TestTimeouts.Until(() => store.Current?.Header.ModelId == "v2", "polling to swap in v2", TimeSpan.FromSeconds(15));
     }
 
     [Fact]

@@ -1,10 +1,10 @@
 using GraphAttn.Graph;
 using GraphAttn.Serving.Embeddings;
 using GraphAttn.Serving.Events;
-using GraphAttn.Serving.Hosting;
-using GraphAttn.Serving.Modeled;
+using GraphAttn.Serving.ModelAnswers;
 using GraphAttn.Serving.Recommending;
 using GraphAttn.Serving.State;
+using GraphAttn.Serving.Store;
 using GraphAttn.Serving.Tests.Support;
 
 namespace GraphAttn.Serving.Tests.Modeled;

@@ -1,3 +1,4 @@
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.Snapshots;
 using GraphAttn.Serving.Tests.Support;
@@ -12,7 +13,7 @@ public sealed class ExactTopKTests
     [Fact]
     public void Search_NoFilter_MatchesBruteForceOrderAndScores()
     {
-        ScoredItem[] found = ExactTopK.Search(Items, Query, 25);
+        ScoredIndex[] found = ExactTopK.Search(Items, Query, 25);
 
         Assert.Equal(BruteForce.TopK(Items, Query, 25), found.Select(f => f.Index));
         Assert.All(found, f => Assert.Equal(BruteForce.Score(Items, Query, f.Index), f.Score, 3));
@@ -24,7 +25,7 @@ public sealed class ExactTopKTests
         int[] best = BruteForce.TopK(Items, Query, 10);
         var filter = new RetrievalFilter(exclude: best);
 
-        ScoredItem[] found = ExactTopK.Search(Items, Query, 10, filter);
+        ScoredIndex[] found = ExactTopK.Search(Items, Query, 10, filter);
 
         Assert.Equal(BruteForce.TopK(Items, Query, 10, r => !best.Contains(r)), found.Select(f => f.Index));
     }
@@ -36,7 +37,7 @@ public sealed class ExactTopKTests
         int[] excluded = allowed.Take(40).ToArray();
         var filter = new RetrievalFilter(exclude: excluded, allowed: allowed);
 
-        ScoredItem[] found = ExactTopK.Search(Items, Query, 10, filter);
+        ScoredIndex[] found = ExactTopK.Search(Items, Query, 10, filter);
 
         Assert.Equal(BruteForce.TopK(Items, Query, 10, r => r % 7 == 3 && !excluded.Contains(r)), found.Select(f => f.Index));
     }
@@ -48,7 +49,7 @@ public sealed class ExactTopKTests
         var shared = new HashSet<int>(best.Take(3));
         var filter = new RetrievalFilter(exclude: best.Skip(3), sharedExclude: shared);
 
-        ScoredItem[] found = ExactTopK.Search(Items, Query, 5, filter);
+        ScoredIndex[] found = ExactTopK.Search(Items, Query, 5, filter);
 
         Assert.Equal(6, filter.ExcludedCount);
         Assert.Equal(BruteForce.TopK(Items, Query, 5, r => !best.Contains(r)), found.Select(f => f.Index));
@@ -59,7 +60,7 @@ public sealed class ExactTopKTests
     {
         var filter = new RetrievalFilter(allowed: [5, 9, 2]);
 
-        ScoredItem[] found = ExactTopK.Search(Items, Query, 10, filter);
+        ScoredIndex[] found = ExactTopK.Search(Items, Query, 10, filter);
 
         Assert.Equal(BruteForce.TopK(Items, Query, 10, r => r is 5 or 9 or 2), found.Select(f => f.Index));
     }
@@ -71,8 +72,8 @@ public sealed class ExactTopKTests
         float[] query = ClusteredVectors.Gaussian(rows: 1, dims: 64, seed: 4).Data;
         var filter = new RetrievalFilter(exclude: Enumerable.Range(0, 500));
 
-        ScoredItem[] sequential = ExactTopK.Search(big, query, 10, filter, maxParallelism: 1);
-        ScoredItem[] parallel = ExactTopK.Search(big, query, 10, filter, maxParallelism: 4);
+        ScoredIndex[] sequential = ExactTopK.Search(big, query, 10, filter, maxParallelism: 1);
+        ScoredIndex[] parallel = ExactTopK.Search(big, query, 10, filter, maxParallelism: 4);
 
         Assert.Equal(sequential, parallel);
         Assert.Equal(BruteForce.TopK(big, query, 10, r => r >= 500), parallel.Select(f => f.Index));
@@ -83,7 +84,7 @@ public sealed class ExactTopKTests
     {
         var items = new EmbeddingMatrix(Enumerable.Repeat(1f, 8 * 4).ToArray(), 8, 4);
 
-        ScoredItem[] found = ExactTopK.Search(items, [1f, 0f, 0f, 0f], 3, new RetrievalFilter(exclude: [1]));
+        ScoredIndex[] found = ExactTopK.Search(items, [1f, 0f, 0f, 0f], 3, new RetrievalFilter(exclude: [1]));
 
         Assert.Equal([0, 2, 3], found.Select(f => f.Index));
     }

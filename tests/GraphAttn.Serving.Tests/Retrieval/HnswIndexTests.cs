@@ -1,3 +1,4 @@
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Retrieval;
 using GraphAttn.Serving.Snapshots;
 using GraphAttn.Serving.Tests.Support;
@@ -27,7 +28,7 @@ public sealed class HnswIndexTests(ITestOutputHelper output)
     {
         float[] query = ClusteredVectors.Queries(1, Dims, clusters: 200, spread: 0.15f, seed: 21)[0];
 
-        ScoredItem[] found = Index.Value.Search(query, 10);
+        ScoredIndex[] found = Index.Value.Search(query, 10);
 
         Assert.Equal(10, found.Length);
         Assert.All(found, f => Assert.Equal(BruteForce.Score(Items, query, f.Index), f.Score, 3));
@@ -40,7 +41,7 @@ public sealed class HnswIndexTests(ITestOutputHelper output)
         float[] query = ClusteredVectors.Queries(1, Dims, clusters: 200, spread: 0.15f, seed: 22)[0];
         int[] top = BruteForce.TopK(Items, query, 50);
 
-        ScoredItem[] found = Index.Value.Search(query, 10, new RetrievalFilter(exclude: top));
+        ScoredIndex[] found = Index.Value.Search(query, 10, new RetrievalFilter(exclude: top));
 
         Assert.Equal(10, found.Length);
         Assert.DoesNotContain(found, f => top.Contains(f.Index));
@@ -52,7 +53,7 @@ public sealed class HnswIndexTests(ITestOutputHelper output)
         float[] query = ClusteredVectors.Queries(1, Dims, clusters: 200, spread: 0.15f, seed: 23)[0];
         int[] allowed = Enumerable.Range(0, Items.Rows).Where(r => r % 100 == 7).ToArray();
 
-        ScoredItem[] found = Index.Value.Search(query, 10, new RetrievalFilter(allowed: allowed));
+        ScoredIndex[] found = Index.Value.Search(query, 10, new RetrievalFilter(allowed: allowed));
 
         Assert.Equal(BruteForce.TopK(Items, query, 10, r => r % 100 == 7), found.Select(f => f.Index));
     }
@@ -64,7 +65,7 @@ public sealed class HnswIndexTests(ITestOutputHelper output)
         int[] allowed = Enumerable.Range(0, Items.Rows).Where(r => r % 3 == 0).ToArray();
         using HnswIndex index = HnswIndex.Build(Items, new HnswOptions { ExactAllowedMax = 10 });
 
-        ScoredItem[] found = index.Search(query, 10, new RetrievalFilter(allowed: allowed));
+        ScoredIndex[] found = index.Search(query, 10, new RetrievalFilter(allowed: allowed));
 
         Assert.Equal(10, found.Length);
         Assert.All(found, f => Assert.Equal(0, f.Index % 3));

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using GraphAttn.Serving.CrashWriter;
 using GraphAttn.Serving.Snapshots;
-using GraphAttn.Serving.Tests.Support;
 
 namespace GraphAttn.Serving.Tests.Snapshots;
 

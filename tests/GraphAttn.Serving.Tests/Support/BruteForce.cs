@@ -1,4 +1,4 @@
-using GraphAttn.Serving.Retrieval;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.Snapshots;
 
 namespace GraphAttn.Serving.Tests.Support;
@@ -28,6 +28,6 @@ internal static class BruteForce
         return sum;
     }
 
-    public static double Recall(IEnumerable<ScoredItem> found, int[] truth) =>
+    public static double Recall(IEnumerable<ScoredIndex> found, int[] truth) =>
         truth.Length == 0 ? 1.0 : found.Count(f => truth.Contains(f.Index)) / (double)truth.Length;
 }

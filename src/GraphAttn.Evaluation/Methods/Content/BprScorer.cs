@@ -1,5 +1,6 @@
-using GraphAttn.Evaluation.Data;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Matrices;
+using GraphAttn.Ranking;
 
 namespace GraphAttn.Evaluation.Methods.Content;
 
@@ -55,7 +56,7 @@ public sealed class BprScorer : IContentScorer
         var x = Dot(p, qi) - Dot(p, qj);
         // d/dx ln σ(x) = σ(−x): large when the pair is still ranked wrongly.
         var g = 1f / (1f + MathF.Exp(x));
-        VectorMath.BprUpdate(p, qi, qj, g, lr, reg);
+        BprStep.Update(p, qi, qj, g, lr, reg);
     }
 
     private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => VectorMath.Dot(a, b);

@@ -1,5 +1,5 @@
-using GraphAttn.Evaluation.Data;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Matrices;
 
 namespace GraphAttn.Evaluation.Methods.Content;
 

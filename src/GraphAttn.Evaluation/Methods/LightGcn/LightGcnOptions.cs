@@ -1,3 +1,4 @@
+using GraphAttn.Graph.Splits;
 namespace GraphAttn.Evaluation.Methods.LightGcn;
 
 /// <summary>
@@ -35,7 +36,7 @@ public sealed record LightGcnOptions
     public float InitScale { get; init; } = 0.1f;
 
     /// <summary>Seed of initialisation, sampling and the validation carve; default 2026.</summary>
-    public int Seed { get; init; } = EvalDefaults.Seed;
+    public int Seed { get; init; } = SplitDefaults.Seed;
 
     /// <summary>Checks the values; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()

@@ -1,5 +1,6 @@
-using GraphAttn.Evaluation.Data;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Matrices;
+using GraphAttn.Graph.Splits;
 
 namespace GraphAttn.Evaluation.Methods.LightGcn;
 

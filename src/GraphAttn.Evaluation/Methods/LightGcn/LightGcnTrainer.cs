@@ -1,5 +1,8 @@
-using GraphAttn.Evaluation.Data;
-using GraphAttn.Evaluation.Evaluators;
+using System.Numerics.Tensors;
+using GraphAttn.Graph.Matrices;
+using GraphAttn.Ranking.Evaluators;
+using GraphAttn.Ranking;
+using GraphAttn.Graph.Splits;
 
 namespace GraphAttn.Evaluation.Methods.LightGcn;
 
@@ -56,7 +59,7 @@ internal static class LightGcnTrainer
                 adjacency.LayerMean(gradient, d, options.Layers, back, scratchA, scratchB);
                 foreach (var (u, i, j) in batch.AsSpan(0, count))
                     foreach (var node in (ReadOnlySpan<int>)[u, i, j])
-                        VectorMath.Axpy(options.L2 / count, weights.AsSpan(node * d, d), back.AsSpan(node * d, d));
+                        TensorPrimitives.MultiplyAdd(weights.AsSpan(node * d, d), options.L2 / count, back.AsSpan(node * d, d), back.AsSpan(node * d, d));
                 adam.Step(weights, back);
             }
             if (epoch % options.ValidateEvery != 0 && epoch != options.MaxEpochs) continue;
@@ -84,9 +87,9 @@ internal static class LightGcnTrainer
             // d/dx softplus(-x) = -σ(-x): large while the pair is still ranked the wrong way.
             var g = scale / (1f + MathF.Exp(x));
             for (var k = 0; k < d; k++) difference[k] = fi[k] - fj[k];
-            VectorMath.Axpy(-g, difference, gradient.AsSpan(u * d, d));
-            VectorMath.Axpy(-g, fu, gradient.AsSpan(i * d, d));
-            VectorMath.Axpy(g, fu, gradient.AsSpan(j * d, d));
+            TensorPrimitives.MultiplyAdd(difference, -g, gradient.AsSpan(u * d, d), gradient.AsSpan(u * d, d));
+            TensorPrimitives.MultiplyAdd(fu, -g, gradient.AsSpan(i * d, d), gradient.AsSpan(i * d, d));
+            TensorPrimitives.MultiplyAdd(fu, g, gradient.AsSpan(j * d, d), gradient.AsSpan(j * d, d));
         }
     }
 

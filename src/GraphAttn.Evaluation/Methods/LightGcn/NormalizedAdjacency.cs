@@ -1,5 +1,7 @@
-using GraphAttn.Evaluation.Data;
+using System.Numerics.Tensors;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Matrices;
+using GraphAttn.Ranking;
 
 namespace GraphAttn.Evaluation.Methods.LightGcn;
 
@@ -62,7 +64,7 @@ internal sealed class NormalizedAdjacency
         {
             var next = k % 2 == 0 ? scratchA : scratchB;
             Multiply(current, next, d);
-            VectorMath.Axpy(1f, next, mean);
+            TensorPrimitives.MultiplyAdd(next, 1f, mean, mean);
             current = next;
         }
         var scale = 1f / (layers + 1);
@@ -77,7 +79,7 @@ internal sealed class NormalizedAdjacency
             var row = output.AsSpan(x * d, d);
             row.Clear();
             for (var e = offsets[x]; e < offsets[x + 1]; e++)
-                VectorMath.Axpy(weights[e], input.AsSpan(targets[e] * d, d), row);
+                TensorPrimitives.MultiplyAdd(input.AsSpan(targets[e] * d, d), weights[e], row, row);
         });
     }
 }

@@ -1,15 +1,15 @@
 // Calls a running GraphAttn server with @grpc/grpc-js, loading the service definitions straight from protos/,
 // and prints one JSON document of what came back. The .NET test compares it with its own calls.
-// Usage: node client.mjs <host:port> <protos root> <user id>
+// Usage: node client.mjs <host:port> <protos root> <user id> [more include dirs: the google/api protos]
 import grpc from '@grpc/grpc-js';
 import protoLoader from '@grpc/proto-loader';
 import path from 'node:path';
 
-const [address, protoRoot, userId] = process.argv.slice(2);
+const [address, protoRoot, userId, ...moreIncludes] = process.argv.slice(2);
 const files = ['recommendation.proto', 'profile.proto', 'events.proto', 'admin.proto']
   .map((f) => path.join('graphattn', 'v1', f));
 const definition = protoLoader.loadSync(files, {
-  includeDirs: [protoRoot],
+  includeDirs: [protoRoot, ...moreIncludes],
   keepCase: true,
   longs: String,
   enums: String,
