@@ -6,6 +6,7 @@ using GraphAttn.Model.Benchmarks;
 //        ... -- scale --graph DIR [--mode mini|full] [--steps N] [--batch-size B] [--fan-out F] [--negatives K] [--stale-negatives true]
 //        ... -- propagate --graph DIR [--layers K] [--reps N]  (the interaction propagation's whole-graph tables)
 //        ... -- trainstep --graph DIR [--negatives K] [--loss bpr|softmax] [--steps N]  (phases of a full-graph training step)
+//        ... -- stepparts --graph DIR [--history L] [--propagation K] [--reps N]  (a full-graph step's parts, each alone)
 return args.FirstOrDefault() switch
 {
     "gat" => GatBenchmark.Run(args.Skip(1).Select(int.Parse).ToArray()),
@@ -15,6 +16,7 @@ return args.FirstOrDefault() switch
     "scale" => ScaleBenchmark.Run(args[1..]),
     "trainstep" => TrainStepBenchmark.Run(args[1..]),
     "propagate" => PropagationBenchmark.Run(args[1..]),
+    "stepparts" => StepPartsBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 

@@ -41,7 +41,8 @@ internal static class ScaleBenchmark
         var graph = new CsvGraphSource(folder).Load();
         var loadSeconds = load.Elapsed.TotalSeconds;
         var positives = GraphViews.Interacted(graph).NonZeroCount;
-        var stepsPerEpoch = Math.Max(1, (positives + options.BatchSize - 1) / options.BatchSize);
+        var batch = options.AutoBatch(Math.Max(positives, GraphViews.Following(graph).NonZeroCount));
+        var stepsPerEpoch = Math.Max(1, (Math.Max(positives, GraphViews.Following(graph).NonZeroCount) + batch - 1) / batch);
         var times = new List<double>();
         var cpu = new List<double>();
         var stats = new List<StepStats>();
@@ -85,7 +86,7 @@ internal static class ScaleBenchmark
         Console.WriteLine($"graph {graph}; load {loadSeconds:F1} s; setup to first step {times.FirstOrDefault():F1} s");
         Console.WriteLine($"| users | mode | batch | fan-out | steps/epoch | step s (mean of {intervals.Length}) | step CPU s | epoch s | epoch CPU s | epoch | targets/step (users, contents) | edges/step | tensor elements/step | max RSS MiB |");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {graph.UserCount:N0} | {(mode == TrainMode.Full ? "full" : options.StaleNegatives ? "mini-batch, stale negatives" : "mini-batch")} | {options.BatchSize} | {(mode == TrainMode.Full ? "-" : options.FanOut.ToString())} | {stepsPerEpoch} | {stepSeconds:F2} | {stepCpu:F2} | {epoch:F0} | {stepsPerEpoch * stepCpu:F0} | {(measured ? "measured" : $"extrapolated from {intervals.Length} steps")} | {stats.Average(s => s.Users):F0}, {stats.Average(s => s.Contents):F0} | {stats.Average(s => s.Edges):F0} | {stats.Average(s => s.Elements) / 1e6:F1} M | {PeakResidentMiB():F0} |"));
+            $"| {graph.UserCount:N0} | {(mode == TrainMode.Full ? "full" : options.StaleNegatives ? "mini-batch, stale negatives" : "mini-batch")} | {batch} | {(mode == TrainMode.Full ? "-" : options.FanOut.ToString())} | {stepsPerEpoch} | {stepSeconds:F2} | {stepCpu:F2} | {epoch:F0} | {stepsPerEpoch * stepCpu:F0} | {(measured ? "measured" : $"extrapolated from {intervals.Length} steps")} | {stats.Average(s => s.Users):F0}, {stats.Average(s => s.Contents):F0} | {stats.Average(s => s.Edges):F0} | {stats.Average(s => s.Elements) / 1e6:F1} M | {PeakResidentMiB():F0} |"));
         return 0;
     }
 

@@ -40,7 +40,7 @@ internal static class TrainStepBenchmark
         var random = new Random(options.Seed);
         var plan = new BatchPlan(content, friends, train.ContentCount, train.UserCount, options, random);
         Console.WriteLine($"{source.Describe}: {train}; torch threads {get_num_threads()}; loss {options.Loss}, " +
-            $"{(options.Loss == LossKind.Bpr ? $"{options.NegativeCandidates} candidates" : $"{options.SharedNegatives} shared negatives")}, batch {options.BatchSize}");
+            $"{(options.Loss == LossKind.Bpr ? $"{options.NegativeCandidates} candidates" : $"{options.SharedNegatives} shared negatives")}, batch {options.AutoBatch(content.Count)}");
         var totals = new Dictionary<string, double>();
         model.train();
         for (var step = 0; step <= steps; step++)

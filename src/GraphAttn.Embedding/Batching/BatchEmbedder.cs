@@ -113,12 +113,12 @@ public sealed class BatchEmbedder
     }
 
     /// <summary>
-    /// The whole graph's propagation tables (a model with <see cref="ModelOptions.PropagationLayers"/> &gt; 0), computed
+    /// The whole graph's propagation tables (a model with <see cref="ModelOptions.NeedsPropagationTables"/>), computed
     /// once per run without gradient: every shard computes the same tables, so its rows do not depend on the sharding.
     /// </summary>
     private PropagationTables? Tables()
     {
-        if (model.Options.PropagationLayers == 0) return null;
+        if (!model.Options.NeedsPropagationTables) return null;
         lock (model)
         {
             model.eval();

@@ -105,7 +105,7 @@ public sealed class InductiveEmbedder
     private BlockContext Propagated()
     {
         var plain = new BlockContext(graph.ContentTopics, rows);
-        if (model.Options.PropagationLayers == 0) return plain;
+        if (!model.Options.NeedsPropagationTables) return plain;
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         return plain.With(model.Propagate(PropagationGraph.From(graph), plain).Detached());

@@ -1,5 +1,6 @@
 using GraphAttn.Evaluation.Methods.Content;
 using GraphAttn.Evaluation.Methods.Friends;
+using GraphAttn.Evaluation.Methods.LightGcn;
 using GraphAttn.Graph;
 using GraphAttn.Graph.Baselines;
 
@@ -22,8 +23,10 @@ public sealed class MethodCatalog
     public IReadOnlyList<string> FriendNames => [.. _friends.Keys];
 
     /// <summary>
-    /// Content: pop, itemknn, bpr, recency-pop (the product baseline). Friends: common-neighbours, adamic-adar
-    /// (the product baseline), jaccard, preferential-attachment.
+    /// Content: pop, itemknn, bpr, lightgcn, graph-filter (GF-CF), recency-pop (the product baseline). Friends:
+    /// common-neighbours, adamic-adar (the product baseline), jaccard, preferential-attachment, lightgcn-friends,
+    /// graph-filter-friends. A method for both tasks is registered under one name per task: the runner evaluates a name
+    /// found among the content methods as content only.
     /// </summary>
     public static MethodCatalog Default()
     {
@@ -31,11 +34,15 @@ public sealed class MethodCatalog
         c.AddContent("pop", m => new PopularityScorer(m.TrainInteractions));
         c.AddContent("itemknn", m => new ItemKnnScorer(m.TrainInteractions));
         c.AddContent("bpr", m => new BprScorer(m.TrainInteractions, new BprOptions { Seed = m.Seed }));
+        c.AddContent("lightgcn", m => new LightGcnContentScorer(m.TrainInteractions, new LightGcnOptions { Seed = m.Seed }));
+        c.AddContent("graph-filter", m => new GraphFilterContentScorer(m.Train, new GraphFilterOptions { Seed = m.Seed }));
         c.AddContent("recency-pop", m => new RecencyPopularityScorer(m.Train));
         c.AddFriend("common-neighbours", m => new CommonNeighboursScorer(m.TrainFriends));
         c.AddFriend("adamic-adar", m => new AdamicAdarScorer(m.Train, m.TrainFriends));
         c.AddFriend("jaccard", m => new JaccardScorer(m.TrainFriends));
         c.AddFriend("preferential-attachment", m => new PreferentialAttachmentScorer(m.TrainFriends));
+        c.AddFriend("lightgcn-friends", m => new LightGcnFriendScorer(m.TrainFriends, new LightGcnOptions { Seed = m.Seed }));
+        c.AddFriend("graph-filter-friends", m => new GraphFilterFriendScorer(m.TrainFriends, new GraphFilterOptions { Seed = m.Seed }));
         return c;
     }
 

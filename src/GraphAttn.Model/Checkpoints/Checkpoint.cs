@@ -5,7 +5,9 @@ namespace GraphAttn.Model.Checkpoints;
 
 /// <summary>
 /// Saves and loads a checkpoint folder: model.dat (TorchSharp weights) + checkpoint.json (<see cref="CheckpointMetadata"/>)
-/// and, from version 2, ids.json (<see cref="CheckpointIds"/>, the external id of every weight row).
+/// and, from version 2, ids.json (<see cref="CheckpointIds"/>, the external id of every weight row). Version 3 changed
+/// no file, only model defaults: an older checkpoint's model options that its JSON lacks take the values the code that
+/// wrote it used (<see cref="LegacyModelOptions"/>), never today's defaults.
 /// </summary>
 public static class Checkpoint
 {
@@ -17,8 +19,8 @@ public static class Checkpoint
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    /// <summary>Newest checkpoint version written (2: with id tables).</summary>
-    public const int CurrentVersion = 2;
+    /// <summary>Newest checkpoint version written (3: with id tables, model options written under today's defaults).</summary>
+    public const int CurrentVersion = 3;
 
     /// <summary>
     /// Writes the files into <paramref name="folder"/> (created if missing); checkpoint.json is written last. With
@@ -45,8 +47,10 @@ public static class Checkpoint
         if (!File.Exists(path)) throw new InvalidDataException($"{path}: checkpoint metadata not found");
         try
         {
-            return JsonSerializer.Deserialize<CheckpointMetadata>(File.ReadAllText(path), Json)
+            var text = File.ReadAllText(path);
+            var metadata = JsonSerializer.Deserialize<CheckpointMetadata>(text, Json)
                 ?? throw new InvalidDataException($"{path}: empty checkpoint metadata");
+            return metadata.Version >= 3 ? metadata : metadata with { Model = LegacyModelOptions.Fill(metadata.Model, text) };
         }
         catch (JsonException e)
         {

@@ -1,4 +1,5 @@
 using GraphAttn.Graph;
+using TorchSharp;
 
 namespace GraphAttn.Model.Inference;
 
@@ -15,6 +16,13 @@ public sealed record BlockContext(Csr ContentTopics, NodeRows Rows)
     /// needs (<see cref="Modeling.SocialRecModel.Propagate"/>); null for a model without propagation.
     /// </summary>
     public PropagationTables? Propagation { get; init; }
+
+    /// <summary>
+    /// The content base vectors (id + mean of topics) of every graph content under the current weights [Cn, D], when the
+    /// caller has them already (a full-graph training step computes them for the content side): a block then gathers its
+    /// contents' bases from here instead of recomputing them. Only valid with identity rows (the training graph).
+    /// </summary>
+    public torch.Tensor? ContentBases { get; init; }
 
     /// <summary>This context with <paramref name="tables"/>.</summary>
     public BlockContext With(PropagationTables? tables) => this with { Propagation = tables };

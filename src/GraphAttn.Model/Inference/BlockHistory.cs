@@ -54,6 +54,26 @@ public sealed class BlockHistory
         return block;
     }
 
+    /// <summary>A copy of <paramref name="block"/> whose rows marked in <paramref name="empty"/> are all padding.</summary>
+    public static BlockHistory Masked(BlockHistory block, IReadOnlyList<bool> empty)
+    {
+        var copy = new BlockHistory(block.Targets, block.Length);
+        block.Items.CopyTo(copy.Items, 0);
+        block.Kinds.CopyTo(copy.Kinds, 0);
+        block.Ages.CopyTo(copy.Ages, 0);
+        block.Padding.CopyTo(copy.Padding, 0);
+        for (var t = 0; t < block.Targets; t++)
+        {
+            if (!empty[t]) continue;
+            var row = t * block.Length;
+            copy.Items.AsSpan(row, block.Length).Clear();
+            copy.Kinds.AsSpan(row, block.Length).Clear();
+            copy.Ages.AsSpan(row, block.Length).Clear();
+            copy.Padding.AsSpan(row, block.Length).Fill(true);
+        }
+        return copy;
+    }
+
     /// <summary>
     /// One row from explicit events, newest first (extra events beyond L are ignored). Ages follow
     /// <see cref="HistoryBatch"/>: floor(log2(1 + days before the newest event)), capped at <paramref name="timeBuckets"/> - 1.

@@ -1,3 +1,4 @@
+using GraphAttn.Model.Modeling;
 using static TorchSharp.torch;
 
 namespace GraphAttn.Model.Inference;
@@ -27,7 +28,7 @@ internal sealed record NodeTensors(Tensor Rows, Tensor? Known, int Count)
     /// <summary>Looks the rows up in <paramref name="weight"/> [R, D] -> [N, D], zeroing unknown nodes.</summary>
     public Tensor Gather(Tensor weight)
     {
-        var rows = weight.index_select(0, Rows);
+        var rows = TableRows.Gather(weight, Rows);
         return Known is null ? rows : rows * Known;
     }
 }

@@ -10,17 +10,32 @@ namespace GraphAttn.Model.Inference;
 /// </summary>
 public sealed class PropagationGraph
 {
-    private readonly Lazy<PropagationEdges> userHop, contentHop;
+    private readonly Lazy<PropagationEdges> userHop, contentHop, friendHop;
 
-    private PropagationGraph(TargetEdges userContents, TargetEdges contentUsers)
+    private PropagationGraph(TargetEdges userContents, TargetEdges contentUsers, TargetEdges friends)
     {
         UserContents = userContents;
         ContentUsers = contentUsers;
+        Friends = friends;
         UserDegree = Degrees(userContents);
         ContentDegree = Degrees(contentUsers);
+        FriendDegree = Degrees(friends);
         userHop = new Lazy<PropagationEdges>(() => PropagationEdges.Weigh(UserContents, ContentDegree, null));
         contentHop = new Lazy<PropagationEdges>(() => PropagationEdges.Weigh(ContentUsers, UserDegree, null));
+        friendHop = new Lazy<PropagationEdges>(() => PropagationEdges.Weigh(Friends, FriendDegree, null));
     }
+
+    /// <summary>
+    /// The undirected friendship graph (follows either way) of every user, ascending: what the friend propagation
+    /// (<see cref="Modeling.ModelOptions.FriendPropagationLayers"/>) walks.
+    /// </summary>
+    public TargetEdges Friends { get; }
+
+    /// <summary>[U] undirected friends per user.</summary>
+    public float[] FriendDegree { get; }
+
+    /// <summary>The whole-graph friend hop, [U, U] with weights 1/√(d_u d_v); weighed on first use and kept.</summary>
+    internal PropagationEdges FriendHop => friendHop.Value;
 
     /// <summary>Distinct contents of every user, ascending (targets = all users in index order).</summary>
     public TargetEdges UserContents { get; }
@@ -44,7 +59,7 @@ public sealed class PropagationGraph
     /// <summary>The whole-graph hop onto contents, [Cn, U]; see <see cref="UserHop"/>.</summary>
     internal PropagationEdges ContentHop => contentHop.Value;
 
-    /// <summary>The distinct interaction pairs of <paramref name="graph"/>.</summary>
+    /// <summary>The distinct interaction pairs and the undirected friendships of <paramref name="graph"/>.</summary>
     public static PropagationGraph From(SocialGraph graph)
     {
         var perUser = new List<int>[graph.UserCount];
@@ -57,7 +72,9 @@ public sealed class PropagationGraph
             perUser[u] = [.. distinct];
             foreach (var c in distinct) perContent[c].Add(u); // users visited ascending, so each list is ascending
         }
-        return new PropagationGraph(TargetEdges.FromLists(perUser), TargetEdges.FromLists(perContent));
+        var friends = Neighbourhood.Undirected(graph);
+        return new PropagationGraph(TargetEdges.FromLists(perUser), TargetEdges.FromLists(perContent),
+            TargetEdges.All(friends, [.. Enumerable.Range(0, graph.UserCount)]));
     }
 
     private static float[] Degrees(TargetEdges edges)

@@ -31,7 +31,7 @@ public sealed class GraphInputs : IDisposable
         TopicContent = [.. contentIds];
         TopicIndex = [.. topicIds];
         History = HistoryBatch.From(graph.Interactions, options.HistoryLength, options.TimeBuckets);
-        Propagation = options.PropagationLayers > 0 ? PropagationGraph.From(graph) : null;
+        Propagation = options.NeedsPropagationTables ? PropagationGraph.From(graph) : null;
         HistoryTensors = new HistoryTensors(History);
         TopicContentTensor = tensor(TopicContent).DetachFromDisposeScope();
         TopicIndexTensor = tensor(TopicIndex).DetachFromDisposeScope();

@@ -64,12 +64,9 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
     /// <inheritdoc />
     public override ModelOutput forward(GraphInputs graph)
     {
-        // 1. content base from id and topics.
-        var contentBase = ContentBase(content_emb.weight!, graph.Contents, graph.TopicContentTensor, graph.TopicIndexTensor,
-            graph.TopicCountTensor); // [Cn, D]
+        // 1-2. content base from id and topics; contents attend to the users who interacted with them.
+        var (contentBase, contents) = ContentsOf(graph);
         var users = user_emb.weight!; // [U, D]
-        // 2. contents attend to the users who interacted with them.
-        var contents = contentBase.Plus(Scalars.Elu(content_gat.forward(users, contentBase, graph.UsersToContent)));
         // 3. relation-aware social view: followees and interacted contents through separate attention layers.
         var social = users
             .Plus(Scalars.Elu(follow_gat.forward(users, users, graph.Follows)))
@@ -79,15 +76,56 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
         // 5. gate.
         var user = Fuse(social, historyView);
         // 6. interaction propagation through the same per-target sum the blocks use.
+        var propagation = Options.NeedsPropagationTables
+            ? graph.Propagation ?? throw new ArgumentException("the graph inputs were prepared for a model without propagation")
+            : null;
         if (Options.PropagationLayers > 0)
         {
-            var propagation = graph.Propagation ?? throw new ArgumentException("the graph inputs were prepared for a model without propagation");
-            var (userMean, contentMean) = InteractionPropagation.LayerMeans(users, contentBase, propagation, Options.PropagationLayers);
-            user = user.Plus(PropagationProduct.apply(contentMean, propagation.UserHop));
+            var (userMean, contentMean) = InteractionPropagation.LayerMeans(users, contentBase, propagation!, Options.PropagationLayers);
+            user = user.Plus(PropagationProduct.apply(contentMean, propagation!.UserHop));
             contents = contents.Plus(PropagationProduct.apply(userMean, propagation.ContentHop));
         }
-        // 7. friend vectors.
-        return new ModelOutput(Scaled(user), Scaled(contents), Scaled(friend_proj.forward(user)));
+        // 7. friend vectors, with the friendship propagation.
+        var friends = friend_proj.forward(user);
+        if (Options.FriendPropagationLayers > 0)
+            friends = friends.Plus(PropagationProduct.apply(
+                FriendPropagation.LayerMean(users, propagation!, Options.FriendPropagationLayers), propagation!.FriendHop));
+        return new ModelOutput(Scaled(user), Scaled(contents), Scaled(friends));
+    }
+
+    /// <summary>
+    /// Every content vector of <paramref name="graph"/> [Cn, D], for a model with propagation the whole-graph propagation
+    /// tables, and the content base vectors [Cn, D] (for <see cref="BlockContext.ContentBases"/>): the half of
+    /// <see cref="forward"/> that a training step needs in full (every content is a candidate), to be paired with
+    /// <see cref="ForwardUsers"/> for the step's users only. Equals <see cref="forward"/>'s contents; the tables equal
+    /// <see cref="Propagate"/>'s. Runs in the current mode and grad state.
+    /// </summary>
+    public (Tensor Contents, PropagationTables? Tables, Tensor Bases) ForwardGraphContents(GraphInputs graph)
+    {
+        var (contentBase, contents) = ContentsOf(graph);
+        if (!Options.NeedsPropagationTables) return (Scaled(contents), null, contentBase);
+        var propagation = graph.Propagation ?? throw new ArgumentException("the graph inputs were prepared for a model without propagation");
+        var tables = Tables(user_emb.weight!, contentBase, propagation);
+        if (Options.PropagationLayers > 0) contents = contents.Plus(PropagationProduct.apply(tables.Users, propagation.ContentHop));
+        return (Scaled(contents), tables, contentBase);
+    }
+
+    /// <summary>The layer means of both propagations from layer-0 users [U, D] and content bases [Cn, D].</summary>
+    private PropagationTables Tables(Tensor users, Tensor contentBase, PropagationGraph graph)
+    {
+        var (userMean, contentMean) = Options.PropagationLayers > 0
+            ? InteractionPropagation.LayerMeans(users, contentBase, graph, Options.PropagationLayers)
+            : (zeros(0, Options.Dimension), zeros(0, Options.Dimension));
+        var friendMean = Options.FriendPropagationLayers > 0 ? FriendPropagation.LayerMean(users, graph, Options.FriendPropagationLayers) : null;
+        return new PropagationTables(userMean, contentMean, graph, friendMean);
+    }
+
+    /// <summary>Content base vectors [Cn, D] and base + ELU(content GAT) [Cn, D] over the whole graph.</summary>
+    private (Tensor Base, Tensor Contents) ContentsOf(GraphInputs graph)
+    {
+        var contentBase = ContentBase(content_emb.weight!, graph.Contents, graph.TopicContentTensor, graph.TopicIndexTensor,
+            graph.TopicCountTensor); // [Cn, D]
+        return (contentBase, contentBase.Plus(Scalars.Elu(content_gat.forward(user_emb.weight!, contentBase, graph.UsersToContent))));
     }
 
     /// <summary>
@@ -98,19 +136,18 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
     /// <exception cref="InvalidOperationException">The model has no propagation.</exception>
     public PropagationTables Propagate(PropagationGraph graph, BlockContext context)
     {
-        if (Options.PropagationLayers == 0) throw new InvalidOperationException("this model has no interaction propagation");
+        if (!Options.NeedsPropagationTables) throw new InvalidOperationException("this model has no propagation");
         var users = NodeTensors.Create(Enumerable.Range(0, graph.UserDegree.Length).ToArray(), context.Rows.UserRow)
             .Gather(user_emb.weight!);
         var c = ContentNodeTensors.Create(Enumerable.Range(0, graph.ContentDegree.Length).ToArray(), context);
         var contentBase = ContentBase(c.Nodes.Gather(content_emb.weight!), c.Nodes.Count, c.PairContent, c.PairTopic, c.TopicCount);
-        var (userMean, contentMean) = InteractionPropagation.LayerMeans(users, contentBase, graph, Options.PropagationLayers);
-        return new PropagationTables(userMean, contentMean, graph);
+        return Tables(users, contentBase, graph);
     }
 
     /// <summary>The tables a block needs, or null for a model without propagation.</summary>
-    private PropagationTables? Tables(BlockContext context) => Options.PropagationLayers == 0 ? null
+    private PropagationTables? Tables(BlockContext context) => !Options.NeedsPropagationTables ? null
         : context.Propagation ?? throw new ArgumentException(
-            $"this model propagates over {Options.PropagationLayers} interaction layers: the block context needs its propagation tables (SocialRecModel.Propagate)");
+            $"this model propagates over {Options.PropagationLayers} interaction and {Options.FriendPropagationLayers} friendship layers: the block context needs its propagation tables (SocialRecModel.Propagate)");
 
     /// <summary>
     /// Per-target user forward: user and friend vectors of <paramref name="block"/>'s targets from the given in-edges
@@ -128,8 +165,9 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
         // 1. id vectors of the local users (targets first) and base vectors of the local contents.
         var users = layout.Users.Gather(user_emb.weight!); // [Nu, D]
         if (layout.Substitutes is { } substitutes) users = substitutes.Apply(users); // targets newer than the weights
-        var contentBase = ContentBase(c.Nodes.Gather(content_emb.weight!), c.Nodes.Count, c.PairContent, c.PairTopic,
-            c.TopicCount); // [Nc, D]
+        var contentBase = context.ContentBases is { } bases
+            ? c.Nodes.Gather(bases) // [Nc, D], computed once for the whole graph by the caller
+            : ContentBase(c.Nodes.Gather(content_emb.weight!), c.Nodes.Count, c.PairContent, c.PairTopic, c.TopicCount); // [Nc, D]
         var targets = users.narrow(0, 0, t); // [T, D]
         // 2. social view: only the first T local users receive follow edges, so the other rows are dropped.
         var social = targets
@@ -140,11 +178,16 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
         var weights = history.LastPoolWeights!.clone(); // [T, L + 1], owned by the caller's scope
         // 4. gate, propagation, friend vectors, and (for explanations) the follow attention of the block's edges.
         var user = Fuse(social, historyView);
-        if (Tables(context) is { } tables)
+        var tables = Tables(context);
+        if (tables is not null && Options.PropagationLayers > 0)
             user = user.Plus(InteractionPropagation.Aggregate(tables.Contents, block.Contents, tables.Graph.ContentDegree,
                 block.Contents.Sampled ? t => tables.Graph.UserDegree[block.Targets[t]] : null));
+        var friends = friend_proj.forward(user);
+        if (tables is not null && Options.FriendPropagationLayers > 0)
+            friends = friends.Plus(InteractionPropagation.Aggregate(tables.Friends!, FriendEdges(block, tables.Graph),
+                tables.Graph.FriendDegree, null));
         var attention = withAttention ? FolloweeAttention(block, layout, users) : null;
-        return new UserBlockOutput(Scaled(user), Scaled(friend_proj.forward(user)), weights, attention);
+        return new UserBlockOutput(Scaled(user), Scaled(friends), weights, attention);
     }
 
     /// <summary>
@@ -161,10 +204,26 @@ public sealed class SocialRecModel : nn.Module<GraphInputs, ModelOutput>
         var contentBase = ContentBase(c.Nodes.Gather(content_emb.weight!), c.Nodes.Count, c.PairContent, c.PairTopic,
             c.TopicCount); // [T, D]
         var contents = contentBase.Plus(Scalars.Elu(content_gat.forward(users, contentBase, layout.Edges)));
-        if (Tables(context) is { } tables)
+        if (Tables(context) is { } tables && Options.PropagationLayers > 0)
             contents = contents.Plus(InteractionPropagation.Aggregate(tables.Users, block.Users, tables.Graph.UserDegree,
                 block.Users.Sampled ? t => tables.Graph.ContentDegree[block.Targets[t]] : null));
         return Scaled(contents);
+    }
+
+    /// <summary>
+    /// Each target's friends for the friendship propagation: all of them (both directions) from the tables' graph, or
+    /// the block's followees for a user that graph does not know (a new user embedded at request time).
+    /// </summary>
+    private static TargetEdges FriendEdges(UserBlock block, PropagationGraph graph)
+    {
+        var known = graph.FriendDegree.Length;
+        var lists = new List<int>[block.Targets.Length];
+        for (var t = 0; t < lists.Length; t++)
+        {
+            var target = block.Targets[t];
+            lists[t] = target >= 0 && target < known ? [.. graph.Friends.Of(target)] : [.. block.Followees.Of(t)];
+        }
+        return TargetEdges.FromLists(lists);
     }
 
     /// <summary>The output vectors [N, D], at unit length when <see cref="ModelOptions.Normalize"/>.</summary>

@@ -36,8 +36,9 @@ public sealed class ModelEmbeddings
 
     /// <summary>Copies the tensors of one forward pass.</summary>
     public static ModelEmbeddings From(ModelOutput output) => new(
-        (int)output.Users.shape[1],
-        output.Users.detach().contiguous().data<float>().ToArray(),
-        output.Contents.detach().contiguous().data<float>().ToArray(),
-        output.Friends.detach().contiguous().data<float>().ToArray());
+        (int)output.Users.shape[1], Copy(output.Users), Copy(output.Contents), Copy(output.Friends));
+
+    // TorchSharp's data accessor throws on a tensor without elements (a graph without content has a [0, D] table).
+    private static float[] Copy(TorchSharp.torch.Tensor vectors) =>
+        vectors.NumberOfElements == 0 ? [] : vectors.detach().contiguous().data<float>().ToArray();
 }

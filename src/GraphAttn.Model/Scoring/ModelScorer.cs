@@ -5,11 +5,13 @@ using GraphAttn.Graph.Baselines;
 namespace GraphAttn.Model.Scoring;
 
 /// <summary>
-/// Full-ranking scores from trained embeddings: content score = user . content, friend score = friend_u . friend_v plus,
-/// when given, the structural term β · Adamic-Adar (<see cref="FriendStructure"/>, the same code the server ranks with,
-/// so offline and live friend scores agree exactly). Thread-safe (read-only arrays).
+/// Full-ranking scores from trained embeddings: content score = user . content plus, when given, the graph filter term
+/// γ · s_GF (<see cref="ContentFilterTerm"/>); friend score = friend_u . friend_v plus, when given, the structural term
+/// β · Adamic-Adar (<see cref="FriendStructure"/>, the same code the server ranks with, so offline and live friend scores
+/// agree exactly). Thread-safe (read-only arrays).
 /// </summary>
-public sealed class ModelScorer(ModelEmbeddings embeddings, string name = "graphattn", FriendStructure? structure = null)
+public sealed class ModelScorer(ModelEmbeddings embeddings, string name = "graphattn", FriendStructure? structure = null,
+    ContentFilterTerm? contentFilter = null)
     : IContentScorer, IFriendScorer
 {
     /// <inheritdoc />
@@ -19,18 +21,30 @@ public sealed class ModelScorer(ModelEmbeddings embeddings, string name = "graph
     public ModelEmbeddings Embeddings => embeddings;
 
     /// <inheritdoc />
-    public void ScoreContent(int user, Span<float> scores) =>
+    public void ScoreContent(int user, Span<float> scores)
+    {
         Score(embeddings.Users.AsSpan(user * embeddings.Dimension, embeddings.Dimension), embeddings.Contents, scores);
+        AddContentTerms(user, scores);
+    }
+
+    /// <summary>Adds the content score's terms beyond the dot product (the graph filter term, if any).</summary>
+    internal void AddContentTerms(int user, Span<float> scores) => contentFilter?.AddTo(user, scores);
+
+    /// <summary>Adds the friend score's terms beyond the dot product (the structural term, if any).</summary>
+    internal void AddFriendTerms(int user, Span<float> scores) => structure?.AddTo(user, scores);
 
     /// <inheritdoc />
     public void ScoreUsers(int user, Span<float> scores)
     {
         Score(embeddings.Friends.AsSpan(user * embeddings.Dimension, embeddings.Dimension), embeddings.Friends, scores);
-        structure?.AddTo(user, scores);
+        AddFriendTerms(user, scores);
     }
 
     /// <summary>The friend score's structural term, if any.</summary>
     public FriendStructure? Structure => structure;
+
+    /// <summary>The content score's graph filter term, if any.</summary>
+    public ContentFilterTerm? ContentFilter => contentFilter;
 
     private void Score(ReadOnlySpan<float> query, float[] table, Span<float> scores)
     {

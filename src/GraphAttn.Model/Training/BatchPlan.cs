@@ -1,8 +1,9 @@
 namespace GraphAttn.Model.Training;
 
 /// <summary>
-/// One epoch's order of positives and the batches cut from it. Every training interaction is visited once per epoch
-/// in batches of <see cref="TrainOptions.BatchSize"/>; follows are spread over the same number of steps. Negative
+/// One epoch's order of positives and the batches cut from it. Every training interaction and follow is visited once
+/// per epoch; the task with more positives is cut into batches of <see cref="TrainOptions.AutoBatch"/> and the other is
+/// spread over the same number of steps. Negative
 /// candidates are drawn when a step is taken, from the same seeded source, so full-graph and mini-batch training
 /// draw identical batches for the same seed.
 /// </summary>
@@ -10,7 +11,7 @@ public sealed class BatchPlan
 {
     private readonly PositivePairs content, friends;
     private readonly int[] contentOrder, friendOrder;
-    private readonly int batchSize, friendBatch, candidates, contentColumns, userColumns;
+    private readonly int contentBatch, friendBatch, candidates, contentColumns, userColumns;
     private readonly bool shared;
 
     /// <summary>Shuffles both tasks' positives for one epoch.</summary>
@@ -24,13 +25,18 @@ public sealed class BatchPlan
         Random random)
     {
         (this.content, this.friends) = (content, friends);
-        (batchSize, contentColumns, userColumns) = (options.BatchSize, contentCount, userCount);
+        (contentColumns, userColumns) = (contentCount, userCount);
         shared = options.Loss == LossKind.Softmax;
         candidates = shared ? options.SharedNegatives : options.NegativeCandidates;
         contentOrder = Shuffled(content.Count, random);
         friendOrder = Shuffled(friends.Count, random);
-        Steps = Math.Max(1, (content.Count + batchSize - 1) / batchSize);
-        friendBatch = (friends.Count + Steps - 1) / Steps;
+        // The larger task sets the step count, so a graph with more follows than interactions (or follows only) still
+        // takes batches of at most BatchSize follows instead of one step over all of them per epoch. Both tasks are
+        // spread evenly over the steps, so no step is left with a remainder only.
+        var batchSize = options.AutoBatch(Math.Max(content.Count, friends.Count));
+        Steps = Math.Max(1, Math.Max(Ceiling(content.Count, batchSize), Ceiling(friends.Count, batchSize)));
+        contentBatch = Ceiling(content.Count, Steps);
+        friendBatch = Ceiling(friends.Count, Steps);
     }
 
     /// <summary>The content task's positives (columns are contents).</summary>
@@ -44,7 +50,7 @@ public sealed class BatchPlan
 
     /// <summary>Cuts step <paramref name="step"/> and draws its negative candidates from <paramref name="random"/>.</summary>
     public StepBatch Take(int step, Random random) => new(
-        Cut(content, Slice(contentOrder, step * batchSize, batchSize), contentColumns, excludeSelf: false, random),
+        Cut(content, Slice(contentOrder, step * contentBatch, contentBatch), contentColumns, excludeSelf: false, random),
         Cut(friends, Slice(friendOrder, step * friendBatch, friendBatch), userColumns, excludeSelf: true, random));
 
     private TaskBatch Cut(PositivePairs pairs, int[] batch, int columns, bool excludeSelf, Random random)
@@ -71,6 +77,8 @@ public sealed class BatchPlan
         }
         return order[..take];
     }
+
+    private static int Ceiling(int count, int per) => (count + per - 1) / per;
 
     private static int[] Shuffled(int count, Random random)
     {

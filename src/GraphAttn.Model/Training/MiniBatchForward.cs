@@ -28,13 +28,18 @@ internal sealed class MiniBatchForward(SocialGraph graph, GraphInputs inputs, Tr
         fresh = false;
     }
 
-    public StepBatch Prepare(StepBatch batch) => stale is null || !options.StaleNegatives ? batch : new StepBatch(
+    public StepBatch Prepare(StepBatch batch, int step) => stale is null || !options.StaleNegatives ? batch : new StepBatch(
         StaleNegatives.Choose(batch.Content, stale.Users, stale.Contents, stale.Dimension),
         StaleNegatives.Choose(batch.Friends, stale.Friends, stale.Friends, stale.Dimension));
 
     public StepVectors Forward(SocialRecModel model, StepBatch batch, int step)
     {
-        var block = sampler.Sample(batch.Users(), batch.Contents(), NeighbourSampler.Mix((ulong)options.Seed, (ulong)step));
+        var sampled = sampler.Sample(batch.Users(), batch.Contents(), NeighbourSampler.Mix((ulong)options.Seed, (ulong)step));
+        var block = sampled with
+        {
+            Users = WholeHistoryDropout.Apply(sampled.Users, options.WholeHistoryDropout,
+                NeighbourSampler.Mix((ulong)options.Seed, ~(ulong)step)),
+        };
         var dimension = model.Options.Dimension;
         // The propagation tables depend on the weights, so every step recomputes them (with gradient) over the whole
         // training graph: sparse products, O(pairs x D x K). Unlike the rest of the step this grows with the graph; on

@@ -17,13 +17,21 @@ namespace GraphAttn.Model.Training;
 /// <param name="FriendStructure">The friend score's structural term with the fitted β; null when trained without it or
 /// when the fit chose β = 0.</param>
 /// <param name="FriendFit">How β was fitted on held-out friendships; null when trained without.</param>
+/// <param name="ContentFilter">The content score's graph filter term with the fitted γ, over the whole training graph;
+/// null when trained without it or when the fit chose γ = 0.</param>
+/// <param name="ContentFit">How γ was fitted on the validation interactions; null when trained without.</param>
 public sealed record TrainResult(SocialRecModel Model, GraphInputs Inputs, ModelEmbeddings Embeddings, int BestEpoch,
     IReadOnlyDictionary<string, double> Validation, IReadOnlyList<TrainProgress> Epochs, double Seconds,
-    FriendStructure? FriendStructure = null, FriendStructureFitResult? FriendFit = null)
+    FriendStructure? FriendStructure = null, FriendStructureFitResult? FriendFit = null,
+    ContentFilterTerm? ContentFilter = null, ContentFilterFitResult? ContentFit = null)
 {
     /// <summary>β of the friend score's structural term (0 when trained without it).</summary>
     public double FriendStructureWeight => FriendStructure?.Weight ?? 0;
 
-    /// <summary>A scorer over <see cref="Embeddings"/>, with the friend score's structural term.</summary>
-    public ModelScorer Scorer(string name = "graphattn") => new(Embeddings, name, FriendStructure);
+    /// <summary>γ of the content score's graph filter term (0 when trained without it).</summary>
+    public double ContentFilterWeight => ContentFilter?.Weight ?? 0;
+
+    /// <summary>A scorer over <see cref="Embeddings"/>, with the friend score's structural term and the content score's
+    /// graph filter term.</summary>
+    public ModelScorer Scorer(string name = "graphattn") => new(Embeddings, name, FriendStructure, ContentFilter);
 }

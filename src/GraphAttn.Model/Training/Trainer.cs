@@ -25,6 +25,9 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
     /// <summary>Called after every step's forward pass and loss, before the backward pass (tests, benchmarks).</summary>
     public Action<StepStats>? StepObserved { get; init; }
 
+    /// <summary>Called after every step with where its time went (benchmarks).</summary>
+    public Action<StepTimings>? StepTimed { get; init; }
+
     /// <summary>Trains on <paramref name="train"/>; validates against <paramref name="validation"/> when given.</summary>
     public TrainResult Train(SocialGraph train, SparseBinaryMatrix? validation, IProgress<TrainProgress>? progress = null,
         CancellationToken ct = default)
@@ -34,14 +37,14 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         var total = Stopwatch.StartNew();
         manual_seed(options.Seed);
         var random = new Random(options.Seed);
-        var friendValidation = options.FriendStructure ? FriendValidation.Split(train, options.FriendValidationShare, options.Seed) : null;
-        var graph = friendValidation?.Graph ?? train; // what the model learns from: the held-out friendships stay out
+        var data = TrainingSplit.Prepare(train, validation, options);
+        var graph = data.Graph; // what the model learns from: held-out friendships (and a carved validation sample) stay out
         var inputs = new GraphInputs(graph, modelOptions);
         var model = new SocialRecModel(graph.UserCount, graph.ContentCount, graph.TopicCount, modelOptions, (ulong)options.Seed);
-        var forward = StepForward(graph, inputs);
         var content = new PositivePairs(GraphViews.Interacted(graph));
         var friends = new PositivePairs(GraphViews.Following(graph));
-        var validator = validation is null ? null : Validator.ForContent(content.Matrix, validation);
+        var forward = StepForward(graph, inputs, friends);
+        var validator = data.Validator;
         using var optimizer = new RootedAdam(model.parameters(), options.LearningRate);
         using var average = options.WeightAverage > 0 ? new WeightAverage(model.parameters(), options.WeightAverage) : null;
         var epochs = new List<TrainProgress>();
@@ -78,18 +81,28 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         best.Restore(model);
         var embeddings = forward.Embed(model);
         model.eval();
-        if (friendValidation is null)
-            return new TrainResult(model, inputs, embeddings, best.Epoch, best.Metrics, epochs, total.Elapsed.TotalSeconds);
-        var fit = FriendStructureFit.Fit(embeddings, friendValidation, options.Seed);
-        // β is fitted on vectors that never saw the held-out friendships. The vectors and AA handed on use every known
-        // follow, as a re-embedding over the live graph will: the model attends over its in-edges, whatever they are.
-        inputs.Dispose();
-        inputs = new GraphInputs(train, modelOptions);
-        embeddings = StepForward(train, inputs).Embed(model);
-        var structure = fit is { Weight: > 0 } ? new FriendStructure(Neighbourhood.Undirected(train), fit.Weight) : null;
+        // The score terms are fitted on vectors that never saw what they are fitted against: β on the held-out
+        // friendships, γ on the validation interactions.
+        var friendFit = data.Friends is null ? null : FriendStructureFit.Fit(embeddings, data.Friends, options.Seed);
+        var contentFit = options.ContentFilter && validator is { RanksFriends: false }
+            ? ContentFilterFit.Fit(embeddings, Filter(graph), validator) : null;
+        if (data.Friends is not null || data.Carved)
+        {
+            // The vectors, AA and the filter handed on use every known follow and interaction, as a re-embedding over
+            // the live graph will: the model attends over its in-edges, whatever they are.
+            inputs.Dispose();
+            inputs = new GraphInputs(train, modelOptions);
+            embeddings = StepForward(train, inputs, new PositivePairs(GraphViews.Following(train))).Embed(model);
+        }
+        var structure = friendFit is { Weight: > 0 } ? new FriendStructure(Neighbourhood.Undirected(train), friendFit.Weight) : null;
+        var contentTerm = contentFit is { Weight: > 0 } ? new ContentFilterTerm(Filter(train), contentFit.Weight) : null;
         return new TrainResult(model, inputs, embeddings, best.Epoch, best.Metrics, epochs, total.Elapsed.TotalSeconds,
-            structure, fit);
+            structure, friendFit, contentTerm, contentFit);
     }
+
+    /// <summary>The graph filter of <paramref name="graph"/>'s user × content matrix.</summary>
+    private static GraphFilter Filter(SocialGraph graph) =>
+        new(GraphFilterContentScorer.UserContents(graph), graph.ContentCount);
 
     /// <summary>Embeddings of <paramref name="model"/> in eval mode (no dropout, no gradients), full-graph forward.</summary>
     public static ModelEmbeddings Embed(SocialRecModel model, GraphInputs inputs)
@@ -100,9 +113,9 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         return ModelEmbeddings.From(model.forward(inputs));
     }
 
-    private IStepForward StepForward(SocialGraph train, GraphInputs inputs) => options.Mode switch
+    private IStepForward StepForward(SocialGraph train, GraphInputs inputs, PositivePairs follows) => options.Mode switch
     {
-        TrainMode.Full => new FullGraphForward(inputs),
+        TrainMode.Full => new FullGraphForward(train, inputs, options, follows),
         TrainMode.MiniBatch => new MiniBatchForward(train, inputs, options),
         _ => throw new ArgumentException($"unknown training mode {options.Mode}"),
     };
@@ -116,8 +129,11 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
         {
             ct.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            var batch = forward.Prepare(plan.Take(step, random));
+            var clock = Stopwatch.StartNew();
+            var batch = forward.Prepare(plan.Take(step, random), steps);
+            var (batchAt, forwardAt, lossAt, backwardAt) = (clock.Elapsed.TotalSeconds, 0.0, 0.0, 0.0);
             var vectors = forward.Forward(model, batch, steps);
+            forwardAt = clock.Elapsed.TotalSeconds;
             var (contentLoss, friendLoss) = options.Loss == LossKind.Softmax
                 ? (SoftmaxLoss.Compute(vectors.Users, vectors.Contents, batch.Content, plan.Content, excludeSelf: false, options.Temperature),
                     SoftmaxLoss.Compute(vectors.Friends, vectors.Friends, batch.Friends, plan.Friends, excludeSelf: true, options.Temperature))
@@ -126,11 +142,15 @@ public sealed class Trainer(ModelOptions modelOptions, TrainOptions options)
             var loss = contentLoss.Loss.Plus(friendLoss.Loss.mul(Scalars.Of(options.FriendWeight)))
                 .Plus(contentLoss.Norms.mul(Scalars.Of(options.L2)))
                 .Plus(friendLoss.Norms.mul(Scalars.Of(options.FriendL2 ?? options.L2)));
+            lossAt = clock.Elapsed.TotalSeconds;
             StepObserved?.Invoke(Observe(scope, steps, vectors));
             optimizer.ZeroGrad();
             loss.backward();
+            backwardAt = clock.Elapsed.TotalSeconds;
             optimizer.Step();
             average?.Update();
+            StepTimed?.Invoke(new StepTimings(steps, batchAt, forwardAt - batchAt, lossAt - forwardAt, backwardAt - lossAt,
+                clock.Elapsed.TotalSeconds - backwardAt));
             contentSum += contentLoss.Loss.item<float>();
             friendSum += friendLoss.Loss.item<float>();
         }

@@ -5,7 +5,7 @@ namespace GraphAttn.Embedding.Tests.Checkpoints;
 public sealed class CheckpointIdsTests
 {
     [Fact]
-    public void Save_WithIds_WritesVersionTwoAndTheIdsReadBack()
+    public void Save_WithIds_WritesTheCurrentVersionAndTheIdsReadBack()
     {
         var graph = SampleGraphs.Random();
         using var model = UntrainedModels.Untrained(graph);
@@ -16,7 +16,7 @@ public sealed class CheckpointIdsTests
         loaded.Dispose();
         var ids = CheckpointIds.Read(folder.Path);
 
-        Assert.Equal(2, metadata.Version);
+        Assert.Equal(Checkpoint.CurrentVersion, metadata.Version);
         Assert.NotNull(ids);
         Assert.Equal(graph.Users.Ids, ids.Users);
         Assert.Equal(graph.Contents.Ids, ids.Contents);

@@ -45,7 +45,8 @@ public sealed class PerTargetForwardTests
     public void ForwardUsers_FolloweeDropped_ChangesOnlyThatTarget()
     {
         var graph = SampleGraphs.Random();
-        var options = new ModelOptions { Dimension = 16, Heads = 4, HistoryLength = 6 };
+        // One hop per relation, as the test is about: without the propagations' whole-graph tables.
+        var options = new ModelOptions { Dimension = 16, Heads = 4, HistoryLength = 6, PropagationLayers = 0, FriendPropagationLayers = 0 };
         manual_seed(3);
         using var model = new SocialRecModel(graph.UserCount, graph.ContentCount, graph.TopicCount, options);
         model.eval();

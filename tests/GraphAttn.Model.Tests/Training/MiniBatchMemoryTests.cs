@@ -13,7 +13,8 @@ public sealed class MiniBatchMemoryTestsCollection;
 [Collection(nameof(MiniBatchMemoryTests))]
 public sealed class MiniBatchMemoryTests
 {
-    private static readonly ModelOptions Model = new() { Dimension = 16, Heads = 4, HistoryLength = 6 };
+    // No propagation: its whole-graph tables grow with the graph by design; this is about the sampled blocks.
+    private static readonly ModelOptions Model = new() { Dimension = 16, Heads = 4, HistoryLength = 6, PropagationLayers = 0, FriendPropagationLayers = 0 };
 
     private static readonly TrainOptions MiniBatch = new()
     {

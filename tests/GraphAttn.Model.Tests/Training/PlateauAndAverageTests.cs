@@ -18,7 +18,11 @@ public sealed class PlateauAndAverageTests
     public void Train_PlateauWithDecays_GoesOnAtAFractionOfTheRateAndKeepsTheBestEpoch()
     {
         var (train, split) = TrainerTests.Data();
-        var options = new TrainOptions { Epochs = 40, BatchSize = 256, Patience = 1, LearningRate = 0.02, Seed = 5, FriendStructure = false };
+        var options = new TrainOptions
+        {
+            Epochs = 40, BatchSize = 256, Patience = 1, LearningRate = 0.02, Seed = 5, FriendStructure = false, LearningRateDecays = 0,
+            WeightAverage = 0,
+        };
         var plain = new Trainer(Model, options).Train(train, split.ContentValid);
         var decayed = new Trainer(Model, options with { LearningRateDecays = 2, LearningRateDecayFactor = 0.25 })
             .Train(train, split.ContentValid);
@@ -44,7 +48,8 @@ public sealed class PlateauAndAverageTests
     public void Train_WeightAverage_ReturnsTheAveragedModelItValidated()
     {
         var (train, split) = TrainerTests.Data();
-        var options = new TrainOptions { Epochs = 6, BatchSize = 256, Seed = 5, FriendStructure = false, WeightAverage = 0.8 };
+        // Without the content filter term the returned scorer ranks by the vectors alone, as validation did.
+        var options = new TrainOptions { Epochs = 6, BatchSize = 256, Seed = 5, FriendStructure = false, WeightAverage = 0.8, ContentFilter = false, LearningRateDecays = 0 };
         var averaged = new Trainer(Model, options).Train(train, split.ContentValid);
         var raw = new Trainer(Model, options with { WeightAverage = 0 }).Train(train, split.ContentValid);
         // Training itself follows the raw weights: the same losses with or without the average.

@@ -30,4 +30,13 @@ internal static class BprStep
             qj[f] = b + (lr * ((-g * pu) - (reg * b)));
         }
     }
+
+    /// <summary>y += a · x over equal-length spans.</summary>
+    public static void Axpy(float a, ReadOnlySpan<float> x, Span<float> y)
+    {
+        var vx = MemoryMarshal.Cast<float, Vector<float>>(x);
+        var vy = MemoryMarshal.Cast<float, Vector<float>>(y);
+        for (var i = 0; i < vx.Length; i++) vy[i] += a * vx[i];
+        for (var i = vx.Length * Vector<float>.Count; i < x.Length; i++) y[i] += a * x[i];
+    }
 }
