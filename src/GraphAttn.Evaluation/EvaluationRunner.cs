@@ -54,6 +54,16 @@ public sealed class EvaluationRunner(MethodCatalog catalog, EvaluatorOptions opt
         var trainFollowing = GraphViews.Following(train);
         var friendTask = new RankingTask(FriendTask, trainFollowing, split.FriendTest, true,
             trainFollowing.ColumnCounts(), GraphViews.Undirected(full));
+        // A graph without content (a plain social network) or without follows has nothing to rank for that task: its
+        // methods are left out with a line saying so, and the other task still runs.
+        var empty = new HashSet<string>();
+        if (contentTask.CandidateCount == 0 || contentTask.Truth.NonZeroCount == 0) empty.Add(ContentTask);
+        if (friendTask.CandidateCount == 0 || friendTask.Truth.NonZeroCount == 0) empty.Add(FriendTask);
+        foreach (var task in empty.Where(t => chosen.Any(c => c.Task == t)))
+            log?.Invoke($"{task}: skipped, the graph has nothing to rank ({(task == ContentTask ? "no content or no held-out interactions" : "no held-out follows")})");
+        chosen = [.. chosen.Where(c => !empty.Contains(c.Task))];
+        if (chosen.Count == 0)
+            throw new ArgumentException("nothing to evaluate: the chosen methods' tasks have no candidates or no held-out pairs in this graph");
         foreach (var (name, task) in chosen)
         {
             ct.ThrowIfCancellationRequested();

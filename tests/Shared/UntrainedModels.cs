@@ -20,7 +20,7 @@ internal static class UntrainedModels
 
     public static CheckpointMetadata Metadata(SocialGraph graph, ModelOptions? options = null) => new()
     {
-        Version = 2,
+        Version = Checkpoint.CurrentVersion,
         CreatedUtc = new DateTime(2026, 11, 25, 3, 0, 0, DateTimeKind.Utc),
         GraphFingerprint = graph.Fingerprint,
         TrainFingerprint = graph.Fingerprint,

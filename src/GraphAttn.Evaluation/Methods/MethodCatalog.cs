@@ -23,7 +23,7 @@ public sealed class MethodCatalog
     public IReadOnlyList<string> FriendNames => [.. _friends.Keys];
 
     /// <summary>
-    /// Content: pop, itemknn, bpr, lightgcn, graph-filter (GF-CF), recency-pop (the product baseline). Friends:
+    /// Content: pop, itemknn, bpr, lightgcn, graph-filter (GF-CF), recency-pop, server-fallback (the server's baseline). Friends:
     /// common-neighbours, adamic-adar (the product baseline), jaccard, preferential-attachment, lightgcn-friends,
     /// graph-filter-friends. A method for both tasks is registered under one name per task: the runner evaluates a name
     /// found among the content methods as content only.
@@ -37,6 +37,7 @@ public sealed class MethodCatalog
         c.AddContent("lightgcn", m => new LightGcnContentScorer(m.TrainInteractions, new LightGcnOptions { Seed = m.Seed }));
         c.AddContent("graph-filter", m => new GraphFilterContentScorer(m.Train, new GraphFilterOptions { Seed = m.Seed }));
         c.AddContent("recency-pop", m => new RecencyPopularityScorer(m.Train));
+        c.AddContent("server-fallback", m => new GraphFilterPopularityScorer(m.Train));
         c.AddFriend("common-neighbours", m => new CommonNeighboursScorer(m.TrainFriends));
         c.AddFriend("adamic-adar", m => new AdamicAdarScorer(m.Train, m.TrainFriends));
         c.AddFriend("jaccard", m => new JaccardScorer(m.TrainFriends));

@@ -48,6 +48,9 @@ public sealed class GraphFilter
     /// <summary>Number of columns C.</summary>
     public int ColumnCount => columns.NodeCount;
 
+    /// <summary>Rows holding column <paramref name="column"/> (an item's distinct users).</summary>
+    public int ColumnDegree(int column) => columns.Degree(column);
+
     /// <summary>The low-pass basis, or null for the linear filter alone.</summary>
     public LowPassBasis? LowPass => lowPass;
 

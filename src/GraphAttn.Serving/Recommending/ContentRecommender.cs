@@ -18,17 +18,7 @@ public static class ContentRecommender
     {
         var g = state.Graph;
         var excluded = query.IncludeSeen ? null : SeenBy(g, user, overlay);
-        // The baseline ranks from its popularity order and stops early; another scorer scores the whole catalogue.
-        ScoredIndex[] top;
-        if (state.ContentRanking is { } ranking)
-        {
-            HashSet<int>? seen = excluded is null ? null : [.. excluded];
-            top = ranking.Top(user, query.Limit, seen is null ? null : seen.Contains, query.Topic);
-        }
-        else
-        {
-            top = TopOfAllScores(state, user, query, excluded, ct);
-        }
+        var top = TopOfAllScores(state, user, query, excluded, ct);
 
         var picks = new Pick[top.Length];
         float[]? interest = null;
@@ -42,10 +32,7 @@ public static class ContentRecommender
         return picks;
     }
 
-    /// <summary>
-    /// The reference ranking: every item scored by the state's scorer, then top-k with the filters. Equal to
-    /// <see cref="PopularityRanking.Top"/> for the baseline (the tests check it), and the path for any other scorer.
-    /// </summary>
+    /// <summary>Every item scored by the state's scorer, then top-k without the excluded items and outside the topic.</summary>
     internal static ScoredIndex[] TopOfAllScores(ServingState state, int user, ContentQuery query, IEnumerable<int>? excluded, CancellationToken ct)
     {
         var g = state.Graph;

@@ -14,7 +14,6 @@ namespace GraphAttn.Serving.State;
 public sealed class ServingState
 {
     private readonly Lazy<CommunitySummary> _communities;
-    private readonly Lazy<PopularityRanking?> _contentRanking;
     private readonly Lazy<HistoryByContent> _historyByContent;
 
     /// <summary>Builds a baseline state over <paramref name="graph"/>: recency-popularity and Adamic-Adar.</summary>
@@ -27,7 +26,7 @@ public sealed class ServingState
             Method = "baseline",
             GraphFingerprint = graph.Fingerprint,
         };
-        return new ServingState(graph, friends, new RecencyPopularityScorer(graph), new AdamicAdarScorer(graph, friends),
+        return new ServingState(graph, friends, new GraphFilterPopularityScorer(graph), new AdamicAdarScorer(graph, friends),
             provenance, source, loadedAt);
     }
 
@@ -52,9 +51,6 @@ public sealed class ServingState
         // Label propagation takes seconds on large graphs: computed once, on first use, off the load path.
         _communities = new Lazy<CommunitySummary>(
             communities ?? (() => CommunitySummary.Build(graph, LabelPropagation.Communities(friends))), LazyThreadSafetyMode.ExecutionAndPublication);
-        _contentRanking = new Lazy<PopularityRanking?>(
-            () => content is RecencyPopularityScorer popularity ? new PopularityRanking(graph, popularity) : null,
-            LazyThreadSafetyMode.ExecutionAndPublication);
         _historyByContent = new Lazy<HistoryByContent>(() => new HistoryByContent(graph.Interactions), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -67,7 +63,12 @@ public sealed class ServingState
     {
         ArgumentNullException.ThrowIfNull(extended);
         var friends = extended.UserCount == Friends.NodeCount ? Friends : new Csr(Grow(Friends.Offsets, extended.UserCount), Friends.Targets);
-        IContentScorer content = ContentScorer is RecencyPopularityScorer popularity ? popularity.WithNodesOf(extended) : ContentScorer;
+        IContentScorer content = ContentScorer switch
+        {
+            GraphFilterPopularityScorer filter => filter.WithNodesOf(extended),
+            RecencyPopularityScorer popularity => popularity.WithNodesOf(extended),
+            _ => ContentScorer,
+        };
         IFriendScorer friendScorer = FriendScorer is AdamicAdarScorer ? new AdamicAdarScorer(extended, friends) : FriendScorer;
         // Carried only when computed: a factory holding this state would pin every older graph.
         CommunitySummary? communities = _communities.IsValueCreated
@@ -87,7 +88,7 @@ public sealed class ServingState
         ArgumentNullException.ThrowIfNull(compacted);
         var friends = Neighbourhood.Undirected(compacted);
         int[]? labels = _communities.IsValueCreated ? _communities.Value.Labels : null;
-        return new ServingState(compacted, friends, new RecencyPopularityScorer(compacted), new AdamicAdarScorer(compacted, friends),
+        return new ServingState(compacted, friends, new GraphFilterPopularityScorer(compacted), new AdamicAdarScorer(compacted, friends),
             ProvenanceFor(compacted), Source, LoadedAt, labels is null ? null : () => CommunitySummary.Build(compacted, labels));
     }
 
@@ -113,19 +114,12 @@ public sealed class ServingState
     /// <summary>Whether <see cref="Communities"/> has been computed.</summary>
     public bool HasCommunities => _communities.IsValueCreated;
 
-    /// <summary>
-    /// The content baseline's items in popularity order, so a request ranks without scoring every item; null when
-    /// <see cref="ContentScorer"/> is not the recency-popularity baseline. Computed on first use (a sort of the catalogue).
-    /// </summary>
-    public PopularityRanking? ContentRanking => _contentRanking.Value;
-
     /// <summary>Every user's history in content order, for influence between two users' histories; computed on first use.</summary>
     public HistoryByContent HistoryByContent => _historyByContent.Value;
 
     /// <summary>Starts computing communities and the per-graph orders in the background so the first requests do not pay for them.</summary>
     public void WarmUp() => _ = Task.Run(() =>
     {
-        _ = _contentRanking.Value;
         _ = _historyByContent.Value;
         _ = _communities.Value;
     });

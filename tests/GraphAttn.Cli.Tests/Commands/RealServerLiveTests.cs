@@ -18,12 +18,12 @@ public sealed class RealServerLiveTests
 
         // On validation items only training items are excluded, which is what a server holding the training graph excludes.
         var (code, _, stderr) = await EvalCommandRunner.Run(
-            [seeds, "--split", splitFile, "--on", "valid", "--methods", "recency-pop,adamic-adar", "--k", "5,10", "--live", "test-server", "--out", outDir],
+            [seeds, "--split", splitFile, "--on", "valid", "--methods", "server-fallback,adamic-adar", "--k", "5,10", "--live", "test-server", "--out", outDir],
             _ => new GrpcLiveRecommender(server.Channel));
 
         Assert.True(code == 0, stderr);
         var report = JsonReport.FromJson(await File.ReadAllTextAsync(Path.Combine(outDir, "report.json")));
-        var offline = report.Results.Single(r => r.Method == "recency-popularity");
+        var offline = report.Results.Single(r => r.Method == "graph-filter+popularity");
         var live = report.Results.Single(r => r.Method == "live" && r.Task == "content");
         foreach (var key in offline.Metrics.Keys) Assert.Equal(offline.Metrics[key], live.Metrics[key], 12);
         // The server never proposes a friend with score 0, the offline ranking pads with them: live can only lose hits.

@@ -11,12 +11,15 @@ namespace GraphAttn.Embedding.Tests.Inductive;
 
 public sealed class InductiveContentEmbedderTests
 {
+    // The model's own content pass serves models without whole-graph propagation (those get the neighbour average).
+    private static readonly ModelOptions Local = UntrainedModels.Small with { PropagationLayers = 0, FriendPropagationLayers = 0 };
+
     [Fact]
     public void Embed_ContentTheCheckpointKnows_EqualsBatchEmbedding()
     {
         var graph = SampleGraphs.Demo;
-        using var model = UntrainedModels.Untrained(graph);
-        var snapshot = SnapshotBuilder.Build(model, UntrainedModels.Metadata(graph), CheckpointIds.Of(graph), graph, new EmbedOptions { BatchSize = 1000 });
+        using var model = UntrainedModels.Untrained(graph, Local);
+        var snapshot = SnapshotBuilder.Build(model, UntrainedModels.Metadata(graph, Local), CheckpointIds.Of(graph), graph, new EmbedOptions { BatchSize = 1000 });
         var inductive = new InductiveContentEmbedder(model, graph, NodeRows.Identity);
 
         foreach (var c in Enumerable.Range(0, graph.ContentCount).Where(c => c % 211 == 0))
@@ -29,8 +32,8 @@ public sealed class InductiveContentEmbedderTests
     public void Embed_ContentCreatedAfterTheCheckpoint_FollowsItsTopics()
     {
         var graph = SampleGraphs.Demo;
-        using var model = UntrainedModels.Untrained(graph);
-        var metadata = UntrainedModels.Metadata(graph);
+        using var model = UntrainedModels.Untrained(graph, Local);
+        var metadata = UntrainedModels.Metadata(graph, Local);
         var ids = CheckpointIds.Of(graph);
         string[] topics = [graph.Topics[0], graph.Topics[1]];
         var extended = GraphExtension.Extend(graph,
@@ -48,7 +51,7 @@ public sealed class InductiveContentEmbedderTests
         Assert.All(first, v => Assert.True(float.IsFinite(v)));
         Assert.Equal(first, second); // no id row, same topics, no users yet: the same vector
         Assert.NotEqual(first, other);
-        using var propagating = UntrainedModels.Untrained(graph, new ModelOptions { PropagationLayers = 1 });
+        using var propagating = UntrainedModels.Untrained(graph, Local with { PropagationLayers = 1 });
         Assert.Null(new InductiveContentEmbedder(propagating, extended, CheckpointRows.Resolve(metadata, ids, extended)).Embed(0));
     }
 }

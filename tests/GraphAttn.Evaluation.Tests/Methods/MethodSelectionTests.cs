@@ -47,6 +47,28 @@ public sealed class MethodSelectionTests
             .Run(graph, DatasetSplitter.Split(graph), "clustered", ["both"]);
         Assert.Equal([EvaluationRunner.ContentTask, EvaluationRunner.FriendTask], report.Results.Select(r => r.Task));
     }
+    [Fact]
+    public void Run_FriendsOnlyGraph_SkipsContentWithALineAndRanksFriends()
+    {
+        // Two cliques of six joined by one tie, no content: the shape of SNAP ego-Facebook.
+        var builder = new GraphBuilder();
+        for (var u = 0; u < 12; u++) builder.AddUser($"u{u}", $"U{u}");
+        for (var a = 0; a < 12; a++)
+            for (var b = 0; b < 12; b++)
+                if (a != b && a / 6 == b / 6) builder.AddFollow($"u{a}", $"u{b}");
+        builder.AddFollow("u0", "u6");
+        var graph = builder.Build();
+        var lines = new List<string>();
+
+        var report = new EvaluationRunner(Catalog(), new Ranking.Evaluators.EvaluatorOptions { Ks = [5] })
+            .Run(graph, DatasetSplitter.Split(graph), "friends only", ["all"], log: lines.Add);
+
+        Assert.All(report.Results, r => Assert.Equal(EvaluationRunner.FriendTask, r.Task));
+        Assert.Contains(report.Results, r => r.Method == "both");
+        Assert.Contains(lines, l => l.StartsWith("content: skipped", StringComparison.Ordinal));
+        Assert.Throws<ArgumentException>(() => new EvaluationRunner(Catalog(), new Ranking.Evaluators.EvaluatorOptions { Ks = [5] })
+            .Run(graph, DatasetSplitter.Split(graph), "friends only", ["content"]));
+    }
 
     // "both" answers both tasks with one scorer, as the model does.
     private static MethodCatalog Catalog()

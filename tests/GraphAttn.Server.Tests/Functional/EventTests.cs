@@ -20,7 +20,7 @@ public class EventTests
         Assert.StartsWith("baseline@", ack.Provenance.ModelVersion);
 
         var after = await recs.RecommendContentAsync(new() { UserId = "ann", Limit = 10 }).Within();
-        Assert.Equal(["s2", "s1"], after.Items.Select(i => i.ContentId));
+        Assert.Equal(["s1", "s2"], after.Items.Select(i => i.ContentId));
         var again = await events.RecordInteractionAsync(new() { UserId = "ann", ContentId = "m3", Kind = InteractionKind.Like }).Within();
         Assert.False(again.Changed);
     }

@@ -10,13 +10,15 @@ public class RecommendContentTests
         new RecommendationService.RecommendationServiceClient(host.Channel).RecommendContentAsync(request).Within();
 
     [Fact]
-    public async Task RecommendContent_Default_ExcludesSeenAndRanksInterestTopicsFirst()
+    public async Task RecommendContent_Default_ExcludesSeenAndRanksCoInteractionsFirst()
     {
         await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
         var r = await Call(host, new() { UserId = "ann", Limit = 10 });
-        // ann saw m1 and m2 (music); m3 (music, recent) beats the sport items, which rank by recency.
-        Assert.Equal(["m3", "s2", "s1"], r.Items.Select(i => i.ContentId));
-        Assert.True(r.Items[0].Score > r.Items[1].Score);
+        // ann saw m1 and m2. m2's other users bo and cy reach s1 and m3 through the graph filter, with equal weight (the
+        // same degrees; ties by index); s2 is reached by nobody and comes last, by popularity.
+        Assert.Equal(["m3", "s1", "s2"], r.Items.Select(i => i.ContentId));
+        Assert.Equal(r.Items[0].Score, r.Items[1].Score);
+        Assert.True(r.Items[1].Score > 0 && r.Items[2].Score < 0);
         Assert.Equal(["music"], r.Items[0].TopicIds);
         Assert.Empty(r.Items[0].Reasons);
         Assert.StartsWith("baseline@", r.Provenance.ModelVersion);
@@ -31,7 +33,7 @@ public class RecommendContentTests
         Assert.Equal(5, all.Items.Count);
         Assert.Contains(all.Items, i => i.ContentId == "m1");
         var sport = await Call(host, new() { UserId = "ann", Limit = 10, TopicId = "sport" });
-        Assert.Equal(["s2", "s1"], sport.Items.Select(i => i.ContentId));
+        Assert.Equal(["s1", "s2"], sport.Items.Select(i => i.ContentId));
         var one = await Call(host, new() { UserId = "ann", Limit = 1 });
         Assert.Single(one.Items);
     }
