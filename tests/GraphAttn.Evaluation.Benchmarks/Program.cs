@@ -1,4 +1,3 @@
-using GraphAttn.Evaluation.Benchmarks;
 using GraphAttn.Evaluation.Benchmarks.Research;
 
 // Usage: dotnet run -c Release --project tests/GraphAttn.Evaluation.Benchmarks -- COMMAND ...

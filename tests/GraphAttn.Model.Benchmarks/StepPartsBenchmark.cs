@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using GraphAttn.Graph.Loading;
 using GraphAttn.Model.Attention;
 using GraphAttn.Model.Modeling;
-using TorchSharp;
 using static TorchSharp.torch;
-using GraphAttn.Graph.Loading;
 
 namespace GraphAttn.Model.Benchmarks;
 

@@ -46,7 +46,7 @@ public sealed class Validator(RankingTask task, IReadOnlyList<int> ks)
                 block.Users.SelectMany(u => task.Truth.Row(u).ToArray().Select(c => (u, c))));
             ScoreFunction score = task.ExcludeSelf
                 ? (u, s) => { block.Row(u).CopyTo(s); scorer.AddFriendTerms(u, s); }
-                : (u, s) => { block.Row(u).CopyTo(s); scorer.AddContentTerms(u, s); };
+            : (u, s) => { block.Row(u).CopyTo(s); scorer.AddContentTerms(u, s); };
             foreach (var (key, value) in evaluator.Evaluate(scorer.Name, score, task with { Truth = truth }).Metrics)
                 if (PerUser(key)) sums[key] = sums.GetValueOrDefault(key) + value * block.Users.Length;
         }

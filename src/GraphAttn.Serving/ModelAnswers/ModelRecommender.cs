@@ -1,5 +1,4 @@
 using GraphAttn.Contracts.V1;
-using GraphAttn.Graph;
 using GraphAttn.Ranking;
 using GraphAttn.Serving.Embeddings;
 using GraphAttn.Serving.Events;

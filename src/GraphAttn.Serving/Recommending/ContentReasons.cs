@@ -1,5 +1,4 @@
 using GraphAttn.Contracts.V1;
-using GraphAttn.Graph;
 using GraphAttn.Graph.Baselines;
 using GraphAttn.Serving.State;
 

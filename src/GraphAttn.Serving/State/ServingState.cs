@@ -3,7 +3,6 @@ using GraphAttn.Graph;
 using GraphAttn.Graph.Algorithms;
 using GraphAttn.Graph.Baselines;
 using GraphAttn.Serving.Profiles;
-using GraphAttn.Serving.Recommending;
 
 namespace GraphAttn.Serving.State;
 

@@ -1,11 +1,11 @@
+using GraphAttn.Cli.Methods;
 using GraphAttn.Evaluation.Methods;
 using GraphAttn.Graph;
-using GraphAttn.Model.Modeling;
-using GraphAttn.Model.Training;
-using GraphAttn.Cli.Methods;
+using GraphAttn.Graph.Loading.RecBole;
 using GraphAttn.Graph.Matrices;
 using GraphAttn.Graph.Splits;
-using GraphAttn.Graph.Loading.RecBole;
+using GraphAttn.Model.Modeling;
+using GraphAttn.Model.Training;
 
 namespace GraphAttn.Cli.Tests.Methods;
 

@@ -1,7 +1,6 @@
 using GraphAttn.Embedding.Batching;
 using GraphAttn.Embedding.Inductive;
 using GraphAttn.Embedding.Snapshots;
-using GraphAttn.Graph;
 using GraphAttn.Graph.Live;
 using GraphAttn.Model.Checkpoints;
 using GraphAttn.Model.Inference;

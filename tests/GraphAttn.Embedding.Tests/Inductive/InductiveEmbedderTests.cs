@@ -120,8 +120,15 @@ public sealed class InductiveEmbedderTests
         // on this 60-user graph, pulls a two-event newcomer's top 10 towards the most popular contents of either community.
         var training = new TrainOptions
         {
-            Epochs = 40, BatchSize = 256, Patience = 100, Seed = 3, LearningRate = 0.01, L2 = 1e-4, NegativeCandidates = 8,
-            WeightAverage = 0, LearningRateDecays = 0,
+            Epochs = 40,
+            BatchSize = 256,
+            Patience = 100,
+            Seed = 3,
+            LearningRate = 0.01,
+            L2 = 1e-4,
+            NegativeCandidates = 8,
+            WeightAverage = 0,
+            LearningRateDecays = 0,
         };
         var trained = new Trainer(options, training).Train(graph, null);
         using var model = trained.Model;

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using GraphAttn.Graph;
-using GraphAttn.Model.Training;
-using GraphAttn.Graph.Splits;
-using GraphAttn.Ranking.Evaluators;
 using GraphAttn.Graph.Loading;
+using GraphAttn.Graph.Splits;
+using GraphAttn.Model.Training;
+using GraphAttn.Ranking.Evaluators;
 
 namespace GraphAttn.Evaluation.Benchmarks.Research;
 

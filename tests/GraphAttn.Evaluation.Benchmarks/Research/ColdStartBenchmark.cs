@@ -1,13 +1,12 @@
 using System.Globalization;
 using GraphAttn.Evaluation.Methods.Content;
-using GraphAttn.Model.Inference;
-using GraphAttn.Model.Modeling;
-using GraphAttn.Model.Training;
-using static TorchSharp.torch;
-using GraphAttn.Ranking.Evaluators;
-using GraphAttn.Graph.Splits;
-using GraphAttn.Graph.Matrices;
 using GraphAttn.Graph.Loading;
+using GraphAttn.Graph.Matrices;
+using GraphAttn.Graph.Splits;
+using GraphAttn.Model.Inference;
+using GraphAttn.Model.Training;
+using GraphAttn.Ranking.Evaluators;
+using static TorchSharp.torch;
 
 namespace GraphAttn.Evaluation.Benchmarks.Research;
 

@@ -3,7 +3,6 @@ using GraphAttn.Evaluation.Methods;
 using GraphAttn.Evaluation.Methods.LightGcn;
 using GraphAttn.Graph;
 using GraphAttn.Graph.Baselines;
-using GraphAttn.Model.Modeling;
 using GraphAttn.Model.Scoring;
 using GraphAttn.Model.Training;
 
@@ -67,9 +66,15 @@ internal static class ResearchCatalog
         var d = new LightGcnOptions();
         return d with
         {
-            Seed = seed, LearningRate = (float)s.Double("lr", d.LearningRate), BatchSize = s.Int("batch", d.BatchSize),
-            Layers = s.Int("layers", d.Layers), L2 = (float)s.Double("l2", d.L2), Dimensions = s.Int("dim", d.Dimensions),
-            MaxEpochs = s.Int("epochs", d.MaxEpochs), ValidateEvery = s.Int("every", d.ValidateEvery), Patience = s.Int("patience", d.Patience),
+            Seed = seed,
+            LearningRate = (float)s.Double("lr", d.LearningRate),
+            BatchSize = s.Int("batch", d.BatchSize),
+            Layers = s.Int("layers", d.Layers),
+            L2 = (float)s.Double("l2", d.L2),
+            Dimensions = s.Int("dim", d.Dimensions),
+            MaxEpochs = s.Int("epochs", d.MaxEpochs),
+            ValidateEvery = s.Int("every", d.ValidateEvery),
+            Patience = s.Int("patience", d.Patience),
         };
     }
 
@@ -78,7 +83,9 @@ internal static class ResearchCatalog
         var d = new GraphFilterOptions();
         return d with
         {
-            Seed = seed, LowPassRank = s.Int("rank", d.LowPassRank), LowPassWeight = (float)s.Double("alpha", d.LowPassWeight),
+            Seed = seed,
+            LowPassRank = s.Int("rank", d.LowPassRank),
+            LowPassWeight = (float)s.Double("alpha", d.LowPassWeight),
             PowerIterations = s.Int("iterations", d.PowerIterations),
         };
     }

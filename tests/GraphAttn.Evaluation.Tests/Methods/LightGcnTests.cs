@@ -4,8 +4,8 @@ using GraphAttn.Evaluation.Methods.Friends;
 using GraphAttn.Evaluation.Methods.LightGcn;
 using GraphAttn.Graph;
 using GraphAttn.Graph.Matrices;
-using GraphAttn.Ranking.Evaluators;
 using GraphAttn.Graph.Splits;
+using GraphAttn.Ranking.Evaluators;
 
 namespace GraphAttn.Evaluation.Tests.Methods;
 

@@ -1,5 +1,5 @@
-using GraphAttn.Model.Training;
 using GraphAttn.Graph.Matrices;
+using GraphAttn.Model.Training;
 
 namespace GraphAttn.Model.Tests.Training;
 

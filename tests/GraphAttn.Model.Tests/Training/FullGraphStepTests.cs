@@ -1,8 +1,7 @@
+using GraphAttn.Graph.Matrices;
 using GraphAttn.Model.Modeling;
-using GraphAttn.Model.Tests.Modeling;
 using GraphAttn.Model.Training;
 using static TorchSharp.torch;
-using GraphAttn.Graph.Matrices;
 
 namespace GraphAttn.Model.Tests.Training;
 
@@ -18,7 +17,11 @@ public sealed class FullGraphStepTests
         var graph = CommunityGraph.Build();
         var modelOptions = new ModelOptions
         {
-            Dimension = 8, Heads = 2, HistoryLength = 4, PropagationLayers = propagation, FriendPropagationLayers = friendPropagation,
+            Dimension = 8,
+            Heads = 2,
+            HistoryLength = 4,
+            PropagationLayers = propagation,
+            FriendPropagationLayers = friendPropagation,
         };
         var options = new TrainOptions { BatchSize = 64, Seed = 4, WholeHistoryDropout = 0 };
         using var inputs = new GraphInputs(graph, modelOptions);

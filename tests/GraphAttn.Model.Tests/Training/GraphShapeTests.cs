@@ -74,8 +74,13 @@ public sealed class GraphShapeTests
         {
             Checkpoint.Save(folder, result.Model, new CheckpointMetadata
             {
-                GraphFingerprint = graph.Fingerprint, TrainFingerprint = graph.Fingerprint, Users = graph.UserCount,
-                Contents = graph.ContentCount, Topics = graph.TopicCount, Model = Model, Training = Training,
+                GraphFingerprint = graph.Fingerprint,
+                TrainFingerprint = graph.Fingerprint,
+                Users = graph.UserCount,
+                Contents = graph.ContentCount,
+                Topics = graph.TopicCount,
+                Model = Model,
+                Training = Training,
             }, CheckpointIds.Of(graph));
             var (model, _) = Checkpoint.Load(folder);
             using (model)

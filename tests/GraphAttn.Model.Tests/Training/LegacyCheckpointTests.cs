@@ -15,7 +15,10 @@ public sealed class LegacyCheckpointTests
             // A version 2 file from before propagation, history layers and friend propagation existed.
             var json = new JsonObject
             {
-                ["Version"] = 2, ["Users"] = 3, ["Contents"] = 2, ["Topics"] = 1,
+                ["Version"] = 2,
+                ["Users"] = 3,
+                ["Contents"] = 2,
+                ["Topics"] = 1,
                 ["Model"] = new JsonObject { ["Dimension"] = 8, ["Heads"] = 2, ["HistoryLength"] = 10, ["AttentionDropout"] = 0.1, ["HistoryDropout"] = 0.1, ["TimeBuckets"] = 16 },
             };
             File.WriteAllText(Path.Combine(folder, Checkpoint.MetadataFile), json.ToJsonString());

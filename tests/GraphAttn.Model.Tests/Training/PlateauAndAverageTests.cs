@@ -20,7 +20,13 @@ public sealed class PlateauAndAverageTests
         var (train, split) = TrainerTests.Data();
         var options = new TrainOptions
         {
-            Epochs = 40, BatchSize = 256, Patience = 1, LearningRate = 0.02, Seed = 5, FriendStructure = false, LearningRateDecays = 0,
+            Epochs = 40,
+            BatchSize = 256,
+            Patience = 1,
+            LearningRate = 0.02,
+            Seed = 5,
+            FriendStructure = false,
+            LearningRateDecays = 0,
             WeightAverage = 0,
         };
         var plain = new Trainer(Model, options).Train(train, split.ContentValid);

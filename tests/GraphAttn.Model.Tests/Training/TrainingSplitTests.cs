@@ -1,7 +1,6 @@
-using GraphAttn.Model.Modeling;
-using GraphAttn.Model.Tests.Modeling;
-using GraphAttn.Model.Training;
 using GraphAttn.Graph.Matrices;
+using GraphAttn.Model.Modeling;
+using GraphAttn.Model.Training;
 
 namespace GraphAttn.Model.Tests.Training;
 

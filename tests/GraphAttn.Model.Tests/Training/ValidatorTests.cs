@@ -1,10 +1,9 @@
 using GraphAttn.Graph;
 using GraphAttn.Graph.Baselines;
-using GraphAttn.Model.Scoring;
-using GraphAttn.Model.Tests.Modeling;
-using GraphAttn.Model.Training;
-using GraphAttn.Graph.Splits;
 using GraphAttn.Graph.Matrices;
+using GraphAttn.Graph.Splits;
+using GraphAttn.Model.Scoring;
+using GraphAttn.Model.Training;
 
 namespace GraphAttn.Model.Tests.Training;
 

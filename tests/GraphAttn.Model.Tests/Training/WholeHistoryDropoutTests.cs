@@ -1,6 +1,5 @@
 using GraphAttn.Model.Inference;
 using GraphAttn.Model.Modeling;
-using GraphAttn.Model.Tests.Modeling;
 using GraphAttn.Model.Training;
 
 namespace GraphAttn.Model.Tests.Training;

@@ -1,8 +1,8 @@
-using GraphAttn.Graph.Live;
 using GraphAttn.Contracts.V1;
 using GraphAttn.Embedding.Batching;
 using GraphAttn.Embedding.Snapshots;
 using GraphAttn.Graph;
+using GraphAttn.Graph.Live;
 using GraphAttn.Model.Checkpoints;
 using GraphAttn.Serving.Events;
 using GraphAttn.Serving.Snapshots;

@@ -1,8 +1,8 @@
 using System.Numerics.Tensors;
 using GraphAttn.Graph.Matrices;
-using GraphAttn.Ranking.Evaluators;
-using GraphAttn.Ranking;
 using GraphAttn.Graph.Splits;
+using GraphAttn.Ranking;
+using GraphAttn.Ranking.Evaluators;
 
 namespace GraphAttn.Evaluation.Methods.LightGcn;
 

@@ -1,7 +1,6 @@
 using System.Numerics.Tensors;
 using GraphAttn.Graph;
 using GraphAttn.Graph.Matrices;
-using GraphAttn.Ranking;
 
 namespace GraphAttn.Evaluation.Methods.LightGcn;
 
