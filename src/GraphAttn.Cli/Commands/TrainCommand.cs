@@ -27,7 +27,7 @@ public static class TrainCommand
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Checkpoint folder (model.dat + checkpoint.json).", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "Maximum epochs.", DefaultValueFactory = _ => t.Epochs };
         var seed = new Option<int>("--seed") { Description = "Seed of the split, initialisation and sampling.", DefaultValueFactory = _ => t.Seed };
-        var batch = new Option<int>("--batch-size") { Description = "Interactions per step.", DefaultValueFactory = _ => t.BatchSize };
+        var batch = new Option<int>("--batch-size") { Description = "Positives per step of the larger task (0 = automatic: grows with the graph).", DefaultValueFactory = _ => t.BatchSize };
         var lr = new Option<double>("--lr") { Description = "Adam learning rate.", DefaultValueFactory = _ => t.LearningRate };
         var dim = new Option<int>("--dim") { Description = "Embedding width (multiple of 4 heads).", DefaultValueFactory = _ => m.Dimension };
         var history = new Option<int>("--history") { Description = "History length L.", DefaultValueFactory = _ => m.HistoryLength };
@@ -43,6 +43,10 @@ public static class TrainCommand
         var attentionDropout = new Option<float>("--attention-dropout") { Description = "Dropout on the GAT attention coefficients in training.", DefaultValueFactory = _ => m.AttentionDropout };
         var historyDropout = new Option<double>("--history-dropout") { Description = "Dropout inside the history transformer in training.", DefaultValueFactory = _ => m.HistoryDropout };
         var propagation = new Option<int>("--propagation") { Description = $"Layers of parameter-free interaction propagation added to user and content vectors (0 = off, at most {ModelOptions.MaxPropagationLayers}).", DefaultValueFactory = _ => m.PropagationLayers };
+        var friendPropagation = new Option<int>("--friend-propagation") { Description = $"Layers of parameter-free propagation over the friendships added to the friend vectors (0 = off, at most {ModelOptions.MaxPropagationLayers}).", DefaultValueFactory = _ => m.FriendPropagationLayers };
+        var historyLayers = new Option<int>("--history-layers") { Description = "Transformer layers of the history encoder before its attention pooling (0 or 1).", DefaultValueFactory = _ => m.HistoryLayers };
+        var contentFilter = new Option<bool>("--content-filter") { Description = "Add γ · the graph filter (GF-CF) score to the content score, γ fitted on validation (0 when it does not help).", DefaultValueFactory = _ => t.ContentFilter };
+        var wholeHistoryDropout = new Option<double>("--whole-history-dropout") { Description = "Share of a step's users trained without their history, so new users with followees get useful vectors.", DefaultValueFactory = _ => t.WholeHistoryDropout };
         var normalize = new Option<bool>("--normalize") { Description = "Unit-length user, content and friend vectors (scores are cosines; use with --loss softmax and a temperature such as 0.1)." };
         var l2 = new Option<double>("--l2") { Description = "L2 penalty on the vectors a step scores.", DefaultValueFactory = _ => t.L2 };
         var friendL2 = new Option<double?>("--friend-l2") { Description = "L2 penalty on the friend task's vectors (default: --l2)." };
@@ -55,7 +59,7 @@ public static class TrainCommand
         var baselines = new Option<bool>("--baselines") { Description = "Also report the evaluation baselines' test metrics on the same split." };
         var command = new Command("train", "Train the graph-attention model on a graph (held-out split for validation and test) and write a checkpoint.")
         {
-            graph, output, epochs, seed, batch, lr, dim, history, propagation, negatives, patience, lrDecays, lrDecayFactor, weightAverage, friendWeight, loss, sharedNegatives, temperature, normalize, attentionDropout, historyDropout, l2, friendL2, friendStructure, friendValidation, miniBatch, fanOut, staleNegatives, quiet, baselines,
+            graph, output, epochs, seed, batch, lr, dim, history, historyLayers, propagation, friendPropagation, contentFilter, wholeHistoryDropout, negatives, patience, lrDecays, lrDecayFactor, weightAverage, friendWeight, loss, sharedNegatives, temperature, normalize, attentionDropout, historyDropout, l2, friendL2, friendStructure, friendValidation, miniBatch, fanOut, staleNegatives, quiet, baselines,
         };
         command.SetAction((parse, ct) =>
         {
@@ -91,12 +95,16 @@ public static class TrainCommand
                 StaleNegatives = parse.GetValue(staleNegatives),
                 FriendStructure = parse.GetValue(friendStructure),
                 FriendValidationShare = parse.GetValue(friendValidation),
+                ContentFilter = parse.GetValue(contentFilter),
+                WholeHistoryDropout = parse.GetValue(wholeHistoryDropout),
             };
             var modelOptions = new ModelOptions
             {
                 Dimension = parse.GetValue(dim),
                 HistoryLength = parse.GetValue(history),
+                HistoryLayers = parse.GetValue(historyLayers),
                 PropagationLayers = parse.GetValue(propagation),
+                FriendPropagationLayers = parse.GetValue(friendPropagation),
                 Normalize = parse.GetValue(normalize),
                 AttentionDropout = parse.GetValue(attentionDropout),
                 HistoryDropout = parse.GetValue(historyDropout)

@@ -47,7 +47,7 @@ internal sealed class EvalSession(
             {
                 var scorers = new SnapshotScorers(SnapshotReader.Read(snapshotPath), graph);
                 scorers.CheckTrainedOn(train.Fingerprint);
-                catalog.AddContent("snapshot", _ => scorers.Content);
+                catalog.AddContent("snapshot", m => scorers.ContentFor(m.Train));
                 catalog.AddFriend("snapshot-friends", m => scorers.Friends(m.TrainFriends));
                 methods = [.. methods, "snapshot", "snapshot-friends"];
             }

@@ -1,4 +1,5 @@
 using GraphAttn.Graph;
+using GraphAttn.Graph.Baselines;
 using GraphAttn.Ranking;
 using GraphAttn.Serving.Embeddings;
 using GraphAttn.Serving.Snapshots;
@@ -42,8 +43,17 @@ public sealed class SnapshotScorers
                 $"training graph is {trainFingerprint}: it may have seen the test data. Embed the graph written by --export-train.");
     }
 
-    /// <summary>The content scorer ("snapshot").</summary>
-    public IContentScorer Content => new ContentScorer(this);
+    /// <summary>
+    /// The content scorer ("snapshot"): user · content, plus γ · GF(u, c) when the snapshot carries γ, with the graph
+    /// filter over <paramref name="train"/>'s interactions (the split's training graph), as the live server adds it over
+    /// the graph it serves.
+    /// </summary>
+    public IContentScorer ContentFor(SocialGraph train)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        var gamma = _snapshot.Header.ContentFilterWeight;
+        return new ContentScorer(this, gamma > 0f ? new GraphFilter(GraphFilterContentScorer.UserContents(train), train.ContentCount) : null, gamma);
+    }
 
     /// <summary>
     /// The friend scorer ("snapshot") over <paramref name="trainFriends"/>, the split's undirected training
@@ -64,11 +74,19 @@ public sealed class SnapshotScorers
         }
     }
 
-    private sealed class ContentScorer(SnapshotScorers s) : IContentScorer
+    private sealed class ContentScorer(SnapshotScorers s, GraphFilter? filter, float gamma) : IContentScorer
     {
         public string Name => "snapshot";
 
-        public void ScoreContent(int user, Span<float> scores) => s.Score(user, scores, s._contentRow, s._snapshot.UserVectors, s._snapshot.ContentVectors);
+        public void ScoreContent(int user, Span<float> scores)
+        {
+            s.Score(user, scores, s._contentRow, s._snapshot.UserVectors, s._snapshot.ContentVectors);
+            if (filter is null || user >= filter.RowCount) return;
+            var gf = new float[filter.ColumnCount];
+            filter.Score(user, gf);
+            for (var c = 0; c < gf.Length; c++)
+                if (gf[c] > 0f && scores[c] > TopK.Excluded) scores[c] += gamma * gf[c];
+        }
     }
 
     // A user without a row keeps the documented "every candidate 0" (the serving scorer gives no exclusions then).

@@ -18,7 +18,8 @@ public static class ShardFile
     /// <summary>File extension of a shard.</summary>
     public const string Extension = ".gashard";
 
-    private static readonly byte[] Magic = "GASHARD2"u8.ToArray();
+    private static readonly byte[] Magic = "GASHARD3"u8.ToArray();
+    private static readonly byte[] MagicWithoutFilterWeight = "GASHARD2"u8.ToArray();
     private static readonly byte[] MagicWithoutWeight = "GASHARD1"u8.ToArray();
     private static readonly byte[] EndMagic = "GASHRDOK"u8.ToArray();
 
@@ -81,6 +82,7 @@ public static class ShardFile
         foreach (var v in new[] { h.Shard.Index, h.Shard.Count, h.BatchSize }) w.Write(v);
         w.Write(h.CreatedAt.ToUnixTimeMilliseconds());
         w.Write(h.FriendStructureWeight);
+        w.Write(h.ContentFilterWeight);
         foreach (var v in new[] { r.Dimensions, r.TotalUsers, r.TotalContents, r.UserStart, r.UserIds.Length, r.ContentStart, r.ContentIds.Length })
             w.Write(v);
         foreach (var id in r.UserIds) w.Write(id);
@@ -98,7 +100,8 @@ public static class ShardFile
     private static (ShardHeader, EmbeddedRows) ReadBody(BoundedReader r, string path)
     {
         var magic = r.Bytes(Magic.Length);
-        var hasWeight = magic.SequenceEqual(Magic);
+        var hasFilterWeight = magic.SequenceEqual(Magic);
+        var hasWeight = hasFilterWeight || magic.SequenceEqual(MagicWithoutFilterWeight);
         if (!hasWeight && !magic.SequenceEqual(MagicWithoutWeight)) throw new InvalidDataException($"{path}: not a shard file (bad magic)");
         var modelId = r.String();
         var fingerprint = r.String();
@@ -107,6 +110,9 @@ public static class ShardFile
         var weight = hasWeight ? r.Single() : 0f;
         if (!float.IsFinite(weight) || weight < 0f)
             throw new InvalidDataException($"{path}: friend structure weight {weight} is not a finite non-negative number (corrupted)");
+        var filterWeight = hasFilterWeight ? r.Single() : 0f;
+        if (!float.IsFinite(filterWeight) || filterWeight < 0f)
+            throw new InvalidDataException($"{path}: content filter weight {filterWeight} is not a finite non-negative number (corrupted)");
         int d = r.Int(), totalUsers = r.Int(), totalContents = r.Int(), userStart = r.Int(), users = r.Count(4), contentStart = r.Int(),
             contents = r.Count(4);
         ShardSpec shard;
@@ -133,6 +139,7 @@ public static class ShardFile
         return (new ShardHeader(modelId, fingerprint, shard, batch, DateTimeOffset.FromUnixTimeMilliseconds(created))
         {
             FriendStructureWeight = weight,
+            ContentFilterWeight = filterWeight,
         }, rows);
     }
 

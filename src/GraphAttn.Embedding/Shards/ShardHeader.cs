@@ -15,4 +15,7 @@ public sealed record ShardHeader(string ModelId, string GraphFingerprint, ShardS
     /// checkpoint, so they must agree on it. 0 for shards written before it existed.
     /// </summary>
     public float FriendStructureWeight { get; init; }
+
+    /// <summary>The checkpoint's content filter weight γ, carried and checked like β. 0 for shards written before it existed.</summary>
+    public float ContentFilterWeight { get; init; }
 }

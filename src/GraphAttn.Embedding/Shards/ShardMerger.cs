@@ -26,6 +26,9 @@ public static class ShardMerger
             if (h.FriendStructureWeight != first.FriendStructureWeight)
                 throw new InvalidDataException(
                     $"{path}: friend structure weight {h.FriendStructureWeight} differs from {firstPath}'s {first.FriendStructureWeight} (shards of different checkpoints)");
+            if (h.ContentFilterWeight != first.ContentFilterWeight)
+                throw new InvalidDataException(
+                    $"{path}: content filter weight {h.ContentFilterWeight} differs from {firstPath}'s {first.ContentFilterWeight} (shards of different checkpoints)");
             if (h.Shard.Count != first.Shard.Count || h.BatchSize != first.BatchSize)
                 throw new InvalidDataException(
                     $"{path}: shard {h.Shard} with batch size {h.BatchSize} does not belong to a run of {first.Shard.Count} shards with batch size {first.BatchSize}");
@@ -39,6 +42,7 @@ public static class ShardMerger
         var header = new SnapshotHeader(first.ModelId, first.GraphFingerprint, createdAt ?? DateTimeOffset.UtcNow)
         {
             FriendStructureWeight = first.FriendStructureWeight,
+            ContentFilterWeight = first.ContentFilterWeight,
         };
         return SnapshotAssembly.Assemble(header, [.. shards.OrderBy(s => s.Shard.Header.Shard.Index).Select(s => s.Shard.Rows)]);
     }

@@ -15,12 +15,27 @@ public static class FriendStructureWeight
     public static float Of(CheckpointMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
-        double weight = metadata.FriendStructureWeight;
+        return Checked(metadata.FriendStructureWeight, "friend structure weight");
+    }
+
+    /// <summary>
+    /// γ of <paramref name="metadata"/>, the content score's graph-filter weight, as a float: carried like β, so the
+    /// server adds γ · GF(u, c) to content scores as the model was evaluated.
+    /// </summary>
+    /// <exception cref="InvalidDataException">γ is NaN, infinite, negative or too large for a float (a damaged checkpoint).</exception>
+    public static float ContentFilterOf(CheckpointMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        return Checked(metadata.ContentFilterWeight, "content filter weight");
+    }
+
+    private static float Checked(double weight, string what)
+    {
         float single = (float)weight;
         if (!double.IsFinite(weight) || weight < 0 || !float.IsFinite(single))
         {
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"checkpoint's friend structure weight {weight} is not a finite non-negative float (damaged checkpoint?)"));
+                $"checkpoint's {what} {weight} is not a finite non-negative float (damaged checkpoint?)"));
         }
 
         return single;

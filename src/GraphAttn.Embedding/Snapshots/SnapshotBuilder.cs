@@ -28,7 +28,8 @@ public static class SnapshotBuilder
     public static EmbeddingSnapshot Build(SocialRecModel model, CheckpointMetadata metadata, CheckpointIds? ids,
         SocialGraph graph, EmbedOptions? options = null, IProgress<EmbedProgress>? progress = null, CancellationToken ct = default)
     {
-        FriendStructureWeight.Of(metadata); // a damaged β fails before the run, not after it
+        FriendStructureWeight.Of(metadata); // a damaged β or γ fails before the run, not after it
+        FriendStructureWeight.ContentFilterOf(metadata);
         options = (options ?? new EmbedOptions()) with { Shard = ShardSpec.Single };
         var part = new BatchEmbedder(model, graph, CheckpointRows.Resolve(metadata, ids, graph), options).Embed(progress, ct);
         return SnapshotAssembly.Assemble(Header(metadata, graph, options), [part]);
@@ -58,12 +59,14 @@ public static class SnapshotBuilder
     public static (ShardHeader Header, EmbeddedRows Rows) BuildShard(SocialRecModel model, CheckpointMetadata metadata,
         CheckpointIds? ids, SocialGraph graph, EmbedOptions options, IProgress<EmbedProgress>? progress = null, CancellationToken ct = default)
     {
-        FriendStructureWeight.Of(metadata); // a damaged β fails before the run, not after it
+        FriendStructureWeight.Of(metadata); // a damaged β or γ fails before the run, not after it
+        FriendStructureWeight.ContentFilterOf(metadata);
         var rows = new BatchEmbedder(model, graph, CheckpointRows.Resolve(metadata, ids, graph), options).Embed(progress, ct);
         var header = Header(metadata, graph, options);
         return (new ShardHeader(header.ModelId, header.GraphFingerprint, options.Shard, options.BatchSize, header.CreatedAt)
         {
             FriendStructureWeight = header.FriendStructureWeight,
+            ContentFilterWeight = header.ContentFilterWeight,
         }, rows);
     }
 
@@ -77,13 +80,14 @@ public static class SnapshotBuilder
     }
 
     /// <summary>
-    /// The header a run over <paramref name="graph"/> writes; it carries the checkpoint's friend structure weight β, so
-    /// the server scores follow candidates with the same formula as the model.
+    /// The header a run over <paramref name="graph"/> writes; it carries the checkpoint's friend structure weight β and
+    /// content filter weight γ, so the server scores with the same formulas as the model.
     /// </summary>
     /// <exception cref="InvalidDataException">The checkpoint's β is not a finite non-negative float.</exception>
     public static SnapshotHeader Header(CheckpointMetadata metadata, SocialGraph graph, EmbedOptions options) =>
         new(options.ModelId ?? ModelIdentity.Of(metadata), graph.Fingerprint, options.CreatedAt ?? DateTimeOffset.UtcNow)
         {
             FriendStructureWeight = FriendStructureWeight.Of(metadata),
+            ContentFilterWeight = FriendStructureWeight.ContentFilterOf(metadata),
         };
 }

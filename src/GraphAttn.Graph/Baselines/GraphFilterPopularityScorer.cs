@@ -34,6 +34,9 @@ public sealed class GraphFilterPopularityScorer : IContentScorer
     /// <inheritdoc />
     public string Name => "graph-filter+popularity";
 
+    /// <summary>The graph filter (its rows and columns are the graph's users and contents when it was built).</summary>
+    public GraphFilter Filter => _filter;
+
     /// <summary>
     /// The scorer over <paramref name="extended"/>, a graph with this one's edges and more nodes: the filter is kept
     /// (users and contents added since have no interactions in it: they rank by the fill alone). O(contents).

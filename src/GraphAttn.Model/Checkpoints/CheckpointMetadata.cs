@@ -47,6 +47,13 @@ public sealed record CheckpointMetadata
     /// </summary>
     public double FriendStructureWeight { get; init; }
 
+    /// <summary>
+    /// Weight γ of the graph-filter term in the content score: score(u, c) = user_u · content_c + γ · GF(u, c), with GF
+    /// the training-free graph filter over the interactions (<c>GraphAttn.Graph.Baselines.GraphFilter</c>). Fitted on
+    /// validation after training; 0 (checkpoints written before it existed, or trained without it) means embeddings only.
+    /// </summary>
+    public double ContentFilterWeight { get; init; }
+
     /// <summary>Metrics on the held-out friendships β was fitted on (empty without the structural term).</summary>
     public IReadOnlyDictionary<string, double> FriendValidation { get; init; } = new Dictionary<string, double>();
 

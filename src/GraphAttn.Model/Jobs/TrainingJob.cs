@@ -56,6 +56,7 @@ public sealed class TrainingJob(ModelOptions model, TrainOptions training)
             Model = model,
             Training = training,
             FriendStructureWeight = result.FriendStructureWeight,
+            ContentFilterWeight = result.ContentFilterWeight,
             FriendValidation = result.FriendFit?.Metrics ?? new Dictionary<string, double>(),
             BestEpoch = result.BestEpoch,
             EpochsRun = result.Epochs.Count,

@@ -39,7 +39,7 @@ public sealed class RecommendationGrpcService(ServingStateHolder holder, ModelSe
         using var view = models.Open(g);
         var model = view?.Resolve(user, overlay);
         var picks = model is not null
-            ? ModelRecommender.Content(view!, model, user, query, overlay)
+            ? ModelRecommender.Content(served.State, view!, model, user, query, overlay)
             : ContentRecommender.Recommend(state, user, query, overlay, context.CancellationToken);
         var response = new RecommendContentResponse { Provenance = model is not null ? view!.Provenance : state.Provenance };
         foreach (var p in picks)

@@ -14,11 +14,18 @@ namespace GraphAttn.Serving.ModelAnswers;
 /// </summary>
 public static class ModelRecommender
 {
-    /// <summary>The best <see cref="ContentQuery.Limit"/> contents for <paramref name="user"/>, best first.</summary>
-    public static IReadOnlyList<Pick> Content(ModelView view, ModelUser model, int user, ContentQuery query, UserOverlay overlay)
+    /// <summary>
+    /// The best <see cref="ContentQuery.Limit"/> contents for <paramref name="user"/>, best first, by the model's content
+    /// score: vector · content, plus γ · GF(u, c) over <paramref name="state"/>'s graph filter when the snapshot's γ is
+    /// above 0 (<see cref="ContentFilterRescoring"/>).
+    /// </summary>
+    public static IReadOnlyList<Pick> Content(ServingState state, ModelView view, ModelUser model, int user, ContentQuery query, UserOverlay overlay)
     {
         var excluded = query.IncludeSeen ? null : ContentRecommender.SeenBy(view.Graph, user, overlay);
-        IReadOnlyList<ScoredIndex> top = view.Retriever.TopContentFor(model.Vector, query.Limit, excluded, query.Topic);
+        var gamma = view.Snapshot.Embeddings.Header.ContentFilterWeight;
+        IReadOnlyList<ScoredIndex> top = gamma > 0f && state.ContentFilter is { } filter
+            ? ContentFilterRescoring.Top(view, filter, gamma, model.Vector, user, query.Limit, excluded, query.Topic)
+            : view.Retriever.TopContentFor(model.Vector, query.Limit, excluded, query.Topic);
         return top.Select(s => new Pick(s.Index, s.Score,
             query.Explain ? view.Reasons.ExplainContent(model.Attention, s.Index) : [])).ToList();
     }

@@ -9,6 +9,7 @@ namespace GraphAttn.Serving.Snapshots;
 public sealed record SnapshotHeader(string ModelId, string GraphFingerprint, DateTimeOffset CreatedAt)
 {
     private readonly float _friendStructureWeight;
+    private readonly float _contentFilterWeight;
 
     /// <summary>Format version the snapshot was read with or will be written with.</summary>
     public int FormatVersion { get; init; } = SnapshotFormat.Version;
@@ -34,7 +35,27 @@ public sealed record SnapshotHeader(string ModelId, string GraphFingerprint, Dat
         }
     }
 
-    /// <summary>Why <paramref name="weight"/> cannot be a friend structure weight, or null when it can.</summary>
+    /// <summary>
+    /// Weight γ of the graph-filter term in the model's content score, score(u, c) = user_u · content_c + γ · GF(u, c)
+    /// (GF: the training-free graph filter over the interactions of the graph served). Copied from the checkpoint like
+    /// β. 0 (every file before format version 4) means embeddings only.
+    /// </summary>
+    /// <exception cref="ArgumentException">The weight is NaN, infinite or negative.</exception>
+    public float ContentFilterWeight
+    {
+        get => _contentFilterWeight;
+        init
+        {
+            if (ProblemWith(value) is { } problem)
+            {
+                throw new ArgumentException($"Content filter weight {problem}.", nameof(ContentFilterWeight));
+            }
+
+            _contentFilterWeight = value;
+        }
+    }
+
+    /// <summary>Why <paramref name="weight"/> cannot be a score term's weight (β, γ), or null when it can.</summary>
     internal static string? ProblemWith(float weight) =>
         float.IsFinite(weight) && weight >= 0f
             ? null

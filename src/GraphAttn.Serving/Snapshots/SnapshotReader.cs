@@ -89,6 +89,12 @@ public static class SnapshotReader
             throw r.Error($"friend structure weight {weightProblem} (corrupted)");
         }
 
+        float filterWeight = version >= SnapshotFormat.ContentFilterWeightVersion ? r.ReadSingle("content filter weight") : 0f;
+        if (SnapshotHeader.ProblemWith(filterWeight) is { } filterProblem)
+        {
+            throw r.Error($"content filter weight {filterProblem} (corrupted)");
+        }
+
         string modelId = r.ReadString("model id");
         string fingerprint = r.ReadString("graph fingerprint");
         string[] userIds = ReadIds(r, users, "user id");
@@ -105,6 +111,7 @@ public static class SnapshotReader
             {
                 FormatVersion = version,
                 FriendStructureWeight = structureWeight,
+                ContentFilterWeight = filterWeight,
             };
             return new EmbeddingSnapshot(
                 header, userIds, contentIds,

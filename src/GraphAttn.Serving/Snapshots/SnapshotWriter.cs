@@ -47,10 +47,10 @@ public static class SnapshotWriter
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(stream);
         EnsureLittleEndian();
-        if (SnapshotHeader.ProblemWith(snapshot.Header.FriendStructureWeight) is { } problem)
+        if ((SnapshotHeader.ProblemWith(snapshot.Header.FriendStructureWeight) ?? SnapshotHeader.ProblemWith(snapshot.Header.ContentFilterWeight)) is { } problem)
         {
             // The header's init check makes this unreachable for ordinary callers; a file must never carry a bad weight.
-            throw new ArgumentException($"Snapshot header's friend structure weight {problem}.", nameof(snapshot));
+            throw new ArgumentException($"Snapshot header's score term weight {problem}.", nameof(snapshot));
         }
 
         long length = ComputeLength(snapshot);
@@ -66,6 +66,7 @@ public static class SnapshotWriter
         w.WriteInt32(snapshot.FriendAttention.Targets.Length);
         w.WriteInt32(snapshot.HistoryAttention.Targets.Length);
         w.WriteSingle(snapshot.Header.FriendStructureWeight);
+        w.WriteSingle(snapshot.Header.ContentFilterWeight);
         w.WriteString(snapshot.Header.ModelId);
         w.WriteString(snapshot.Header.GraphFingerprint);
         foreach (string id in snapshot.UserIds)

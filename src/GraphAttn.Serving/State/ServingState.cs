@@ -110,6 +110,12 @@ public sealed class ServingState
     /// <summary>Communities (label propagation) with sizes and topic mixes, computed on first access.</summary>
     public CommunitySummary Communities => _communities.Value;
 
+    /// <summary>
+    /// The graph filter over the interactions when the content baseline has one: the model's content score adds
+    /// γ · its score when the snapshot carries γ.
+    /// </summary>
+    public GraphFilter? ContentFilter => (ContentScorer as GraphFilterPopularityScorer)?.Filter;
+
     /// <summary>Whether <see cref="Communities"/> has been computed.</summary>
     public bool HasCommunities => _communities.IsValueCreated;
 

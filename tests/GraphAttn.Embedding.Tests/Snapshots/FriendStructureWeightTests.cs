@@ -82,7 +82,7 @@ public sealed class FriendStructureWeightTests
     {
         using var model = UntrainedModels.Untrained(Graph);
         using var folder = new TempFolder();
-        var path = ShardFiles.Write(model, Graph, folder, new EmbedOptions { BatchSize = 16 }, UntrainedModels.Metadata(Graph) with { FriendStructureWeight = Beta }, 1)[0];
+        var path = ShardFiles.Write(model, Graph, folder, new EmbedOptions { BatchSize = 16 }, UntrainedModels.Metadata(Graph) with { FriendStructureWeight = Beta, ContentFilterWeight = 0.5 }, 1)[0];
         var (current, rows) = ShardFile.Read(path);
         var old = folder.File("old" + ShardFile.Extension);
         File.WriteAllBytes(old, WithoutWeight(File.ReadAllBytes(path), current));
@@ -91,8 +91,10 @@ public sealed class FriendStructureWeightTests
 
         Assert.Equal((float)Beta, current.FriendStructureWeight);
         Assert.Equal(0f, header.FriendStructureWeight);
-        Assert.Equal(current with { FriendStructureWeight = 0f }, header);
+        Assert.Equal(current with { FriendStructureWeight = 0f, ContentFilterWeight = 0f }, header);
         Assert.Equal(rows.Users, oldRows.Users);
+        File.WriteAllBytes(old, WithoutWeight(File.ReadAllBytes(path), current, keepBeta: true));
+        Assert.Equal(current with { ContentFilterWeight = 0f }, ShardFile.Read(old).Header);
     }
 
     [Theory]
@@ -134,12 +136,15 @@ public sealed class FriendStructureWeightTests
     }
 
     /// <summary>A current shard file rewritten in the "GASHARD1" layout: no weight after the creation time, resealed.</summary>
-    private static byte[] WithoutWeight(byte[] file, ShardHeader header)
+    // The first layout: neither β nor γ (magic GASHARD1); the second: β without γ (GASHARD2).
+    private static byte[] WithoutWeight(byte[] file, ShardHeader header, bool keepBeta = false)
     {
         // Magic, then two BinaryWriter strings (one length byte each below 128 bytes), three int32 and one int64.
         var weightAt = 8 + 1 + Encoding.UTF8.GetByteCount(header.ModelId) + 1 + Encoding.UTF8.GetByteCount(header.GraphFingerprint) + 12 + 8;
-        byte[] body = [.. file.AsSpan(0, weightAt), .. file.AsSpan(weightAt + 4, file.Length - 16 - weightAt - 4)];
-        "GASHARD1"u8.CopyTo(body);
+        var cutAt = keepBeta ? weightAt + 4 : weightAt;
+        var cut = keepBeta ? 4 : 8;
+        byte[] body = [.. file.AsSpan(0, cutAt), .. file.AsSpan(cutAt + cut, file.Length - 16 - cutAt - cut)];
+        (keepBeta ? "GASHARD2"u8 : "GASHARD1"u8).CopyTo(body);
         return [.. body, .. BitConverter.GetBytes(XxHash64.HashToUInt64(body)), .. "GASHRDOK"u8];
     }
 

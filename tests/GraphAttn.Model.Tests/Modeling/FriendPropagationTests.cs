@@ -15,7 +15,7 @@ public sealed class FriendPropagationTests
         // The same weights with and without the friendship propagation: the friend vectors differ by
         // mean(S U, ..., S^K U) with S = D^-1/2 A D^-1/2 over follows either way and U the user id vectors.
         var graph = CommunityGraph.Build();
-        var plain = new ModelOptions { Dimension = 8, Heads = 2, HistoryLength = 4, FriendPropagationLayers = 0 };
+        var plain = new ModelOptions { Dimension = 8, Heads = 2, HistoryLength = 4, PropagationLayers = 0, FriendPropagationLayers = 0 };
         using var without = new SocialRecModel(graph.UserCount, graph.ContentCount, graph.TopicCount, plain, 3);
         using var with = new SocialRecModel(graph.UserCount, graph.ContentCount, graph.TopicCount, plain with { FriendPropagationLayers = layers }, 3);
         with.load_state_dict(without.state_dict()); // the propagation adds no weights

@@ -21,7 +21,7 @@ public sealed class SnapshotStructureWeightTests
 
         Assert.Equal(weight, read.Header.FriendStructureWeight);
         Assert.Equal(original.Header, read.Header);
-        Assert.Equal(3, read.Header.FormatVersion);
+        Assert.Equal(SnapshotFormat.Version, read.Header.FormatVersion);
     }
 
     [Fact]

@@ -9,12 +9,13 @@ public sealed class SnapshotVersionTwoTests
     [Fact]
     public void Read_VersionTwoFile_ReadsEverythingWithStructureWeightZero()
     {
-        EmbeddingSnapshot original = TestSnapshots.Create(users: 6, contents: 9, dims: 5, seed: 8, friendStructureWeight: 0.75f);
+        EmbeddingSnapshot original = TestSnapshots.Create(users: 6, contents: 9, dims: 5, seed: 8, friendStructureWeight: 0.75f, contentFilterWeight: 2f);
 
         EmbeddingSnapshot read = SnapshotReader.Read(new MemoryStream(OlderSnapshotBytes.Version2(original)), "v2");
 
         Assert.Equal(2, read.Header.FormatVersion);
         Assert.Equal(0f, read.Header.FriendStructureWeight);
+        Assert.Equal(0f, read.Header.ContentFilterWeight);
         Assert.Equal(original.Header.ModelId, read.Header.ModelId);
         Assert.Equal(original.Header.CreatedAt, read.Header.CreatedAt);
         Assert.Equal(original.UserIds, read.UserIds);
@@ -31,6 +32,6 @@ public sealed class SnapshotVersionTwoTests
     {
         EmbeddingSnapshot snapshot = TestSnapshots.Create(seed: 2);
 
-        Assert.Equal(TestSnapshots.ToBytes(snapshot).Length - 4, OlderSnapshotBytes.Version2(snapshot).Length);
+        Assert.Equal(OlderSnapshotBytes.Version3(snapshot).Length - 4, OlderSnapshotBytes.Version2(snapshot).Length);
     }
 }

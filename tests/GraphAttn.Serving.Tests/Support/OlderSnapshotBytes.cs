@@ -13,11 +13,22 @@ internal static class OlderSnapshotBytes
     /// <summary>Offset of the friend structure weight added in version 3 (right after the five counts).</summary>
     private const int WeightOffset = 52;
 
-    /// <summary>Version 2: the current layout without the friend structure weight.</summary>
-    public static byte[] Version2(EmbeddingSnapshot snapshot)
+    /// <summary>Offset of the content filter weight added in version 4 (right after the friend structure weight).</summary>
+    private const int FilterWeightOffset = WeightOffset + 4;
+
+    /// <summary>Version 3: the current layout without the content filter weight.</summary>
+    public static byte[] Version3(EmbeddingSnapshot snapshot)
     {
         byte[] current = TestSnapshots.ToBytes(snapshot);
-        byte[] body = [.. current.AsSpan(0, WeightOffset), .. current.AsSpan(WeightOffset + 4, current.Length - 16 - WeightOffset - 4)];
+        byte[] body = [.. current.AsSpan(0, FilterWeightOffset), .. current.AsSpan(FilterWeightOffset + 4, current.Length - 16 - FilterWeightOffset - 4)];
+        return Seal(body, 3);
+    }
+
+    /// <summary>Version 2: the version 3 layout without the friend structure weight.</summary>
+    public static byte[] Version2(EmbeddingSnapshot snapshot)
+    {
+        byte[] v3 = Version3(snapshot);
+        byte[] body = [.. v3.AsSpan(0, WeightOffset), .. v3.AsSpan(WeightOffset + 4, v3.Length - 16 - WeightOffset - 4)];
         return Seal(body, 2);
     }
 

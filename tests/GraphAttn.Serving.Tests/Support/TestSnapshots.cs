@@ -6,7 +6,7 @@ namespace GraphAttn.Serving.Tests.Support;
 internal static class TestSnapshots
 {
     public static EmbeddingSnapshot Create(int users = 5, int contents = 7, int dims = 4, int seed = 1, string modelId = "model-a",
-        float friendStructureWeight = 0f)
+        float friendStructureWeight = 0f, float contentFilterWeight = 0f)
     {
         var random = new Random(seed);
         float[] Vectors(int rows) => Enumerable.Range(0, rows * dims).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
@@ -22,6 +22,7 @@ internal static class TestSnapshots
             new SnapshotHeader(modelId, "fp-" + seed, DateTimeOffset.FromUnixTimeMilliseconds(1_750_000_000_123 + seed))
             {
                 FriendStructureWeight = friendStructureWeight,
+                ContentFilterWeight = contentFilterWeight,
             },
             Enumerable.Range(0, users).Select(u => $"u{u:D6}").ToArray(),
             Enumerable.Range(0, contents).Select(c => $"c{c:D6}-é").ToArray(),
