@@ -54,15 +54,10 @@ public sealed class ContentMethodTests
     [Fact]
     public void BprAndItemKnn_PlantedClusters_BeatPopularity()
     {
-        var g = ClusteredGraph.Build();
-        var split = DatasetSplitter.Split(g, SplitKind.Random, seed: 4);
-        var train = GraphViews.Interacted(TrainGraph.Build(g, split));
-        var exclude = SparseBinaryMatrix.FromPairs(g.UserCount, g.ContentCount, train.Pairs().Concat(split.ContentValid.Pairs()));
-        var task = new RankingTask("content", exclude, split.ContentTest, false, train.ColumnCounts());
-        var eval = new FullRankingEvaluator(new EvaluatorOptions { Ks = [5] });
-        var pop = eval.Evaluate("pop", new PopularityScorer(train).ScoreContent, task).Metrics["Recall@5"];
-        var knn = eval.Evaluate("knn", new ItemKnnScorer(train).ScoreContent, task).Metrics["Recall@5"];
-        var bpr = eval.Evaluate("bpr", new BprScorer(train, new BprOptions { Epochs = 100 }).ScoreContent, task).Metrics["Recall@5"];
+        var planted = new PlantedClusterTask();
+        var pop = planted.PopularityRecall();
+        var knn = planted.Recall(new ItemKnnScorer(planted.Train));
+        var bpr = planted.Recall(new BprScorer(planted.Train, new BprOptions { Epochs = 100 }));
         // 10 items per cluster, ~7 unseen candidates of the user's own cluster among 40: a method that finds the
         // cluster puts the held-out item in the top 5 most of the time; popularity cannot tell clusters apart.
         Assert.True(knn > 0.6, $"ItemKNN Recall@5 {knn}");
