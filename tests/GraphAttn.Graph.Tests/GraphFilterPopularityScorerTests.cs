@@ -5,15 +5,14 @@ namespace GraphAttn.Graph.Tests;
 
 public sealed class GraphFilterPopularityScorerTests
 {
-    // TinyGraphs.Five: item degrees m1 2 (a, b), m2 2 (b, c), s1 2 (a, d), x 1 (c); the fill is −1 + deg / 3.
-    private const float FillOfTwo = -1f / 3f;
-    private const float FillOfOne = -2f / 3f;
+    // TinyGraphs.Five: item degrees m1 2 (a, b), m2 2 (b, c), s1 2 (a, d), x 1 (c): popularity shares 2/3, 2/3, 2/3, 1/3.
+    private const float Epsilon = 0.001f;
 
     [Fact]
-    public void ScoreContent_ReachedItems_TakeTheFilterAndRankAboveEveryOther()
+    public void ScoreContent_FilterAlone_ReachedItemsTakeTheirNormalisedFilterScoreAndRankFirst()
     {
         var g = TinyGraphs.Five();
-        var scorer = new GraphFilterPopularityScorer(g);
+        var scorer = new GraphFilterPopularityScorer(g, popularityWeight: 0f);
         var filter = new GraphFilter(GraphFilterContentScorer.UserContents(g), g.ContentCount);
         var expected = new float[g.ContentCount];
         var scores = new float[g.ContentCount];
@@ -22,12 +21,12 @@ public sealed class GraphFilterPopularityScorerTests
         filter.Score(d, expected);
         scorer.ScoreContent(d, scores);
 
-        // d played s1; s1's users a and d reach m1 and s1; m2 and x are not reached and take the popularity fill.
-        Assert.True(expected[Index(g.Contents, "m1")] > 0);
-        Assert.Equal(expected[Index(g.Contents, "m1")], scores[Index(g.Contents, "m1")]);
-        Assert.Equal(expected[Index(g.Contents, "s1")], scores[Index(g.Contents, "s1")]);
-        Assert.Equal(FillOfTwo, scores[Index(g.Contents, "m2")], 6);
-        Assert.Equal(FillOfOne, scores[Index(g.Contents, "x")], 6);
+        // d played s1; s1's users a and d reach m1 and s1; m2 and x are not reached and rank by popularity alone.
+        var max = expected.Max();
+        Assert.Equal((expected[Index(g.Contents, "m1")] / max) + (Epsilon * 2 / 3f), scores[Index(g.Contents, "m1")], 6);
+        Assert.Equal(Epsilon * 2 / 3f, scores[Index(g.Contents, "m2")], 6);
+        Assert.Equal(Epsilon / 3f, scores[Index(g.Contents, "x")], 6);
+        Assert.True(scores[Index(g.Contents, "m1")] > scores[Index(g.Contents, "m2")]);
     }
 
     [Fact]
@@ -36,13 +35,25 @@ public sealed class GraphFilterPopularityScorerTests
         var g = TinyGraphs.Five();
         var scores = new float[g.ContentCount];
 
-        new GraphFilterPopularityScorer(g).ScoreContent(Index(g.Users, "e"), scores);
+        new GraphFilterPopularityScorer(g, popularityWeight: 0.5f).ScoreContent(Index(g.Users, "e"), scores);
 
-        Assert.Equal([FillOfTwo, FillOfTwo, FillOfTwo, FillOfOne], scores, new Close());
+        Assert.Equal(new[] { 2 / 3f, 2 / 3f, 2 / 3f, 1 / 3f }.Select(p => (0.5f + Epsilon) * p), scores, new Close());
     }
 
     [Fact]
-    public void WithNodesOf_NewUserAndContent_RankByTheFillAlone()
+    public void ScoreContent_LargeWeight_PopularityOrdersAndTheFilterBreaksTies()
+    {
+        var g = TinyGraphs.Five();
+        var scores = new float[g.ContentCount];
+
+        new GraphFilterPopularityScorer(g, popularityWeight: 100f).ScoreContent(Index(g.Users, "c"), scores);
+
+        // c played m2 and x. x (one user) falls below the three items of two users whatever the filter says.
+        Assert.True(scores[Index(g.Contents, "x")] < new[] { "m1", "m2", "s1" }.Min(id => scores[Index(g.Contents, id)]));
+    }
+
+    [Fact]
+    public void WithNodesOf_NewUserAndContent_KeepTheWeightAndRankByPopularity()
     {
         var g = TinyGraphs.Five();
         var extended = GraphExtension.Extend(g,
@@ -50,16 +61,45 @@ public sealed class GraphFilterPopularityScorerTests
             new GraphEvent { EventId = "u", Kind = GraphEventKind.User, UserId = "f" },
             new GraphEvent { EventId = "c", Kind = GraphEventKind.Content, TargetId = "new", Topics = ["music"] },
         ]).Graph;
-        var scorer = new GraphFilterPopularityScorer(g).WithNodesOf(extended);
+        var scorer = new GraphFilterPopularityScorer(g, popularityWeight: 0.5f).WithNodesOf(extended);
         var scores = new float[extended.ContentCount];
 
         scorer.ScoreContent(Index(extended.Users, "f"), scores);
 
-        Assert.Equal([FillOfTwo, FillOfTwo, FillOfTwo, FillOfOne, -1f], scores, new Close());
-        scorer.ScoreContent(Index(extended.Users, "d"), scores);
-        Assert.True(scores[Index(extended.Contents, "m1")] > 0);
-        Assert.Equal(-1f, scores[Index(extended.Contents, "new")]);
+        Assert.Equal(0.5f, scorer.PopularityWeight);
+        Assert.Equal(new[] { 2 / 3f, 2 / 3f, 2 / 3f, 1 / 3f, 0f }.Select(p => (0.5f + Epsilon) * p), scores, new Close());
         Assert.Throws<ArgumentException>(() => scorer.ScoreContent(0, new float[g.ContentCount]));
+    }
+
+    [Fact]
+    public void Fit_CoInteractionWorldVersusPopularityWorld_ChoosesMorePopularityWhereOnlyPopularityPredicts()
+    {
+        // Clusters: each user plays items of their own cluster only, uniformly: co-interaction predicts, popularity not.
+        var clusters = World(seed: 1, (random, user) => (user % 4 * 25) + random.Next(25));
+        // Popularity: every user draws items from one skewed distribution, with no structure among users.
+        var popular = World(seed: 2, (random, _) => (int)(100 * Math.Pow(random.NextDouble(), 3)));
+
+        var forClusters = PopularityBlendFit.Fit(clusters);
+        var forPopular = PopularityBlendFit.Fit(popular);
+
+        Assert.True(forPopular > forClusters, $"λ {forPopular} (popularity world) vs {forClusters} (clusters)");
+        Assert.Equal(forClusters, PopularityBlendFit.Fit(clusters)); // deterministic
+    }
+
+    private static SocialGraph World(int seed, Func<Random, int, int> item)
+    {
+        var random = new Random(seed);
+        var b = new GraphBuilder();
+        for (var c = 0; c < 100; c++) b.AddContent($"c{c}", $"C{c}");
+        for (var u = 0; u < 400; u++)
+        {
+            b.AddUser($"u{u}", $"U{u}");
+            var items = new HashSet<int>();
+            while (items.Count < 8) items.Add(item(random, u));
+            foreach (var c in items) b.AddInteraction($"u{u}", $"c{c}", InteractionKind.View, 1 + c);
+        }
+
+        return b.Build();
     }
 
     private sealed class Close : IEqualityComparer<float>
