@@ -54,6 +54,9 @@ internal sealed class ServerProcess : IAsyncDisposable
         info.Environment["GraphAttn__Model__Mode"] = "off";
         info.Environment["GraphAttn__Model__DataPath"] = data;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The per-caller limits would measure themselves: every call of the load generator is one anonymous loopback caller.
+        info.Environment["GraphAttn__RateLimit__PermitsPerSecond"] = "0";
+        info.Environment["GraphAttn__RateLimit__ConcurrentPerCaller"] = "0";
         info.Environment["Logging__LogLevel__GraphAttn.Serving.Events.LiveGraphWriter"] = "Information";
         foreach (var (key, value) in settings) info.Environment[key] = value;
         var process = Process.Start(info)!;
