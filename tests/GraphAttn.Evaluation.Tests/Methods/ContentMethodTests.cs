@@ -1,7 +1,5 @@
 using GraphAttn.Evaluation.Methods.Content;
 using GraphAttn.Graph.Matrices;
-using GraphAttn.Graph.Splits;
-using GraphAttn.Ranking.Evaluators;
 
 namespace GraphAttn.Evaluation.Tests.Methods;
 

@@ -1,5 +1,4 @@
 using GraphAttn.Evaluation.Methods;
-using GraphAttn.Evaluation.Methods.Content;
 using GraphAttn.Evaluation.Methods.Friends;
 using GraphAttn.Evaluation.Methods.LightGcn;
 using GraphAttn.Graph;
