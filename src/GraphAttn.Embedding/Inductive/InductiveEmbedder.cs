@@ -19,6 +19,7 @@ public sealed class InductiveEmbedder
     private readonly SocialRecModel model;
     private readonly SocialGraph graph;
     private readonly NodeRows rows;
+    private readonly BlockContext plain;
     private readonly Lazy<BlockContext> context;
     private readonly int topFriends;
     private readonly int topHistory;
@@ -32,6 +33,7 @@ public sealed class InductiveEmbedder
     public InductiveEmbedder(SocialRecModel model, SocialGraph graph, NodeRows rows, int topFriends = 10, int topHistory = 10)
     {
         (this.model, this.graph, this.rows, this.topFriends, this.topHistory) = (model, graph, rows, topFriends, topHistory);
+        plain = new BlockContext(graph.ContentTopics, rows);
         context = new Lazy<BlockContext>(Propagated, LazyThreadSafetyMode.ExecutionAndPublication);
         lock (model)
         {
@@ -98,13 +100,28 @@ public sealed class InductiveEmbedder
     }
 
     /// <summary>
+    /// One content's vector ([D]) from the model's content pass, as the batch job computes it: its topics (the content
+    /// base), the users who interacted with it, and its id row when the checkpoint has one (zero for content created
+    /// since). For a content the checkpoint knows, the result equals the batch embedding's row. Null for a model with
+    /// interaction propagation: its content vectors read whole-graph tables this path does not build.
+    /// </summary>
+    public float[]? EmbedContent(int content)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(content);
+        if (model.Options.PropagationLayers > 0) return null;
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var output = model.ForwardContents(ContentBlock.Full(graph, [content]), plain); // [1, D]
+        return output.data<float>().ToArray();
+    }
+
+    /// <summary>
     /// The block context; a model with interaction propagation also needs the serving graph's tables: computed once,
     /// on first use, without gradient. They hold [U + Cn, D] floats for the embedder's lifetime and are released with
     /// it (the serving cache keys embedders weakly by graph, so the finalizer frees them).
     /// </summary>
     private BlockContext Propagated()
     {
-        var plain = new BlockContext(graph.ContentTopics, rows);
         if (!model.Options.NeedsPropagationTables) return plain;
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();

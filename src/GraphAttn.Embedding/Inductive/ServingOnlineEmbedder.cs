@@ -10,11 +10,12 @@ namespace GraphAttn.Embedding.Inductive;
 
 /// <summary>
 /// The server's online embedder: <see cref="InductiveEmbedder"/> over whatever graph the request is answered from,
-/// fed with the user's live follows and interactions. One inductive embedder per graph version, built on first use.
-/// Live unfollows are not applied (the graph's follows stay in the neighbourhood until the next load).
+/// fed with the user's live follows and interactions, and giving content the snapshot lacks its vector at sync time.
+/// One inductive embedder per graph version, built on first use. Live unfollows are not applied (the graph's follows
+/// stay in the neighbourhood until the next load).
 /// </summary>
 public sealed class ServingOnlineEmbedder(SocialRecModel model, CheckpointMetadata metadata, CheckpointIds? ids, string modelId)
-    : IOnlineUserEmbedder
+    : IOnlineUserEmbedder, IOnlineContentEmbedder
 {
     private readonly ConditionalWeakTable<SocialGraph, InductiveEmbedder> _perGraph = new();
 
@@ -24,7 +25,7 @@ public sealed class ServingOnlineEmbedder(SocialRecModel model, CheckpointMetada
     /// <inheritdoc />
     public OnlineUserVector? Embed(SocialGraph graph, int user, UserOverlay overlay)
     {
-        var embedder = _perGraph.GetValue(graph, g => new InductiveEmbedder(model, g, CheckpointRows.Resolve(metadata, ids, g)));
+        var embedder = For(graph);
         var live = overlay.Recent.Select(e => new HistoryEvent(e.ContentId, e.Kind, e.TimestampMs));
         if (embedder.Embed(graph.Users[user], overlay.Followed, live) is not { } result) return null;
         var friends = result.TopFriends
@@ -33,4 +34,10 @@ public sealed class ServingOnlineEmbedder(SocialRecModel model, CheckpointMetada
             .Select(h => graph.Contents.TryGetIndex(h.ContentId, out var c) ? (c, h.Weight) : (-1, 0f)).Where(h => h.Item1 >= 0).ToList();
         return new OnlineUserVector(result.User, result.Friend, new UserAttention(friends, history));
     }
+
+    /// <inheritdoc />
+    public float[]? Embed(SocialGraph graph, int content) => For(graph).EmbedContent(content);
+
+    private InductiveEmbedder For(SocialGraph graph) =>
+        _perGraph.GetValue(graph, g => new InductiveEmbedder(model, g, CheckpointRows.Resolve(metadata, ids, g)));
 }

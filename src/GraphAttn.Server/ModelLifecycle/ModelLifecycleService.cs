@@ -80,8 +80,7 @@ public sealed class ModelLifecycleService(ModelServing models, ServingStateHolde
         var folder = InProcessTraining.CheckpointFolder(models.DataPath, graph);
         var (model, metadata, ids) = CachedFits(folder) ? LoadCached(folder) : TrainNew(graph, folder, ct);
         var modelId = ModelIdentity.Of(metadata);
-        models.UseOnline(new OnlineEmbeddings(new ServingOnlineEmbedder(model, metadata, ids, modelId)));
-        models.UseContentEmbedder(new ServingContentEmbedder(model, metadata, ids, modelId));
+        models.UseModel(new ServingOnlineEmbedder(model, metadata, ids, modelId));
         if (store.Current is { } served && served.Header.ModelId == modelId && served.Header.GraphFingerprint == graph.Fingerprint)
         {
             models.Status.Set(ModelPhase.Live, $"model {modelId} (checkpoint {folder}) answers from {served.File.Path}");
@@ -161,8 +160,7 @@ public sealed class ModelLifecycleService(ModelServing models, ServingStateHolde
         var (model, metadata) = Checkpoint.Load(folder);
         var modelId = ModelIdentity.Of(metadata);
         var ids = CheckpointIds.Read(folder);
-        models.UseOnline(new OnlineEmbeddings(new ServingOnlineEmbedder(model, metadata, ids, modelId)));
-        models.UseContentEmbedder(new ServingContentEmbedder(model, metadata, ids, modelId));
+        models.UseModel(new ServingOnlineEmbedder(model, metadata, ids, modelId));
         logger.ModelCheckpointCached(folder);
     }
 

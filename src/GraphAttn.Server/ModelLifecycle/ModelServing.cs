@@ -1,4 +1,5 @@
 using GraphAttn.Contracts.V1;
+using GraphAttn.Embedding.Inductive;
 using GraphAttn.Graph;
 using GraphAttn.Server.Options;
 using GraphAttn.Serving.Embeddings;
@@ -28,7 +29,7 @@ public sealed class ModelServing : IAsyncDisposable
         DataPath = Path.GetFullPath(model.DataPath, environment.ContentRootPath);
         Reloader = new OnlineModelReloader(
             model.CheckpointPath.Length > 0 ? Path.GetFullPath(model.CheckpointPath, environment.ContentRootPath) : null,
-            DataPath, UseOnline, (ILogger?)reloaderLogger ?? NullLogger.Instance);
+            DataPath, UseModel, (ILogger?)reloaderLogger ?? NullLogger.Instance);
         if (model.ServesSnapshots)
         {
             Directory.CreateDirectory(SnapshotFolder);
@@ -78,6 +79,13 @@ public sealed class ModelServing : IAsyncDisposable
 
     /// <summary>Installs the content embedder of a loaded checkpoint (used only with snapshots of the same model id).</summary>
     public void UseContentEmbedder(IOnlineContentEmbedder embedder) => _contentEmbedder = embedder;
+
+    /// <summary>Installs a loaded checkpoint's embedder for both new users and new content.</summary>
+    public void UseModel(ServingOnlineEmbedder embedder)
+    {
+        UseOnline(new OnlineEmbeddings(embedder));
+        UseContentEmbedder(embedder);
+    }
 
     /// <summary>Whether a model snapshot answers now.</summary>
     public bool IsLive => Store?.Current is not null;

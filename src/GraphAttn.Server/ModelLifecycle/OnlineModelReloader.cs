@@ -14,7 +14,7 @@ namespace GraphAttn.Server.ModelLifecycle;
 /// the in-process training's folders under DataPath/checkpoints. Loading runs in the background, one at a time; a model
 /// whose checkpoint is not found is looked for again after <see cref="RetryInterval"/>.
 /// </summary>
-public sealed class OnlineModelReloader(string? checkpointPath, string dataPath, Action<OnlineEmbeddings> install, ILogger logger)
+public sealed class OnlineModelReloader(string? checkpointPath, string dataPath, Action<ServingOnlineEmbedder> install, ILogger logger)
 {
     /// <summary>Pause before looking again for a model's checkpoint that was not found.</summary>
     public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
@@ -63,7 +63,7 @@ public sealed class OnlineModelReloader(string? checkpointPath, string dataPath,
             }
 
             var (model, metadata) = Checkpoint.Load(folder);
-            install(new OnlineEmbeddings(new ServingOnlineEmbedder(model, metadata, CheckpointIds.Read(folder), modelId)));
+            install(new ServingOnlineEmbedder(model, metadata, CheckpointIds.Read(folder), modelId));
             OnlineModelLog.Reloaded(logger, modelId, folder);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException

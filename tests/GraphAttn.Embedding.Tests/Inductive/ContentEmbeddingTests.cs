@@ -8,7 +8,7 @@ using GraphAttn.Model.Modeling;
 
 namespace GraphAttn.Embedding.Tests.Inductive;
 
-public sealed class InductiveContentEmbedderTests
+public sealed class ContentEmbeddingTests
 {
     // The model's own content pass serves models without whole-graph propagation (those get the neighbour average).
     private static readonly ModelOptions Local = UntrainedModels.Small with { PropagationLayers = 0, FriendPropagationLayers = 0 };
@@ -19,11 +19,11 @@ public sealed class InductiveContentEmbedderTests
         var graph = SampleGraphs.Demo;
         using var model = UntrainedModels.Untrained(graph, Local);
         var snapshot = SnapshotBuilder.Build(model, UntrainedModels.Metadata(graph, Local), CheckpointIds.Of(graph), graph, new EmbedOptions { BatchSize = 1000 });
-        var inductive = new InductiveContentEmbedder(model, graph, NodeRows.Identity);
+        var inductive = new InductiveEmbedder(model, graph, NodeRows.Identity);
 
         foreach (var c in Enumerable.Range(0, graph.ContentCount).Where(c => c % 211 == 0))
         {
-            TensorAssert.CloseAbsolute(inductive.Embed(c)!, snapshot.ContentVectors.Row(c), 1e-5, $"content {c}");
+            TensorAssert.CloseAbsolute(inductive.EmbedContent(c)!, snapshot.ContentVectors.Row(c), 1e-5, $"content {c}");
         }
     }
 
@@ -41,7 +41,7 @@ public sealed class InductiveContentEmbedderTests
             new GraphEvent { EventId = "b", Kind = GraphEventKind.Content, TargetId = "fresh-2", Topics = topics },
             new GraphEvent { EventId = "c", Kind = GraphEventKind.Content, TargetId = "fresh-3", Topics = [graph.Topics[2]] },
         ]).Graph;
-        var embedder = new ServingContentEmbedder(model, metadata, ids, "m");
+        var embedder = new ServingOnlineEmbedder(model, metadata, ids, "m");
 
         float[] first = embedder.Embed(extended, graph.ContentCount)!;
         float[] second = embedder.Embed(extended, graph.ContentCount + 1)!;
@@ -51,6 +51,6 @@ public sealed class InductiveContentEmbedderTests
         Assert.Equal(first, second); // no id row, same topics, no users yet: the same vector
         Assert.NotEqual(first, other);
         using var propagating = UntrainedModels.Untrained(graph, Local with { PropagationLayers = 1 });
-        Assert.Null(new InductiveContentEmbedder(propagating, extended, CheckpointRows.Resolve(metadata, ids, extended)).Embed(0));
+        Assert.Null(new InductiveEmbedder(propagating, extended, CheckpointRows.Resolve(metadata, ids, extended)).EmbedContent(0));
     }
 }
