@@ -28,8 +28,8 @@ public static class SnapshotBuilder
     public static EmbeddingSnapshot Build(SocialRecModel model, CheckpointMetadata metadata, CheckpointIds? ids,
         SocialGraph graph, EmbedOptions? options = null, IProgress<EmbedProgress>? progress = null, CancellationToken ct = default)
     {
-        FriendStructureWeight.Of(metadata); // a damaged β or γ fails before the run, not after it
-        FriendStructureWeight.ContentFilterOf(metadata);
+        ScoreTermWeights.Friend(metadata); // a damaged β or γ fails before the run, not after it
+        ScoreTermWeights.ContentFilter(metadata);
         options = (options ?? new EmbedOptions()) with { Shard = ShardSpec.Single };
         var part = new BatchEmbedder(model, graph, CheckpointRows.Resolve(metadata, ids, graph), options).Embed(progress, ct);
         return SnapshotAssembly.Assemble(Header(metadata, graph, options), [part]);
@@ -59,8 +59,8 @@ public static class SnapshotBuilder
     public static (ShardHeader Header, EmbeddedRows Rows) BuildShard(SocialRecModel model, CheckpointMetadata metadata,
         CheckpointIds? ids, SocialGraph graph, EmbedOptions options, IProgress<EmbedProgress>? progress = null, CancellationToken ct = default)
     {
-        FriendStructureWeight.Of(metadata); // a damaged β or γ fails before the run, not after it
-        FriendStructureWeight.ContentFilterOf(metadata);
+        ScoreTermWeights.Friend(metadata); // a damaged β or γ fails before the run, not after it
+        ScoreTermWeights.ContentFilter(metadata);
         var rows = new BatchEmbedder(model, graph, CheckpointRows.Resolve(metadata, ids, graph), options).Embed(progress, ct);
         var header = Header(metadata, graph, options);
         return (new ShardHeader(header.ModelId, header.GraphFingerprint, options.Shard, options.BatchSize, header.CreatedAt)
@@ -87,7 +87,7 @@ public static class SnapshotBuilder
     public static SnapshotHeader Header(CheckpointMetadata metadata, SocialGraph graph, EmbedOptions options) =>
         new(options.ModelId ?? ModelIdentity.Of(metadata), graph.Fingerprint, options.CreatedAt ?? DateTimeOffset.UtcNow)
         {
-            FriendStructureWeight = FriendStructureWeight.Of(metadata),
-            ContentFilterWeight = FriendStructureWeight.ContentFilterOf(metadata),
+            FriendStructureWeight = ScoreTermWeights.Friend(metadata),
+            ContentFilterWeight = ScoreTermWeights.ContentFilter(metadata),
         };
 }

@@ -4,15 +4,16 @@ using GraphAttn.Model.Checkpoints;
 namespace GraphAttn.Embedding.Snapshots;
 
 /// <summary>
-/// The checkpoint's friend structure weight β as the float a snapshot header carries. Every snapshot (and every shard)
-/// of a run takes it from the one checkpoint, so the server adds β · AA(u, v) to friend scores exactly as the model
-/// was trained with; a checkpoint written before β existed reads as 0 (embeddings only).
+/// The checkpoint's score-term weights as the floats a snapshot header carries: β of the friend score's Adamic-Adar
+/// term and γ of the content score's graph-filter term. Every snapshot (and every shard) of a run takes them from the
+/// one checkpoint, so the server scores exactly as the model was evaluated; a checkpoint written before a term existed
+/// reads as 0 (embeddings only).
 /// </summary>
-public static class FriendStructureWeight
+public static class ScoreTermWeights
 {
     /// <summary>β of <paramref name="metadata"/> as a float.</summary>
     /// <exception cref="InvalidDataException">β is NaN, infinite, negative or too large for a float (a damaged checkpoint).</exception>
-    public static float Of(CheckpointMetadata metadata)
+    public static float Friend(CheckpointMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         return Checked(metadata.FriendStructureWeight, "friend structure weight");
@@ -23,7 +24,7 @@ public static class FriendStructureWeight
     /// server adds γ · GF(u, c) to content scores as the model was evaluated.
     /// </summary>
     /// <exception cref="InvalidDataException">γ is NaN, infinite, negative or too large for a float (a damaged checkpoint).</exception>
-    public static float ContentFilterOf(CheckpointMetadata metadata)
+    public static float ContentFilter(CheckpointMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         return Checked(metadata.ContentFilterWeight, "content filter weight");
