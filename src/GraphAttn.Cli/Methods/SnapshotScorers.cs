@@ -1,3 +1,4 @@
+using System.Buffers;
 using GraphAttn.Graph;
 using GraphAttn.Graph.Baselines;
 using GraphAttn.Ranking;
@@ -82,10 +83,17 @@ public sealed class SnapshotScorers
         {
             s.Score(user, scores, s._contentRow, s._snapshot.UserVectors, s._snapshot.ContentVectors);
             if (filter is null || user >= filter.RowCount) return;
-            var gf = new float[filter.ColumnCount];
-            filter.Score(user, gf);
-            for (var c = 0; c < gf.Length; c++)
-                if (gf[c] > 0f && scores[c] > TopK.Excluded) scores[c] += gamma * gf[c];
+            var gf = ArrayPool<float>.Shared.Rent(filter.ColumnCount);
+            try
+            {
+                filter.Score(user, gf.AsSpan(0, filter.ColumnCount));
+                for (var c = 0; c < filter.ColumnCount; c++)
+                    if (gf[c] > 0f && scores[c] > TopK.Excluded) scores[c] += gamma * gf[c];
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(gf);
+            }
         }
     }
 

@@ -87,7 +87,11 @@ public sealed class ServingState
         ArgumentNullException.ThrowIfNull(compacted);
         var friends = Neighbourhood.Undirected(compacted);
         int[]? labels = _communities.IsValueCreated ? _communities.Value.Labels : null;
-        return new ServingState(compacted, friends, new GraphFilterPopularityScorer(compacted), new AdamicAdarScorer(compacted, friends),
+        // λ carries over: a compaction folds in recent events, which do not move the blend the load-time fit chose.
+        var content = ContentScorer is GraphFilterPopularityScorer fallback
+            ? new GraphFilterPopularityScorer(compacted, fallback.PopularityWeight)
+            : new GraphFilterPopularityScorer(compacted);
+        return new ServingState(compacted, friends, content, new AdamicAdarScorer(compacted, friends),
             ProvenanceFor(compacted), Source, LoadedAt, labels is null ? null : () => CommunitySummary.Build(compacted, labels));
     }
 
