@@ -70,6 +70,8 @@ public sealed class GraphSyncService : BackgroundService
         }
 
         await _gate.WaitAsync(ct);
+        using var span = GraphAttnActivities.Source.StartActivity(GraphAttnActivities.GraphSync);
+        span?.SetTag("graphattn.sync.store", source.Store);
         var pollStarted = clock.GetUtcNow();
         try
         {

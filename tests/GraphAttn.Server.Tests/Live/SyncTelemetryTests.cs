@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using GraphAttn.Graph.Telemetry;
+using GraphAttn.Server.Tests.Infrastructure;
+
+namespace GraphAttn.Server.Tests.Live;
+
+/// <summary>Each sync of the living graph is a trace span naming where events are read from.</summary>
+public sealed class SyncTelemetryTests
+{
+    [Fact]
+    public async Task Sync_ListenerAttached_SeesASyncSpanWithItsStore()
+    {
+        var stores = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == GraphAttnActivities.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a =>
+            {
+                if (a.OperationName == GraphAttnActivities.GraphSync) stores.Enqueue(a.GetTagItem("graphattn.sync.store") as string ?? "");
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var host = await TestServerHost.StartAsync(TestGraphs.Small(), new Dictionary<string, string?> { ["GraphAttn:Sync:Seconds"] = "0.1" });
+
+        await LiveGraphTests.Eventually(() => Task.FromResult(!stores.IsEmpty), "a sync span");
+
+        Assert.Contains(stores, s => s.StartsWith("event-log:", StringComparison.Ordinal));
+    }
+}
