@@ -11,7 +11,6 @@ using GraphAttn.Model.Training;
 using GraphAttn.Server.Hosting;
 using GraphAttn.Server.Loading;
 using GraphAttn.Server.Options;
-using GraphAttn.Serving.ModelAnswers;
 using GraphAttn.Serving.Snapshots;
 using GraphAttn.Serving.Store;
 using Microsoft.Extensions.Options;

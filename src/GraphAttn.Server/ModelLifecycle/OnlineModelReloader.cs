@@ -2,7 +2,6 @@ using System.Runtime.InteropServices;
 using GraphAttn.Embedding.Inductive;
 using GraphAttn.Embedding.Snapshots;
 using GraphAttn.Model.Checkpoints;
-using GraphAttn.Serving.ModelAnswers;
 
 namespace GraphAttn.Server.ModelLifecycle;
 
