@@ -7,11 +7,12 @@ namespace GraphAttn.Embedding.Shards;
 
 /// <summary>
 /// One shard's rows on disk (<c>.gashard</c>), little-endian: magic "GASHARD3", header (model id, graph fingerprint,
-/// shard i and n, batch size, created-at ms, friend structure weight β and content filter weight γ as float32, D, total users and contents, user
-/// start and count, content start and count), the shard's user and content ids, user, friend and content matrices,
-/// friend and history attention (CSR with whole-graph targets), then XxHash64 of all previous bytes and "GASHRDOK".
-/// Written to a temporary file, flushed and renamed, like snapshots. Little-endian hosts only (as snapshots). A
-/// "GASHARD2" file (no γ) and a "GASHARD1" file (neither) are still read, the missing weights 0, so a merge may run a newer build than the shard jobs.
+/// shard i and n, batch size, created-at ms, friend structure weight β and content filter weight γ as float32, D, total
+/// users and contents, user start and count, content start and count), the shard's user and content ids, user, friend
+/// and content matrices, friend and history attention (CSR with whole-graph targets), then XxHash64 of all previous
+/// bytes and "GASHRDOK". Written to a temporary file, flushed and renamed, like snapshots. Little-endian hosts only (as
+/// snapshots). A "GASHARD2" file (no γ) and a "GASHARD1" file (neither) are still read, the missing weights 0, so a
+/// merge may run a newer build than the shard jobs.
 /// </summary>
 public static class ShardFile
 {
