@@ -51,6 +51,18 @@ public sealed class GraphFilter
     /// <summary>Rows holding column <paramref name="column"/> (an item's distinct users).</summary>
     public int ColumnDegree(int column) => columns.Degree(column);
 
+    /// <summary>Row <paramref name="row"/>'s columns (a user's distinct items), sorted.</summary>
+    public ReadOnlySpan<int> RowColumns(int row) => rows.Neighbors(row);
+
+    /// <summary>Column <paramref name="column"/>'s rows (an item's distinct users), sorted.</summary>
+    public ReadOnlySpan<int> ColumnRows(int column) => columns.Neighbors(column);
+
+    /// <summary>Columns row <paramref name="row"/> holds.</summary>
+    public int RowDegree(int row) => rows.Degree(row);
+
+    /// <summary>d_j^{-1/2} of column <paramref name="column"/> (0 when no row holds it).</summary>
+    public float ColumnScale(int column) => columnScale[column];
+
     /// <summary>The low-pass basis, or null for the linear filter alone.</summary>
     public LowPassBasis? LowPass => lowPass;
 

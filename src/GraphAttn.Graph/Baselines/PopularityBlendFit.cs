@@ -25,7 +25,10 @@ public static class PopularityBlendFit
     private const double MinGain = 0.05;
 
     /// <summary>The best λ for <paramref name="graph"/>; 0 when it has too few interactions to tell.</summary>
-    public static float Fit(SocialGraph graph, int seed = SplitDefaults.Seed)
+    /// <param name="graph">The graph.</param>
+    /// <param name="neighbors">Item–item entries the scorer keeps per item (<see cref="GraphFilterPopularityScorer.Neighbors"/>).</param>
+    /// <param name="seed">Seed of the sample.</param>
+    public static float Fit(SocialGraph graph, int neighbors = GraphFilterPopularityScorer.DefaultNeighbors, int seed = SplitDefaults.Seed)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var sample = HeldOutSample.Carve(GraphViews.Interacted(graph), seed, maxRows: Users);
@@ -34,14 +37,18 @@ public static class PopularityBlendFit
         var pairs = fit.Pairs().ToArray();
         var rows = Csr.FromEdges(fit.RowCount, pairs.Select(p => p.Row).ToArray(), pairs.Select(p => p.Column).ToArray());
         var filter = new GraphFilter(rows, fit.ColumnCount);
+        var items = TruncatedItemFilter.Build(filter, GraphFilterPopularityScorer.KeptPerItem(neighbors, fit.ColumnCount));
         var popularity = GraphFilterPopularityScorer.PopularityShares(filter, fit.ColumnCount);
+        var touched = new int[fit.ColumnCount];
         var hits = new int[Grid.Length];
         var gf = new float[fit.ColumnCount];
         for (var u = 0; u < sample.HeldOut.RowCount; u++)
         {
             foreach (var target in sample.HeldOut.Row(u))
             {
-                filter.Score(u, gf);
+                Array.Clear(gf);
+                var count = 0;
+                items.Accumulate(filter.RowColumns(u), gf, touched, ref count);
                 var scale = GraphFilterPopularityScorer.InverseMax(gf);
                 var seen = fit.Row(u);
                 for (var g = 0; g < Grid.Length; g++)

@@ -8,8 +8,9 @@ using GraphAttn.Serving.State;
 namespace GraphAttn.Serving.Recommending;
 
 /// <summary>
-/// Ranks content for a user with the state's <see cref="IContentScorer"/> (full scoring, then bounded top-K), applying
-/// the filters: seen items (graph history plus live events) unless asked for, and the topic filter.
+/// Ranks content for a user with the state's <see cref="IContentScorer"/>, applying the filters: seen items (graph
+/// history plus live events) unless asked for, and the topic filter. The graph-filter fallback ranks sparsely from the
+/// user's items (<see cref="FallbackContentTop"/>); any other scorer scores the whole catalogue, then bounded top-K.
 /// </summary>
 public static class ContentRecommender
 {
@@ -18,7 +19,9 @@ public static class ContentRecommender
     {
         var g = state.Graph;
         var excluded = query.IncludeSeen ? null : SeenBy(g, user, overlay);
-        var top = TopOfAllScores(state, user, query, excluded, ct);
+        var top = state.ContentScorer is GraphFilterPopularityScorer fallback
+            ? FallbackContentTop.Top(fallback, user, overlay.SeenContent, excluded, query.Limit, OutsideTopic(g, query))
+            : TopOfAllScores(state, user, query, excluded, ct);
 
         var picks = new Pick[top.Length];
         float[]? interest = null;
@@ -48,14 +51,16 @@ public static class ContentRecommender
                 foreach (var c in excluded) span[c] = TopK.Excluded;
             }
 
-            var topic = query.Topic;
-            return TopK.Select(span, query.Limit, topic is int t ? c => !g.ContentTopics.Contains(c, t) : null);
+            return TopK.Select(span, query.Limit, OutsideTopic(g, query));
         }
         finally
         {
             ArrayPool<float>.Shared.Return(scores);
         }
     }
+
+    private static Func<int, bool>? OutsideTopic(SocialGraph g, ContentQuery query) =>
+        query.Topic is int t ? c => !g.ContentTopics.Contains(c, t) : null;
 
     /// <summary>
     /// Content indices the user has interacted with, in the graph's history or live (read in place, not copied; an

@@ -41,6 +41,7 @@ internal static class ResearchCatalog
         {
             "lightgcn" => m => new LightGcnContentScorer(m.TrainInteractions, LightGcn(spec, m.Seed), Console.Error.WriteLine),
             "graph-filter" => m => new GraphFilterContentScorer(m.Train, Filter(spec, m.Seed)),
+            "server-fallback" => m => new GraphFilterPopularityScorer(m.Train, spec.Int("keep", GraphFilterPopularityScorer.DefaultNeighbors)),
             "graphattn" => m => Model(spec, m),
             // The same training as graphattn:<settings>, scored by the vectors alone (no graph filter term).
             "graphattn-raw" => m => new ModelScorer(Model(spec with { Name = "graphattn" }, m).Embeddings),
