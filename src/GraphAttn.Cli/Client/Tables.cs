@@ -57,9 +57,14 @@ internal static class Tables
                 table.AddRow("snapshot", Esc($"{m.SnapshotPath} (created {m.SnapshotCreatedAt?.ToDateTimeOffset():u})"));
             table.AddRow("online embeddings", Esc(m.OnlineEmbeddings ? "yes: new users and live events embedded per request" : "no"));
             if (m.Live == "gat")
+            {
+                table.AddRow("content score", Esc(m.ContentFilterWeight > 0
+                    ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"embeddings + {m.ContentFilterWeight:G4} × graph filter")
+                    : "embeddings only"));
                 table.AddRow("friend score", Esc(m.FriendStructureWeight > 0
                     ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"embeddings + {m.FriendStructureWeight:G4} × Adamic-Adar")
                     : "embeddings only"));
+            }
         }
         Write(output, table, i.Provenance);
     }

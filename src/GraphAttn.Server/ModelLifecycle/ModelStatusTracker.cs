@@ -35,6 +35,7 @@ public sealed class ModelStatusTracker
             status.SnapshotCreatedAt = Timestamp.FromDateTimeOffset(current.Header.CreatedAt);
             status.OnlineEmbeddings = online;
             status.FriendStructureWeight = current.Header.FriendStructureWeight;
+            status.ContentFilterWeight = current.Header.ContentFilterWeight;
             // A snapshot answering outranks "waiting": the folder had one before anything else happened.
             if (status.Phase is ModelPhase.Waiting)
             {

@@ -41,10 +41,11 @@ public sealed class InProcessModelTests
             Assert.Equal(10, after.Items.Count);
             Assert.Contains(after.Items, i => i.Reasons.Any(r => r.Kind is ReasonKind.FriendsEngaged or ReasonKind.SimilarToHistory));
             checkpointJson = Directory.GetFiles(Path.Combine(data.Path, "checkpoints"), "checkpoint.json", SearchOption.AllDirectories).Single();
-            // The friend score's β travels checkpoint -> snapshot -> service info.
+            // The friend score's β and the content score's γ travel checkpoint -> snapshot -> service info.
             var recorded = GraphAttn.Model.Checkpoints.Checkpoint.ReadMetadata(Path.GetDirectoryName(checkpointJson)!);
             Assert.True(recorded.Training.FriendStructure);
             Assert.Equal((float)recorded.FriendStructureWeight, info.Model.FriendStructureWeight);
+            Assert.Equal((float)recorded.ContentFilterWeight, info.Model.ContentFilterWeight);
         }
 
         var trainedAt = File.GetLastWriteTimeUtc(checkpointJson);
