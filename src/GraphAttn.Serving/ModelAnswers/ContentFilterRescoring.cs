@@ -7,9 +7,9 @@ namespace GraphAttn.Serving.ModelAnswers;
 /// <summary>
 /// The model's content score with its graph-filter term, score(u, c) = vector · content_c + γ · GF(u, c), ranked
 /// without scoring the whole catalogue: the retriever's top-k by the dot product, together with every item the
-/// filter reaches from the user's history, each scored exactly. An item in neither set has GF = 0 and a dot product
-/// no higher than the k-th retrieved one's, so it cannot enter the top k: with the exact index the answer is the full
-/// ranking's. γ and the formula are the ones the model was evaluated with (the snapshot carries γ from the checkpoint).
+/// filter reaches from the user's history whose filter score can close the gap to the k-th best, each scored exactly.
+/// An item in neither set has GF = 0 or too small a GF and a dot product no higher than the k-th retrieved one's, so
+/// it cannot enter the top k: with the exact index the answer is the full ranking's (with HNSW, as close as its recall). γ and the formula are the ones the model was evaluated with (the snapshot carries γ from the checkpoint).
 /// </summary>
 public static class ContentFilterRescoring
 {
@@ -45,9 +45,14 @@ public static class ContentFilterRescoring
 
             var contents = view.Snapshot.Embeddings.ContentVectors;
             var rows = view.Alignment.ContentRow;
+            // An eligible item the retriever did not return has a dot product no higher than its k-th one's, so only
+            // a filter score large enough to close the gap to the k-th best combined score can lift it in: the dot
+            // product of the others is never computed.
+            var lastDot = retrieved.Count < k ? float.PositiveInfinity : retrieved[^1].Score;
             for (var c = 0; c < scores.Length; c++)
             {
                 if (!(scores[c] > 0f) || seen.Contains(c) || rows[c] < 0) continue;
+                if (heap.IsFull && lastDot + (weight * scores[c]) < heap.Threshold) continue;
                 if (excludedSet is not null && excludedSet.Contains(c)) continue;
                 if (topic is int t && !graph.ContentTopics.Contains(c, t)) continue;
                 heap.Add(VectorMath.Dot(vector, contents.Row(rows[c])) + (weight * scores[c]), c);
