@@ -46,6 +46,23 @@ public sealed class TruncatedItemFilterTests
     }
 
     [Fact]
+    public void Build_OverTheEntryBudget_EveryItemKeepsTheSameFewerLargest()
+    {
+        var (rows, columns) = RandomRows(seed: 5, rows: 80, columns: 30, density: 0.2);
+        var filter = new GraphFilter(rows, columns);
+        var all = TruncatedItemFilter.Build(filter, keep: columns);
+        var five = TruncatedItemFilter.Build(filter, keep: 5);
+
+        // Room for five a row but not six: asked for twenty, every item keeps its five largest.
+        var budgeted = TruncatedItemFilter.Build(filter, keep: 20, maxEntries: five.EntryCount + 3);
+
+        Assert.True(all.EntryCount > five.EntryCount + 3);
+        Assert.Equal(5, budgeted.Keep);
+        for (var i = 0; i < columns; i++) Assert.Equal(five.Neighbors(i).ToArray(), budgeted.Neighbors(i).ToArray());
+        Assert.Equal(all.EntryCount, TruncatedItemFilter.Build(filter, keep: columns, maxEntries: all.EntryCount).EntryCount);
+    }
+
+    [Fact]
     public void Build_Twice_SameRows()
     {
         var (rows, columns) = RandomRows(seed: 4, rows: 200, columns: 150, density: 0.05);

@@ -24,8 +24,9 @@ public sealed class GraphFilterPopularityScorer : IContentScorer
     public const int DefaultNeighbors = 1000;
 
     /// <summary>
-    /// At most this many item–item entries in all (8 bytes each: 128 MB). On a large catalogue each item keeps fewer
-    /// (200,000 items: 80 each), which bounds memory and per-request work at the cost of the filter's long tail.
+    /// At most this many item–item entries in all (8 bytes each: 128 MB). When a graph's rows would hold more, every
+    /// item keeps fewer (bench-100k: 80 each), which bounds memory and per-request work at the cost of the filter's
+    /// long tail.
     /// </summary>
     public const long MaxEntries = 16_000_000;
 
@@ -48,7 +49,7 @@ public sealed class GraphFilterPopularityScorer : IContentScorer
     }
 
     private GraphFilterPopularityScorer(GraphFilter filter, int neighbors, int contentCount, float popularityWeight)
-        : this(filter, TruncatedItemFilter.Build(filter, KeptPerItem(neighbors, filter.ColumnCount)), contentCount, popularityWeight)
+        : this(filter, TruncatedItemFilter.Build(filter, neighbors, MaxEntries), contentCount, popularityWeight)
     {
     }
 
@@ -122,10 +123,6 @@ public sealed class GraphFilterPopularityScorer : IContentScorer
         foreach (var s in filterScores) max = MathF.Max(max, s);
         return max > 0f ? 1f / max : 0f;
     }
-
-    /// <summary>Entries kept per item: <paramref name="neighbors"/>, fewer when <see cref="MaxEntries"/> would not hold them.</summary>
-    public static int KeptPerItem(int neighbors, int items) =>
-        (int)Math.Clamp(MaxEntries / Math.Max(1, items), 1, Math.Max(1, neighbors));
 
     /// <summary>The filter of <paramref name="graph"/>'s distinct user × content pairs.</summary>
     internal static GraphFilter FilterOf(SocialGraph graph) => new(GraphFilterContentScorer.UserContents(graph), graph.ContentCount);

@@ -37,7 +37,7 @@ public static class PopularityBlendFit
         var pairs = fit.Pairs().ToArray();
         var rows = Csr.FromEdges(fit.RowCount, pairs.Select(p => p.Row).ToArray(), pairs.Select(p => p.Column).ToArray());
         var filter = new GraphFilter(rows, fit.ColumnCount);
-        var items = TruncatedItemFilter.Build(filter, GraphFilterPopularityScorer.KeptPerItem(neighbors, fit.ColumnCount));
+        var items = TruncatedItemFilter.Build(filter, neighbors, GraphFilterPopularityScorer.MaxEntries);
         var popularity = GraphFilterPopularityScorer.PopularityShares(filter, fit.ColumnCount);
         var touched = new int[fit.ColumnCount];
         var hits = new int[Grid.Length];

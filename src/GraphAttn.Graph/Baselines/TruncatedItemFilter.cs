@@ -46,12 +46,17 @@ public sealed class TruncatedItemFilter
         return total;
     }
 
-    /// <summary>Keeps the <paramref name="keep"/> largest entries of each row of <paramref name="filter"/>'s S.</summary>
-    public static TruncatedItemFilter Build(GraphFilter filter, int keep)
+    /// <summary>
+    /// Keeps the <paramref name="keep"/> largest entries of each row of <paramref name="filter"/>'s S, or fewer — the
+    /// same number for every item — when that many would exceed <paramref name="maxEntries"/> in all.
+    /// </summary>
+    public static TruncatedItemFilter Build(GraphFilter filter, int keep, long maxEntries = long.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, 1);
         var items = filter.ColumnCount;
+        if ((long)keep * items > maxEntries) keep = WithinBudget(RowLengths(filter), keep, maxEntries);
         var rowsOf = new int[items][];
         var weightsOf = new float[items][];
         // One scratch per worker: a dense accumulator kept zeroed between items, the items it touched, sort keys.
@@ -107,7 +112,36 @@ public sealed class TruncatedItemFilter
         }
     }
 
-    private static (int[] Neighbors, float[] Weights) Row(GraphFilter filter, int item, int keep, Scratch s)
+    // Non-zero entries of each row of S, counted without weighing or sorting them.
+    private static int[] RowLengths(GraphFilter filter)
+    {
+        var lengths = new int[filter.ColumnCount];
+        Parallel.For(0, lengths.Length, () => new Scratch(lengths.Length), (i, _, s) =>
+        {
+            var n = Touch(filter, i, s);
+            for (var t = 0; t < n; t++) s.Sum[s.Touched[t]] = 0f;
+            lengths[i] = n;
+            return s;
+        }, _ => { });
+        return lengths;
+    }
+
+    // The largest k ≤ keep with Σ_i min(length_i, k) ≤ maxEntries (at least 1).
+    private static int WithinBudget(int[] lengths, int keep, long maxEntries)
+    {
+        long Entries(int k) => lengths.Sum(l => (long)Math.Min(l, k));
+        int low = 1, high = keep;
+        while (low < high)
+        {
+            var mid = low + ((high - low + 1) / 2);
+            if (Entries(mid) <= maxEntries) low = mid;
+            else high = mid - 1;
+        }
+        return low;
+    }
+
+    // Σ over item's users v of 1/d_v into s.Sum for every item j they hold, listed in s.Touched; returns how many.
+    private static int Touch(GraphFilter filter, int item, Scratch s)
     {
         var n = 0;
         foreach (var v in filter.ColumnRows(item))
@@ -119,6 +153,12 @@ public sealed class TruncatedItemFilter
                 s.Sum[j] += share;
             }
         }
+        return n;
+    }
+
+    private static (int[] Neighbors, float[] Weights) Row(GraphFilter filter, int item, int keep, Scratch s)
+    {
+        var n = Touch(filter, item, s);
         // Weight descending, then item ascending: for positive floats the bit pattern orders like the value.
         for (var t = 0; t < n; t++)
         {
