@@ -34,7 +34,9 @@ internal static class AdamicAdarTopK
                 if (contribution == 0f) continue;
                 foreach (var v in friends.Neighbors(w))
                 {
-                    if (sums[v] == 0f) touched[count++] = v;
+                    // Branch-free: whether v is new is unpredictable, and a mispredicted branch costs more than the store.
+                    touched[count] = v;
+                    count += sums[v] == 0f ? 1 : 0;
                     sums[v] += contribution;
                 }
             }
