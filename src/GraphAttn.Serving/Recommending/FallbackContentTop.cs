@@ -4,12 +4,13 @@ using GraphAttn.Ranking;
 namespace GraphAttn.Serving.Recommending;
 
 /// <summary>
-/// The content fallback's top k without a pass over the catalogue. The user's filter scores are summed from the
-/// truncated item–item rows (<see cref="TruncatedItemFilter"/>) of their items — the graph's history plus what they
-/// recorded since, so a live event moves the next answer — and the items reached are ranked by their blended score.
-/// An item not reached scores (λ + ε) · p(c), so of those only the first k unseen ones in popularity order can make
-/// the top k. For the graph's history this is the ranking of the dense row (a test holds it to that), in
-/// O(items × neighbours + k) per request instead of O(catalogue).
+/// The content fallback's top k. The user's filter scores are summed from the item–item rows
+/// (<see cref="TruncatedItemFilter"/>) of their items — the graph's history plus what they recorded since, so a live
+/// event moves the next answer. When those rows reach little of the catalogue (a large one), only the items reached
+/// are ranked: an item not reached scores (λ + ε) · p(c), so of those only the first k unseen ones in popularity order
+/// can make the top k, and a request costs O(items × neighbours + k) instead of O(catalogue). Otherwise one pass over
+/// the catalogue is cheaper than listing what was reached. Either way the ranking is the dense row's for the graph's
+/// history (a test holds both to that).
 /// </summary>
 internal static class FallbackContentTop
 {
