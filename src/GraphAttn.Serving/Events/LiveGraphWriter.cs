@@ -215,9 +215,11 @@ public sealed partial class LiveGraphWriter
 
         _ = Task.Run(async () =>
         {
+            var done = false;
             try
             {
                 await CompactAsync(CancellationToken.None).ConfigureAwait(false);
+                done = true;
             }
             catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or OutOfMemoryException or GraphDataException)
             {
@@ -227,6 +229,10 @@ public sealed partial class LiveGraphWriter
             {
                 Volatile.Write(ref _compacting, 0);
             }
+
+            // The layer that filled up while this compaction ran is folded now, not at the next event or sync tick
+            // (after a failure those retry, so a failing compaction cannot spin).
+            if (done) MaybeCompact();
         });
     }
 
