@@ -53,6 +53,32 @@ public sealed class GraphFilterPopularityScorerTests
     }
 
     [Fact]
+    public void Refreshed_KeepsTheItemRowsUntilTheGraphGrowsByATenth_HistoriesAlwaysCurrent()
+    {
+        static SocialGraph Build(int extra)
+        {
+            var random = new Random(3);
+            var b = new GraphBuilder();
+            for (var u = 0; u < 30; u++) b.AddUser($"u{u}");
+            for (var c = 0; c < 20; c++) b.AddContent($"c{c}");
+            for (var i = 0; i < 200 + extra; i++)
+                b.AddInteraction($"u{random.Next(30)}", $"c{random.Next(20)}", InteractionKind.Play, 1_700_000_000_000 + i);
+            return b.Build();
+        }
+
+        var scorer = new GraphFilterPopularityScorer(Build(0), popularityWeight: 0.3f);
+        var little = scorer.Refreshed(Build(3));
+        var much = scorer.Refreshed(Build(60));
+
+        Assert.Same(scorer.Items, little.Items);
+        Assert.Equal(scorer.RowsBuiltFrom, little.RowsBuiltFrom);
+        Assert.NotSame(scorer.Items, much.Items);
+        Assert.True(much.RowsBuiltFrom >= scorer.RowsBuiltFrom * 1.1);
+        Assert.True(little.Filter.EntryCount > scorer.Filter.EntryCount); // the histories are the new graph's
+        Assert.Equal((0.3f, 0.3f), (little.PopularityWeight, much.PopularityWeight));
+    }
+
+    [Fact]
     public void WithNodesOf_NewUserAndContent_KeepTheWeightAndRankByPopularity()
     {
         var g = TinyGraphs.Five();

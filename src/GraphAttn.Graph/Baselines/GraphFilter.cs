@@ -51,6 +51,9 @@ public sealed class GraphFilter
     /// <summary>Rows holding column <paramref name="column"/> (an item's distinct users).</summary>
     public int ColumnDegree(int column) => columns.Degree(column);
 
+    /// <summary>Non-zero entries of the matrix (distinct user × item pairs).</summary>
+    public int EntryCount => rows.EdgeCount;
+
     /// <summary>Row <paramref name="row"/>'s columns (a user's distinct items), sorted.</summary>
     public ReadOnlySpan<int> RowColumns(int row) => rows.Neighbors(row);
 

@@ -10,6 +10,10 @@ namespace GraphAttn.Graph.Baselines;
 /// </summary>
 public sealed class TruncatedItemFilter
 {
+    // Background compactions rebuild the rows while the server answers: one core stays with the requests (a flood
+    // benchmark's client once saw its connections reset while a 15 s rebuild held both cores).
+    private static readonly ParallelOptions LeaveACore = new() { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) };
+
     private readonly int[] offsets;
     private readonly int[] neighbors;
     private readonly float[] weights;
@@ -60,7 +64,7 @@ public sealed class TruncatedItemFilter
         var rowsOf = new int[items][];
         var weightsOf = new float[items][];
         // One scratch per worker: a dense accumulator kept zeroed between items, the items it touched, sort keys.
-        Parallel.For(0, items, () => new Scratch(items), (i, _, scratch) =>
+        Parallel.For(0, items, LeaveACore, () => new Scratch(items), (i, _, scratch) =>
         {
             (rowsOf[i], weightsOf[i]) = Row(filter, i, keep, scratch);
             return scratch;
@@ -116,7 +120,7 @@ public sealed class TruncatedItemFilter
     private static int[] RowLengths(GraphFilter filter)
     {
         var lengths = new int[filter.ColumnCount];
-        Parallel.For(0, lengths.Length, () => new Scratch(lengths.Length), (i, _, s) =>
+        Parallel.For(0, lengths.Length, LeaveACore, () => new Scratch(lengths.Length), (i, _, s) =>
         {
             var n = Touch(filter, i, s);
             for (var t = 0; t < n; t++) s.Sum[s.Touched[t]] = 0f;

@@ -24,7 +24,8 @@ internal static class AdamicAdarTopK
         if (k == 0) return [];
         var n = friends.NodeCount;
         var sums = t_sums is { } s && s.Length >= n ? s : t_sums = new float[n];
-        var touched = t_touched is { } t && t.Length >= n ? t : t_touched = new int[n];
+        // One slot more than users: the branch-free listing below writes a slot before it knows whether to keep it.
+        var touched = t_touched is { } t && t.Length > n ? t : t_touched = new int[n + 1];
         var count = 0;
         try
         {

@@ -87,9 +87,10 @@ public sealed class ServingState
         ArgumentNullException.ThrowIfNull(compacted);
         var friends = Neighbourhood.Undirected(compacted);
         int[]? labels = _communities.IsValueCreated ? _communities.Value.Labels : null;
-        // λ carries over: a compaction folds in recent events, which do not move the blend the load-time fit chose.
+        // λ carries over: a compaction folds in recent events, which do not move the blend the load-time fit chose; so
+        // do the item–item rows until the graph has grown enough to rebuild them (GraphFilterPopularityScorer.Refreshed).
         var content = ContentScorer is GraphFilterPopularityScorer fallback
-            ? new GraphFilterPopularityScorer(compacted, fallback.PopularityWeight)
+            ? fallback.Refreshed(compacted)
             : new GraphFilterPopularityScorer(compacted);
         return new ServingState(compacted, friends, content, new AdamicAdarScorer(compacted, friends),
             ProvenanceFor(compacted), Source, LoadedAt, labels is null ? null : () => CommunitySummary.Build(compacted, labels));

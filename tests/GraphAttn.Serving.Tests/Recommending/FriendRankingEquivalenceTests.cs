@@ -36,6 +36,28 @@ public sealed class FriendRankingEquivalenceTests
         }
     }
 
+    [Fact]
+    public async Task TopTwoHop_EveryUserReached_StaysWithinItsScratch()
+    {
+        // A clique of five: the walk reaches every user, itself included, and goes on adding to them.
+        var builder = new GraphAttn.Graph.GraphBuilder();
+        for (int u = 0; u < 5; u++) builder.AddUser($"u{u}");
+        for (int u = 0; u < 5; u++)
+        {
+            for (int v = 0; v < 5; v++)
+            {
+                if (u != v) builder.AddFollow($"u{u}", $"u{v}");
+            }
+        }
+
+        var friends = GraphAttn.Graph.Neighbourhood.Undirected(builder.Build());
+        // A new thread: its per-thread scratch is sized to this graph, not to a larger one an earlier test used.
+        var top = await Task.Factory.StartNew(() => FriendRecommender.TopTwoHop(friends, 0, 10, new HashSet<int>()),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        Assert.Equal(new[] { 1, 2, 3, 4 }, top.Select(t => t.Index));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
