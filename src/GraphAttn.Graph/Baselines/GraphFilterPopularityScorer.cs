@@ -18,15 +18,14 @@ namespace GraphAttn.Graph.Baselines;
 public sealed class GraphFilterPopularityScorer : IContentScorer
 {
     /// <summary>
-    /// Item–item entries kept per item by default: as many as the exact filter needs on the shared datasets (with 1,000
-    /// Last.fm and Ciao rank as with the exact filter; with 300 Last.fm loses 2% Recall@20), within <see cref="MaxEntries"/>.
+    /// Item–item entries kept per item by default, within <see cref="MaxEntries"/>: enough that the shared datasets rank
+    /// as with the exact filter where the budget allows (figures: tests/GraphAttn.Evaluation.Benchmarks/README.md).
     /// </summary>
     public const int DefaultNeighbors = 1000;
 
     /// <summary>
     /// At most this many item–item entries in all (8 bytes each: 128 MB). When a graph's rows would hold more, every
-    /// item keeps fewer (bench-100k: 80 each), which bounds memory and per-request work at the cost of the filter's
-    /// long tail.
+    /// item keeps fewer, which bounds memory and per-request work at the cost of the filter's long tail.
     /// </summary>
     public const long MaxEntries = 16_000_000;
 
@@ -102,9 +101,8 @@ public sealed class GraphFilterPopularityScorer : IContentScorer
 
     /// <summary>
     /// The scorer over <paramref name="compacted"/>, this graph with events folded in, λ kept: users' histories and
-    /// popularity are the new graph's; the item–item rows, the costly part (O(Σ_users history²), about 30 s of CPU on
-    /// bench-100k against 2–5 s for the rest of a compaction), are rebuilt once the pairs have grown by a tenth since
-    /// they were built, and kept otherwise (co-occurrence moves slowly; content added since has no row yet and ranks by
+    /// popularity are the new graph's; the item–item rows, by far the costliest part of a compaction (O(Σ_users
+    /// history²)), are rebuilt once the pairs have grown by a tenth since they were built, and kept otherwise (co-occurrence moves slowly; content added since has no row yet and ranks by
     /// popularity and through the rows of its users' other items).
     /// </summary>
     public GraphFilterPopularityScorer Refreshed(SocialGraph compacted)

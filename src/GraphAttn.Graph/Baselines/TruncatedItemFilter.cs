@@ -11,7 +11,7 @@ namespace GraphAttn.Graph.Baselines;
 public sealed class TruncatedItemFilter
 {
     // Background compactions rebuild the rows while the server answers: one core stays with the requests (a flood
-    // benchmark's client once saw its connections reset while a 15 s rebuild held both cores).
+    // benchmark's client once saw its connections reset while a rebuild held every core).
     private static readonly ParallelOptions LeaveACore = new() { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) };
 
     private readonly int[] offsets;

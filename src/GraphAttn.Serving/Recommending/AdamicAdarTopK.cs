@@ -8,24 +8,19 @@ namespace GraphAttn.Serving.Recommending;
 /// The top k users by Adamic-Adar with a user, exactly as ranking the full row would give them, reading only the
 /// users two hops away. Friends are walked in the order <see cref="AdamicAdar.Row"/> walks them and each contribution is
 /// added as a float, so every partial sum is bit for bit the reference's and no pair needs scoring again; the sums go
-/// into a per-thread scratch of which only the touched entries are reset. An earlier version stopped before long
-/// lists when no unseen user could still reach the top k, then rescored the survivors pair by pair: on bench-100k,
-/// where ties are many, that cost eight times the plain walk.
+/// into the thread's <see cref="ThreadScratch"/>, of which only the touched entries are reset. An earlier version
+/// stopped before long lists when no unseen user could still reach the top k, then rescored the survivors pair by
+/// pair: where ties are many that cost more than the plain walk (figures: tests/GraphAttn.Server.Benchmarks/README.md).
 /// </summary>
 internal static class AdamicAdarTopK
 {
-    // Per thread, all zero between calls.
-    [ThreadStatic] private static float[]? t_sums;
-    [ThreadStatic] private static int[]? t_touched;
-
     /// <summary>The best <paramref name="k"/> users v with AA(user, v) &gt; 0 that <paramref name="excluded"/> lets through, best first.</summary>
     public static ScoredIndex[] Top(Csr friends, int user, int k, Func<int, bool> excluded)
     {
         if (k == 0) return [];
         var n = friends.NodeCount;
-        var sums = t_sums is { } s && s.Length >= n ? s : t_sums = new float[n];
-        // One slot more than users: the branch-free listing below writes a slot before it knows whether to keep it.
-        var touched = t_touched is { } t && t.Length > n ? t : t_touched = new int[n + 1];
+        var sums = ThreadScratch.Sums(n);
+        var touched = ThreadScratch.Touched(n);
         var count = 0;
         try
         {

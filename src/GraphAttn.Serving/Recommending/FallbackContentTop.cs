@@ -14,10 +14,6 @@ namespace GraphAttn.Serving.Recommending;
 /// </summary>
 internal static class FallbackContentTop
 {
-    // Per thread, all zero between calls: a call resets what it touched (the whole row only after a scan).
-    [ThreadStatic] private static float[]? t_scores;
-    [ThreadStatic] private static int[]? t_touched;
-
     /// <summary>
     /// The best <paramref name="limit"/> contents for <paramref name="user"/>, best first: never one in
     /// <paramref name="excluded"/> nor one <paramref name="skip"/> rejects.
@@ -36,7 +32,8 @@ internal static class FallbackContentTop
     {
         var items = fallback.Items;
         var contents = fallback.Popularity.Length;
-        var scores = t_scores is { } s && s.Length >= contents ? s : t_scores = new float[contents];
+        // The thread's scratch: a call resets what it touched (the whole row after a scan).
+        var scores = ThreadScratch.Sums(contents);
         var history = user < fallback.Filter.RowCount ? fallback.Filter.RowColumns(user) : [];
         var fromFresh = FreshOnly(history, fresh);
         var heap = new TopKHeap(limit);
@@ -74,7 +71,7 @@ internal static class FallbackContentTop
         IEnumerable<int>? excluded, Func<int, bool>? skip, float[] scores, TopKHeap heap)
     {
         var contents = fallback.Popularity.Length;
-        var touched = t_touched is { } t && t.Length >= contents ? t : t_touched = new int[contents];
+        var touched = ThreadScratch.Touched(contents);
         var count = 0;
         try
         {
