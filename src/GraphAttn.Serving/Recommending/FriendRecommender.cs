@@ -23,16 +23,18 @@ public static class FriendRecommender
     {
         var g = state.Graph;
         var following = FollowingOf(g, user, overlay);
-        // Adamic-Adar is positive only two hops away: walk there instead of scoring, clearing and scanning every user.
+        // Adamic-Adar is positive only two hops away: walk there instead of scoring, clearing and scanning every user;
+        // the walk counts the picks' mutual friends too.
+        int[]? mutual = null;
         var top = state.FriendScorer is AdamicAdarScorer adamicAdar
-            ? TopTwoHop(adamicAdar.Friends, user, limit, following)
+            ? AdamicAdarTopK.Top(adamicAdar.Friends, user, limit, following.Contains, out mutual)
             : TopOfFullRow(state, user, limit, following, ct);
         var picks = new FriendPick[top.Length];
         for (var i = 0; i < top.Length; i++)
         {
             var s = top[i];
             picks[i] = new FriendPick(s.Index, s.Score,
-                SortedIntersection.Count(state.Friends.Neighbors(user), state.Friends.Neighbors(s.Index)),
+                mutual?[i] ?? SortedIntersection.Count(state.Friends.Neighbors(user), state.Friends.Neighbors(s.Index)),
                 explain ? FriendReasons.Explain(state, user, s.Index) : []);
         }
         return picks;

@@ -2,8 +2,9 @@ namespace GraphAttn.Serving.Recommending;
 
 /// <summary>
 /// Per-thread scratch of the sparse baseline rankings (<see cref="FallbackContentTop"/>, <see cref="AdamicAdarTopK"/>):
-/// a row of sums, all zero between uses (each caller resets the entries it touched), and a list of touched indices one
-/// slot longer than the row (the branch-free listing writes a slot before it knows whether to keep it). A request
+/// a row of sums, all zero between uses (each caller resets the entries it touched), and a list of indices one slot
+/// longer than the row (the content fallback's branch-free listing of touched items writes a slot before it knows
+/// whether to keep it; the friend walk lists the users it took into its top k). A request
 /// reuses its thread's arrays instead of clearing or allocating a row the size of the graph.
 /// </summary>
 internal static class ThreadScratch

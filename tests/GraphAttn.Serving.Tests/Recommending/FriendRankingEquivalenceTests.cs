@@ -36,6 +36,24 @@ public sealed class FriendRankingEquivalenceTests
         }
     }
 
+    [Theory]
+    [InlineData(6, 10)]
+    [InlineData(7, 100, 3000)]
+    public void Top_MutualCountsOnTheWay_EqualListIntersections(int seed, int limit, int users = 400)
+    {
+        var graph = HubGraphs.Social(users, seed);
+        var friends = GraphAttn.Graph.Neighbourhood.Undirected(graph);
+        for (int user = 0; user < graph.UserCount; user += graph.UserCount / 80)
+        {
+            var following = FriendRecommender.FollowingOf(graph, user, UserOverlay.Empty);
+            var top = AdamicAdarTopK.Top(friends, user, limit, following.Contains, out var mutual);
+
+            Assert.Equal(top.Select(t => SortedIntersection.Count(friends.Neighbors(user), friends.Neighbors(t.Index))), mutual);
+            // The scratch row is clean again: the next walk is unaffected by this one's counts.
+            Assert.Equal(top, AdamicAdarTopK.Top(friends, user, limit, following.Contains));
+        }
+    }
+
     [Fact]
     public async Task TopTwoHop_EveryUserReached_StaysWithinItsScratch()
     {
