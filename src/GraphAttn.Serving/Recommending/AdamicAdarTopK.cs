@@ -34,11 +34,39 @@ internal static class AdamicAdarTopK
     public static ScoredIndex[] Top(Csr friends, int user, int k, Func<int, bool> excluded) => Top(friends, user, k, excluded, out _);
 
     /// <summary>
-    /// As <see cref="Top(Csr, int, int, Func{int, bool})"/>, with each pick's mutual friends counted on the way:
+    /// As <see cref="Top(Csr, int, int, Func{int, bool})"/>, with each pick's mutual friends found on the way:
     /// <paramref name="mutual"/>[i] = |N(user) ∩ N(pick i)| (the graph is undirected: the lists the pick appears in),
-    /// instead of intersecting its list, often a hub's thousands of ties, with the user's afterwards.
+    /// instead of intersecting its list, often a hub's thousands of ties, with the user's afterwards. With
+    /// <paramref name="listMutual"/>, <paramref name="mutualFriends"/>[i] lists them, ascending.
     /// </summary>
-    public static ScoredIndex[] Top(Csr friends, int user, int k, Func<int, bool> excluded, out int[] mutual)
+    public static ScoredIndex[] Top(Csr friends, int user, int k, Func<int, bool> excluded, out int[] mutual,
+        bool listMutual, out List<int>[] mutualFriends)
+    {
+        var met = listMutual ? new List<(int User, int Friend)>() : null;
+        var top = Top(friends, user, k, excluded, out mutual, met);
+        mutualFriends = [];
+        if (met is null) return top;
+        var at = new Dictionary<int, int>(top.Length);
+        mutualFriends = new List<int>[top.Length];
+        for (var i = 0; i < top.Length; i++)
+        {
+            at[top[i].Index] = i;
+            mutualFriends[i] = new List<int>(mutual[i]);
+        }
+        foreach (var (v, w) in met)
+            if (at.TryGetValue(v, out var i)) mutualFriends[i].Add(w);
+        foreach (var list in mutualFriends) list.Sort();
+        return top;
+    }
+
+    /// <summary>As <see cref="Top(Csr, int, int, Func{int, bool})"/>, with each pick's count of mutual friends.</summary>
+    public static ScoredIndex[] Top(Csr friends, int user, int k, Func<int, bool> excluded, out int[] mutual) =>
+        Top(friends, user, k, excluded, out mutual, met: null);
+
+    // met, when given, receives (user taken into the top k, friend whose list it was met in) pairs: every mutual
+    // friend of every pick, and of some users that were taken and later pushed out.
+    private static ScoredIndex[] Top(Csr friends, int user, int k, Func<int, bool> excluded, out int[] mutual,
+        List<(int User, int Friend)>? met)
     {
         mutual = [];
         if (k == 0) return [];
@@ -65,10 +93,10 @@ internal static class AdamicAdarTopK
 
             var best = new TopKHeap(k);
             var taken = ThreadScratch.Touched(n);
-            var scanned = Offer(friends, user, byDegree, sums, excluded, best, taken, out var takenCount);
+            var scanned = Offer(friends, user, byDegree, sums, excluded, best, taken, out var takenCount, met);
             var top = best.DrainBestFirst();
             var skipped = byDegree[scanned..];
-            mutual = MutualCounts(friends, user, top, skipped, sums);
+            mutual = MutualCounts(friends, user, top, skipped, sums, met);
             Reset(friends, skipped, sums, taken.AsSpan(0, takenCount));
             clean = true;
             return top;
@@ -86,7 +114,7 @@ internal static class AdamicAdarTopK
     // many lists were read. An entry taken into the top k is set to -1 and counts down at each later list it appears
     // in (its mutual friends so far); any other entry read is reset to 0.
     private static int Offer(Csr friends, int user, ReadOnlySpan<int> byDegree, float[] sums, Func<int, bool> excluded,
-        TopKHeap best, int[] taken, out int takenCount)
+        TopKHeap best, int[] taken, out int takenCount, List<(int User, int Friend)>? met)
     {
         double remaining = 0;
         foreach (var w in byDegree) remaining += AdamicAdar.Contribution(friends.Degree(w));
@@ -104,7 +132,15 @@ internal static class AdamicAdarTopK
                 var sum = sums[v];
                 if (sum < floor)
                 {
-                    sums[v] = sum < 0f ? sum - 1f : 0f;
+                    if (sum < 0f)
+                    {
+                        sums[v] = sum - 1f;
+                        met?.Add((v, w));
+                    }
+                    else
+                    {
+                        sums[v] = 0f;
+                    }
                     continue;
                 }
                 if (!best.WouldAccept(sum, v) || v == user || excluded(v))
@@ -115,6 +151,7 @@ internal static class AdamicAdarTopK
                 best.Add(sum, v);
                 sums[v] = -1f;
                 taken[takenCount++] = v;
+                met?.Add((v, w));
                 floor = MathF.Max(float.Epsilon, best.Threshold);
             }
         }
@@ -123,7 +160,8 @@ internal static class AdamicAdarTopK
 
     // Every pick was taken when first met: its entry holds minus its count over the lists read; the skipped lists
     // (or, when they are many, the whole intersection) give the rest.
-    private static int[] MutualCounts(Csr friends, int user, ScoredIndex[] top, ReadOnlySpan<int> skipped, float[] sums)
+    private static int[] MutualCounts(Csr friends, int user, ScoredIndex[] top, ReadOnlySpan<int> skipped, float[] sums,
+        List<(int User, int Friend)>? met)
     {
         var mutual = new int[top.Length];
         for (var i = 0; i < top.Length; i++)
@@ -131,12 +169,20 @@ internal static class AdamicAdarTopK
             var v = top[i].Index;
             if (skipped.Length > SearchSkippedLists)
             {
-                mutual[i] = SortedIntersection.Count(friends.Neighbors(user), friends.Neighbors(v));
+                // Pairs from the lists read are dropped for this pick: the intersection lists all of them again.
+                met?.RemoveAll(p => p.User == v);
+                var common = SortedIntersection.Common(friends.Neighbors(user), friends.Neighbors(v));
+                mutual[i] = common.Count;
+                foreach (var w in common) met?.Add((v, w));
                 continue;
             }
             var count = (int)-sums[v];
             foreach (var w in skipped)
-                if (friends.Neighbors(w).BinarySearch(v) >= 0) count++;
+            {
+                if (friends.Neighbors(w).BinarySearch(v) < 0) continue;
+                count++;
+                met?.Add((v, w));
+            }
             mutual[i] = count;
         }
         return mutual;

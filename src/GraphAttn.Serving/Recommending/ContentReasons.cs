@@ -24,9 +24,9 @@ public static class ContentReasons
         var engaged = SortedIntersection.Common(g.Following.Neighbors(user), g.ContentUsers.Neighbors(content));
         if (engaged.Count > 0)
         {
-            var names = engaged.Select(u => Names.User(g, u)).ToList();
+            var names = engaged.Take(Names.Shown).Select(u => Names.User(g, u)).ToList();
             reasons.Add(Reasons.Make(ReasonKind.FriendsEngaged,
-                $"{Names.Join(names)}, whom you follow, engaged with it",
+                $"{Names.Join(names, engaged.Count)}, whom you follow, engaged with it",
                 engaged.Take(MaxEvidence).Select(u => Reasons.User(g, u, 1f / engaged.Count))));
         }
 

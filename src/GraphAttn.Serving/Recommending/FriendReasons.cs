@@ -6,20 +6,29 @@ namespace GraphAttn.Serving.Recommending;
 /// <summary>Baseline explanation for a follow candidate: the mutual friends, weighted as Adamic-Adar weighs them.</summary>
 public static class FriendReasons
 {
+    private const int MaxEvidence = 5;
+
     /// <summary>Reasons why <paramref name="candidate"/> suits <paramref name="user"/>.</summary>
-    public static IReadOnlyList<Reason> Explain(ServingState state, int user, int candidate)
+    public static IReadOnlyList<Reason> Explain(ServingState state, int user, int candidate) =>
+        Explain(state, SortedIntersection.Common(state.Friends.Neighbors(user), state.Friends.Neighbors(candidate)));
+
+    /// <summary>Reasons from the mutual friends already found, ascending (the friend walk lists them on its way).</summary>
+    public static IReadOnlyList<Reason> Explain(ServingState state, IReadOnlyList<int> mutualFriends)
     {
+        if (mutualFriends.Count == 0) return [];
         var g = state.Graph;
-        var mutual = new List<(int User, float Weight)>();
-        var theirs = state.Friends.Neighbors(candidate);
-        foreach (var w in state.Friends.Neighbors(user))
-            if (theirs.BinarySearch(w) >= 0)
-                mutual.Add((w, 1f / MathF.Log(Math.Max(2, state.Friends.Degree(w)))));
-        if (mutual.Count == 0) return [];
-        var total = mutual.Sum(m => m.Weight);
-        var ranked = mutual.OrderByDescending(m => m.Weight).ThenBy(m => m.User).ToList();
-        var text = $"You share {ranked.Count} friend{(ranked.Count == 1 ? "" : "s")}: " +
-                   Names.Join(ranked.Select(m => Names.User(g, m.User)).ToList());
-        return [Reasons.Make(ReasonKind.MutualFriends, text, ranked.Take(5).Select(m => Reasons.User(g, m.User, m.Weight / total)))];
+        var ranked = new (float Weight, int User)[mutualFriends.Count];
+        var total = 0f;
+        for (var i = 0; i < ranked.Length; i++)
+        {
+            var w = mutualFriends[i];
+            ranked[i] = (1f / MathF.Log(Math.Max(2, state.Friends.Degree(w))), w);
+            total += ranked[i].Weight;
+        }
+        // Heaviest first (the friend of fewest ties), then by index.
+        Array.Sort(ranked, static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.User.CompareTo(b.User));
+        var named = ranked.Take(Names.Shown).Select(m => Names.User(g, m.User)).ToList();
+        var text = $"You share {ranked.Length} friend{(ranked.Length == 1 ? "" : "s")}: " + Names.Join(named, ranked.Length);
+        return [Reasons.Make(ReasonKind.MutualFriends, text, ranked.Take(MaxEvidence).Select(m => Reasons.User(g, m.User, m.Weight / total)))];
     }
 }

@@ -26,8 +26,9 @@ public static class FriendRecommender
         // Adamic-Adar is positive only two hops away: walk there instead of scoring, clearing and scanning every user;
         // the walk counts the picks' mutual friends too.
         int[]? mutual = null;
+        List<int>[]? mutualFriends = null;
         var top = state.FriendScorer is AdamicAdarScorer adamicAdar
-            ? AdamicAdarTopK.Top(adamicAdar.Friends, user, limit, following.Contains, out mutual)
+            ? AdamicAdarTopK.Top(adamicAdar.Friends, user, limit, following.Contains, out mutual, explain, out mutualFriends)
             : TopOfFullRow(state, user, limit, following, ct);
         var picks = new FriendPick[top.Length];
         for (var i = 0; i < top.Length; i++)
@@ -35,7 +36,9 @@ public static class FriendRecommender
             var s = top[i];
             picks[i] = new FriendPick(s.Index, s.Score,
                 mutual?[i] ?? SortedIntersection.Count(state.Friends.Neighbors(user), state.Friends.Neighbors(s.Index)),
-                explain ? FriendReasons.Explain(state, user, s.Index) : []);
+                !explain ? []
+                : mutualFriends is { Length: > 0 } ? FriendReasons.Explain(state, mutualFriends[i])
+                : FriendReasons.Explain(state, user, s.Index));
         }
         return picks;
     }

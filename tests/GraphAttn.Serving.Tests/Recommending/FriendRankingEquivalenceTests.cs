@@ -54,6 +54,26 @@ public sealed class FriendRankingEquivalenceTests
         }
     }
 
+    [Theory]
+    [InlineData(8, 10)]
+    [InlineData(9, 30, 3000)]
+    public void Recommend_Explained_MutualFriendsFromTheWalkSameAsIntersections(int seed, int limit, int users = 400)
+    {
+        var graph = HubGraphs.Social(users, seed);
+        var state = ServingState.Baseline(graph, "test", DateTimeOffset.UnixEpoch);
+        for (int user = 0; user < graph.UserCount; user += graph.UserCount / 40)
+        {
+            var picks = FriendRecommender.Recommend(state, user, limit, explain: true, UserOverlay.Empty, CancellationToken.None);
+
+            foreach (var pick in picks)
+            {
+                var expected = FriendReasons.Explain(state, user, pick.User);
+                Assert.Equal(expected.Select(r => r.ToString()), pick.Reasons.Select(r => r.ToString()));
+                Assert.Equal(SortedIntersection.Count(state.Friends.Neighbors(user), state.Friends.Neighbors(pick.User)), pick.MutualFriends);
+            }
+        }
+    }
+
     [Fact]
     public async Task TopTwoHop_EveryUserReached_StaysWithinItsScratch()
     {
