@@ -10,7 +10,9 @@ namespace GraphAttn.Serving.ModelAnswers;
 /// so repeated requests pay for the model once. The cache is a bounded LRU keyed by (graph generation, user): past
 /// <see cref="Capacity"/> entries the least recently used one goes (never the whole cache at once), and entries of a
 /// replaced graph hold only its generation number, so they age out without keeping that graph alive. Model calls run
-/// outside the cache's lock, concurrently.
+/// outside the cache's lock, concurrently; requests that miss on the same (generation, user, event count) while its
+/// embedding is being computed wait for that one call instead of each calling the model (a user's own burst of
+/// requests after an event, or every hot user's after a compaction, would otherwise run the model once per request).
 /// </summary>
 public sealed class OnlineEmbeddings
 {
@@ -20,6 +22,7 @@ public sealed class OnlineEmbeddings
     private readonly IOnlineUserEmbedder _embedder;
     private readonly Dictionary<(long Generation, int User), LinkedListNode<Entry>> _index = [];
     private readonly LinkedList<Entry> _recency = []; // most recently used first
+    private readonly Dictionary<(long Generation, int User), Flight> _inFlight = [];
     private readonly Lock _lock = new();
     private long _computed;
 
@@ -66,19 +69,37 @@ public sealed class OnlineEmbeddings
         }
 
         GraphAttnMetrics.OnlineEmbeddingLookups.Add(1, new KeyValuePair<string, object?>("result", "miss"));
-        Interlocked.Increment(ref _computed);
-        OnlineUserVector? result;
-        using (GraphAttnActivities.Source.StartActivity(GraphAttnActivities.OnlineEmbedding))
+        Flight flight;
+        lock (_lock)
         {
-            result = _embedder.Embed(graph, user, overlay);
+            if (!_inFlight.TryGetValue(key, out flight!) || flight.Version != overlay.Version)
+            {
+                flight = new Flight(overlay.Version, new Lazy<OnlineUserVector?>(() => Compute(graph, user, overlay),
+                    LazyThreadSafetyMode.ExecutionAndPublication));
+                _inFlight[key] = flight;
+            }
+        }
+
+        OnlineUserVector? result;
+        try
+        {
+            result = flight.Result.Value;
+        }
+        catch
+        {
+            // A failed call is not kept: the next request calls the model again.
+            lock (_lock) EndFlight(key, flight);
+            throw;
         }
 
         lock (_lock)
         {
+            // Cached before the flight ends, so a request arriving in between finds one or the other.
+            EndFlight(key, flight);
             if (_index.TryGetValue(key, out LinkedListNode<Entry>? stale))
             {
                 // Another request computed it meanwhile, or an older version is cached: keep the newer event count.
-                if (stale.Value.Version > overlay.Version) return result;
+                if (stale.Value.Version >= overlay.Version) return result;
                 _recency.Remove(stale);
                 _index.Remove(key);
             }
@@ -101,5 +122,22 @@ public sealed class OnlineEmbeddings
         lock (_lock) return _index.ContainsKey((GraphGenerations.Of(graph), user));
     }
 
+    private void EndFlight((long Generation, int User) key, Flight flight)
+    {
+        if (_inFlight.TryGetValue(key, out var current) && ReferenceEquals(current, flight)) _inFlight.Remove(key);
+    }
+
+    private OnlineUserVector? Compute(SocialGraph graph, int user, UserOverlay overlay)
+    {
+        Interlocked.Increment(ref _computed);
+        using (GraphAttnActivities.Source.StartActivity(GraphAttnActivities.OnlineEmbedding))
+        {
+            return _embedder.Embed(graph, user, overlay);
+        }
+    }
+
     private sealed record Entry((long Generation, int User) Key, long Version, OnlineUserVector? Result);
+
+    // One model call for a (generation, user) at an event count, shared by the requests that wait for it.
+    private sealed record Flight(long Version, Lazy<OnlineUserVector?> Result);
 }

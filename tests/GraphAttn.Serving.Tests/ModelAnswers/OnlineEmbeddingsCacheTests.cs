@@ -61,6 +61,46 @@ public sealed class OnlineEmbeddingsCacheTests
     }
 
     [Fact]
+    public async Task Get_ConcurrentMissesOnOneUser_CallTheModelOnce()
+    {
+        var graph = SampleGraphs.Random(users: 20, seed: 7);
+        var embedder = new GatedEmbedder();
+        var online = new OnlineEmbeddings(embedder, capacity: 10);
+        var overlay = Live(1);
+
+        var first = Task.Run(() => online.Get(graph, 2, overlay));
+        Assert.True(embedder.Entered.Wait(TimeSpan.FromSeconds(30)));
+        var started = 0;
+        var others = Enumerable.Range(0, 7).Select(_ => Task.Run(() =>
+        {
+            Interlocked.Increment(ref started);
+            return online.Get(graph, 2, overlay);
+        })).ToArray();
+        while (Volatile.Read(ref started) < others.Length) await Task.Delay(10);
+        await Task.Delay(200); // let them reach the call in flight
+        embedder.Gate.Set();
+
+        var results = await Task.WhenAll([first, .. others]);
+        Assert.Equal(1, embedder.Calls);
+        Assert.All(results, r => Assert.Same(results[0], r));
+        Assert.Equal(1, online.Computed);
+    }
+
+    [Fact]
+    public void Get_ModelCallFails_NextRequestCallsAgain()
+    {
+        var graph = SampleGraphs.Random(users: 20, seed: 8);
+        var embedder = new GatedEmbedder { FailFirst = true };
+        embedder.Gate.Set();
+        var online = new OnlineEmbeddings(embedder, capacity: 10);
+
+        Assert.Throws<InvalidOperationException>(() => online.Get(graph, 3, Live(1)));
+        Assert.NotNull(online.Get(graph, 3, Live(1)));
+        Assert.Equal(2, embedder.Calls);
+        Assert.True(online.IsCached(graph, 3));
+    }
+
+    [Fact]
     public void Get_GraphReplaced_CacheDoesNotKeepTheOldGraphAlive()
     {
         var online = new OnlineEmbeddings(new CountingEmbedder(), capacity: 100);
@@ -96,6 +136,31 @@ public sealed class OnlineEmbeddingsCacheTests
         var follow = new GraphEvent { EventId = $"v{version}", Kind = GraphEventKind.Follow, UserId = graph.Users[0], TargetId = graph.Users[graph.UserCount - 1], TimestampMs = version };
         Assert.Equal(ApplyOutcome.Changed, live.Apply(follow, version));
         return UserOverlay.Of(live, 0);
+    }
+
+    // Blocks every call until Gate is set; counts calls; can fail its first one.
+    private sealed class GatedEmbedder : IOnlineUserEmbedder
+    {
+        private int _calls;
+
+        public ManualResetEventSlim Entered { get; } = new();
+
+        public ManualResetEventSlim Gate { get; } = new();
+
+        public bool FailFirst { get; init; }
+
+        public int Calls => _calls;
+
+        public string ModelId => "gated";
+
+        public OnlineUserVector? Embed(SocialGraph graph, int user, UserOverlay overlay)
+        {
+            var call = Interlocked.Increment(ref _calls);
+            Entered.Set();
+            Gate.Wait(TimeSpan.FromSeconds(30));
+            if (FailFirst && call == 1) throw new InvalidOperationException("model call failed");
+            return new OnlineUserVector([user, overlay.Version], [user, 0f], UserAttention.None);
+        }
     }
 
     private sealed class CountingEmbedder : IOnlineUserEmbedder
