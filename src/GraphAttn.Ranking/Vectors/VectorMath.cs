@@ -10,7 +10,8 @@ public static class VectorMath
     /// <summary>
     /// Inner product of two equal-length vectors: two independent SIMD accumulators, then the tail. Written out rather
     /// than calling <c>TensorPrimitives.Dot</c>: retrieval calls it once per catalogue row on short vectors (64 floats),
-    /// where the library's per-call set-up cost a third of the scan (figures: tests/GraphAttn.Server.Benchmarks/README.md).
+    /// where the library's per-call set-up weighed on every row (throughput before and after:
+    /// tests/GraphAttn.Server.Benchmarks/README.md).
     /// </summary>
     /// <exception cref="ArgumentException">The lengths differ.</exception>
     public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)

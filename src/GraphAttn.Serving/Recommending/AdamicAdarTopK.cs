@@ -16,8 +16,8 @@ namespace GraphAttn.Serving.Recommending;
 /// it, so once those add up to less than the k-th best score no unseen user can enter and the hubs' long lists are
 /// not read again (on bench-100k that skips most of the pass). Each sum is read once and reset, against a floor (the
 /// k-th best so far; a sum already read is 0 or below and falls under it), so the common case is one predictable
-/// comparison. Listing the touched users in the first pass and offering each to the heap instead made every addition
-/// wait on the previous one's read and cost twice as much (figures: tests/GraphAttn.Server.Benchmarks/README.md).
+/// comparison. An earlier version listed the touched users in the first pass (each listing waited on the previous
+/// read) and offered every one of them to the heap (throughput before and after: tests/GraphAttn.Server.Benchmarks/README.md).
 /// </para>
 /// </summary>
 internal static class AdamicAdarTopK
