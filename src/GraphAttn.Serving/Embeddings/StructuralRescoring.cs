@@ -44,9 +44,16 @@ internal static class StructuralRescoring
     /// bit-identical scores as <see cref="Top"/> over <see cref="TwoHopCandidates.Collect"/> ∪ pool (when the collection
     /// is capped, over the same capped set). Null when the walk reads more than <see cref="TwoHopCandidates.MaxVisits"/>
     /// entries (a hub's audience): the caller then scores the capped set with one merge per candidate.
+    /// <para>
+    /// <paramref name="outsidePoolDot"/> bounds the dot product of every scorable user not in the pool (the pool's
+    /// smallest when it is an exact index's top over all of them; +∞ when nothing is known). The pool is offered first,
+    /// then a walk user whose bound plus β · AA falls short of the k-th best so far skips its dot product: its score
+    /// cannot be higher, so the result is the same, and most of the two-hop users share one or two friends.
+    /// </para>
     /// </summary>
     public static ScoredIndex[]? TopOfWalk(ReadOnlySpan<float> vector, int user, int k, IReadOnlyList<ScoredIndex> pool,
-        IReadOnlySet<int> excluded, EmbeddingMatrix friendVectors, int[] userRow, FriendStructure structure)
+        IReadOnlySet<int> excluded, EmbeddingMatrix friendVectors, int[] userRow, FriendStructure structure,
+        float outsidePoolDot = float.PositiveInfinity)
     {
         Csr friends = structure.Friends;
         if (AdamicAdarRow.WalkLength(friends, user) > TwoHopCandidates.MaxVisits)
@@ -60,18 +67,25 @@ internal static class StructuralRescoring
         var best = new TopKHeap(k);
         if (collected <= TwoHopCandidates.MaxCandidates)
         {
-            foreach (int v in row.Touched)
-            {
-                Offer(best, vector, user, v, row[v], excluded, friendVectors, userRow, structure.Weight);
-            }
-
+            var inPool = new HashSet<int>(pool.Count);
             foreach (ScoredIndex item in pool)
             {
-                // A pool member the walk reached was offered above; the others share no friend: AA = 0.
-                if ((uint)item.Index < (uint)friends.NodeCount && row[item.Index] == 0f)
+                // A pool member off the walk shares no friend: AA = 0.
+                if ((uint)item.Index < (uint)friends.NodeCount && inPool.Add(item.Index))
                 {
-                    Offer(best, vector, user, item.Index, 0f, excluded, friendVectors, userRow, structure.Weight);
+                    Offer(best, vector, user, item.Index, row[item.Index], excluded, friendVectors, userRow, structure.Weight);
                 }
+            }
+
+            foreach (int v in row.Touched)
+            {
+                // fl(dot + c) is monotone in dot: below the k-th best with the bound, below it with any smaller dot.
+                if (inPool.Contains(v) || outsidePoolDot + (structure.Weight * row[v]) < best.Threshold)
+                {
+                    continue;
+                }
+
+                Offer(best, vector, user, v, row[v], excluded, friendVectors, userRow, structure.Weight);
             }
 
             return best.DrainBestFirst();

@@ -112,8 +112,15 @@ public sealed class EmbeddingRetriever
         }
 
         IReadOnlySet<int> skip = excluded as IReadOnlySet<int> ?? excluded.ToHashSet();
-        IReadOnlyList<ScoredIndex> pool = TopFriendsFor(vector, Math.Max(4 * k, MinVectorPool), skip);
-        if (StructuralRescoring.TopOfWalk(vector, user, k, pool, skip, _snapshot.Embeddings.FriendVectors, _alignment.UserRow, structure) is { } walked)
+        int wanted = Math.Max(4 * k, MinVectorPool);
+        IReadOnlyList<ScoredIndex> pool = TopFriendsFor(vector, wanted, skip);
+        // An exact index's pool is the top by dot product of every user it could return: no other scores higher than its
+        // last (and when it returned fewer than asked, there is no other). An approximate one bounds nothing.
+        float outsidePoolDot = _snapshot.Users is not ExactIndex ? float.PositiveInfinity
+            : pool.Count < wanted ? float.NegativeInfinity
+            : pool[^1].Score;
+        if (StructuralRescoring.TopOfWalk(vector, user, k, pool, skip, _snapshot.Embeddings.FriendVectors, _alignment.UserRow, structure,
+                outsidePoolDot) is { } walked)
         {
             return walked;
         }

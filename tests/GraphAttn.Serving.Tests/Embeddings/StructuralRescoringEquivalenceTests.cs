@@ -50,6 +50,44 @@ public sealed class StructuralRescoringEquivalenceTests
         }
     }
 
+    [Theory]
+    [InlineData(4, 10, 40)]
+    [InlineData(5, 3, 100)]
+    [InlineData(6, 20, 2000)] // the pool holds every scorable user: nothing outside it
+    public void TopOfWalk_PoolIsTheExactTopByDot_SkippedDotsChangeNothing(int seed, int k, int poolSize)
+    {
+        var friends = HubGraphs.Friends(500, seed);
+        var random = new Random(seed);
+        var vectors = RandomVectors(friends.NodeCount, random);
+        int[] userRow = [.. Enumerable.Range(0, friends.NodeCount).OrderBy(_ => random.Next())];
+        for (int v = 0; v < userRow.Length; v += 13)
+        {
+            userRow[v] = -1;
+        }
+
+        var structure = new FriendStructure(friends, 0.4f);
+        for (int user = 0; user < friends.NodeCount; user += 7)
+        {
+            var query = vectors.Row(Math.Max(0, userRow[user])).ToArray();
+            var excluded = Enumerable.Range(0, 30).Select(_ => random.Next(friends.NodeCount)).Append(user).ToHashSet();
+            // As the exact index returns it: every user with a row and not excluded, best dot first, ties to the lower index.
+            ScoredIndex[] pool = [.. Enumerable.Range(0, friends.NodeCount)
+                .Where(v => userRow[v] >= 0 && !excluded.Contains(v))
+                .Select(v => new ScoredIndex(v, VectorMath.Dot(query, vectors.Row(userRow[v]))))
+                .OrderByDescending(s => s.Score).ThenBy(s => s.Index).Take(poolSize)];
+            float bound = pool.Length < poolSize ? float.NegativeInfinity : pool[^1].Score;
+
+            var candidates = TwoHopCandidates.Collect(friends, user);
+            candidates.UnionWith(pool.Select(p => p.Index));
+            var reference = StructuralRescoring.Top(query, user, k, candidates, excluded, vectors, userRow, structure);
+            var walked = StructuralRescoring.TopOfWalk(query, user, k, pool, excluded, vectors, userRow, structure, bound);
+
+            Assert.NotNull(walked);
+            Assert.Equal(reference.Select(r => (r.Index, BitConverter.SingleToInt32Bits(r.Score))),
+                walked.Select(r => (r.Index, BitConverter.SingleToInt32Bits(r.Score))));
+        }
+    }
+
     [Fact]
     public void TopOfWalk_TiedVectors_BreaksTiesAsTheReference()
     {
