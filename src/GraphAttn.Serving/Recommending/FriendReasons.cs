@@ -15,20 +15,43 @@ public static class FriendReasons
     /// <summary>Reasons from the mutual friends already found, ascending (the friend walk lists them on its way).</summary>
     public static IReadOnlyList<Reason> Explain(ServingState state, IReadOnlyList<int> mutualFriends)
     {
-        if (mutualFriends.Count == 0) return [];
+        var count = mutualFriends.Count;
+        if (count == 0) return [];
         var g = state.Graph;
-        var ranked = new (float Weight, int User)[mutualFriends.Count];
+        var weights = new float[count];
         var total = 0f;
-        for (var i = 0; i < ranked.Length; i++)
+        for (var i = 0; i < count; i++)
         {
-            var w = mutualFriends[i];
-            ranked[i] = (1f / MathF.Log(Math.Max(2, state.Friends.Degree(w))), w);
-            total += ranked[i].Weight;
+            weights[i] = 1f / MathF.Log(Math.Max(2, state.Friends.Degree(mutualFriends[i])));
+            total += weights[i];
         }
-        // Heaviest first (the friend of fewest ties), then by index.
-        Array.Sort(ranked, static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.User.CompareTo(b.User));
-        var named = ranked.Take(Names.Shown).Select(m => Names.User(g, m.User)).ToList();
-        var text = $"You share {ranked.Length} friend{(ranked.Length == 1 ? "" : "s")}: " + Names.Join(named, ranked.Length);
-        return [Reasons.Make(ReasonKind.MutualFriends, text, ranked.Take(MaxEvidence).Select(m => Reasons.User(g, m.User, m.Weight / total)))];
+
+        // Only the heaviest few are shown (the friends of fewest ties; ties to the lower index): picked one by one
+        // rather than sorting every mutual friend of every pick.
+        var shown = Math.Min(count, Math.Max(Names.Shown, MaxEvidence));
+        var order = new int[shown];
+        var taken = new bool[count];
+        for (var s = 0; s < shown; s++)
+        {
+            var best = -1;
+            for (var i = 0; i < count; i++)
+            {
+                if (taken[i]) continue;
+                if (best < 0 || weights[i] > weights[best] || (weights[i] == weights[best] && mutualFriends[i] < mutualFriends[best])) best = i;
+            }
+            taken[best] = true;
+            order[s] = best;
+        }
+
+        var names = new string[Math.Min(count, Names.Shown)];
+        for (var s = 0; s < names.Length; s++) names[s] = Names.User(g, mutualFriends[order[s]]);
+        var reason = new Reason
+        {
+            Kind = ReasonKind.MutualFriends,
+            Text = $"You share {count} friend{(count == 1 ? "" : "s")}: {Names.Join(names, count)}",
+        };
+        for (var s = 0; s < Math.Min(count, MaxEvidence); s++)
+            reason.Evidence.Add(Reasons.User(g, mutualFriends[order[s]], weights[order[s]] / total));
+        return [reason];
     }
 }
