@@ -6,7 +6,7 @@ namespace GraphAttn.Model.Attention;
 /// <summary>
 /// Small SIMD helpers for the fused kernels (rows of C floats, C usually 8-64), inlined into the kernels' edge loops:
 /// there a call per row into <c>TensorPrimitives</c> (span checks, no inlining) costs more than the 16-float product.
-/// Code outside the kernels uses <c>GraphAttn.Ranking.VectorMath</c>.
+/// Ranking code outside the kernels uses <c>GraphAttn.Ranking.VectorMath</c>.
 /// </summary>
 internal static unsafe class KernelMath
 {

@@ -59,7 +59,9 @@ public static class HardNegatives
 
     /// <summary>
     /// Position j of the candidate whose table row scores highest against <paramref name="row"/> (dot product); the
-    /// first on ties. Shared by the current-model choice above and <see cref="StaleNegatives"/>.
+    /// first on ties. Shared by the current-model choice above and <see cref="StaleNegatives"/>. The library's inner
+    /// product, not <see cref="VectorMath.Dot"/>: training ranks nothing a caller sees, and keeping its arithmetic keeps
+    /// the checkpoints and evaluation figures made with it reproducible.
     /// </summary>
     /// <param name="row">D floats.</param>
     /// <param name="table">Row-major table of width D.</param>
@@ -70,7 +72,7 @@ public static class HardNegatives
         var (best, at) = (float.NegativeInfinity, 0);
         for (var j = 0; j < tableRows.Length; j++)
         {
-            var score = VectorMath.Dot(new ReadOnlySpan<float>(row, d), new ReadOnlySpan<float>(table + (long)tableRows[j] * d, d));
+            var score = System.Numerics.Tensors.TensorPrimitives.Dot(new ReadOnlySpan<float>(row, d), new ReadOnlySpan<float>(table + (long)tableRows[j] * d, d));
             if (score > best) (best, at) = (score, j);
         }
         return at;

@@ -83,7 +83,8 @@ internal static class LightGcnTrainer
             var fu = f.AsSpan(u * d, d);
             var fi = f.AsSpan(i * d, d);
             var fj = f.AsSpan(j * d, d);
-            var x = VectorMath.Dot(fu, fi) - VectorMath.Dot(fu, fj);
+            // The library's inner product, as when the published figures were made: training ranks nothing a caller sees.
+            var x = TensorPrimitives.Dot(fu, fi) - TensorPrimitives.Dot(fu, fj);
             // d/dx softplus(-x) = -σ(-x): large while the pair is still ranked the wrong way.
             var g = scale / (1f + MathF.Exp(x));
             for (var k = 0; k < d; k++) difference[k] = fi[k] - fj[k];
