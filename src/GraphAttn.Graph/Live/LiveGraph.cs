@@ -121,6 +121,20 @@ public sealed class LiveGraph
         return false;
     }
 
+    /// <summary>
+    /// The time to stamp a new follow or unfollow of the pair made at <paramref name="nowMs"/>: that, or one millisecond
+    /// after the pair's last edit when that is as late. Two calls within one millisecond would otherwise be ordered by
+    /// their ids' hashes (the tie-breaker every replica agrees on), so an unfollow right after a follow could lose to it;
+    /// stamped after what this replica has seen, the later call wins everywhere.
+    /// </summary>
+    public long NextEditTime(int follower, int followee, long nowMs)
+    {
+        long last;
+        if (TryGetFollowEdit(follower, followee, out FollowEdit edit)) last = edit.TimestampMs;
+        else if (!Clock.TryGet(follower, followee, out last, out _)) return nowMs;
+        return last < nowMs ? nowMs : last + 1;
+    }
+
     /// <summary>Whether <paramref name="follower"/> follows <paramref name="followee"/> now.</summary>
     public bool Follows(int follower, int followee) =>
         TryGetFollowEdit(follower, followee, out FollowEdit edit) ? edit.Follows : Graph.Following.Contains(follower, followee);

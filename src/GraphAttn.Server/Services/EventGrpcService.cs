@@ -103,16 +103,16 @@ public sealed class EventGrpcService(ServingStateHolder holder, EventIngest inge
             .Check(request.FollowerId != request.FolloweeId || request.FollowerId.Length == 0, "followee_id", "must differ from follower_id")
             .OptionalId("event_id", request.EventId)
             .ThrowIfInvalid();
-        var g = holder.RequireServed().Graph;
-        Lookup.User(g, request.FollowerId);
-        Lookup.User(g, request.FolloweeId);
+        var served = holder.RequireServed();
+        var follower = Lookup.User(served.Graph, request.FollowerId);
+        var followee = Lookup.User(served.Graph, request.FolloweeId);
         return await RecordAsync(new GraphEvent
         {
             EventId = EventId(request.EventId),
             Kind = kind,
             UserId = request.FollowerId,
             TargetId = request.FolloweeId,
-            TimestampMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            TimestampMs = served.Live.NextEditTime(follower, followee, clock.GetUtcNow().ToUnixTimeMilliseconds()),
         }, context);
     }
 

@@ -95,6 +95,25 @@ public class LiveGraphTests
     }
 
     [Fact]
+    public void NextEditTime_WithinTheMillisecondOfThePairsLastEdit_StampsAfterIt()
+    {
+        var live = LiveGraph.Fresh(SmallGraphs.Social(), 0);
+        int u5 = Index(live.Graph.Users, "u5"), u2 = Index(live.Graph.Users, "u2");
+        Assert.Equal(T, live.NextEditTime(u5, u2, T)); // no edit of the pair yet
+
+        // Whatever the ids' hashes, the unfollow stamped after the follow wins.
+        live.Apply(Follow("u5", "u2", T, id: "z"), 1);
+        Assert.Equal(T + 1, live.NextEditTime(u5, u2, T));
+        Assert.Equal(T + 7, live.NextEditTime(u5, u2, T + 7));
+        Assert.Equal(ApplyOutcome.Changed, live.Apply(Unfollow("u5", "u2", live.NextEditTime(u5, u2, T), id: "a"), 2));
+        Assert.False(live.Follows(u5, u2));
+
+        // The same once the edits are folded into the graph (their times are kept by the follow clock).
+        live = Compact(live);
+        Assert.Equal(T + 2, live.NextEditTime(u5, u2, T));
+    }
+
+    [Fact]
     public void Compaction_EqualsTheGraphBuiltFromScratch_AndKeepsEveryIndex()
     {
         var random = new Random(5);

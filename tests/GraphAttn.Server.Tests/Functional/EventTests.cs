@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using GraphAttn.Contracts.V1;
 using GraphAttn.Server.Tests.Infrastructure;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GraphAttn.Server.Tests.Functional;
 
@@ -46,6 +47,26 @@ public class EventTests
     }
 
     [Fact]
+    public async Task FollowThenUnfollow_WithinOneMillisecond_TheLaterCallWins()
+    {
+        // A clock that never moves: every call lands in the same millisecond, where event ids alone would order them.
+        var frozen = new FrozenClock(DateTimeOffset.UtcNow);
+        await using var host = await TestServerHost.StartAsync(StubGraphSource.Ready(() => TestGraphs.Small()),
+            services: s => s.AddSingleton<TimeProvider>(frozen));
+        var events = new EventService.EventServiceClient(host.Channel);
+        var recs = new RecommendationService.RecommendationServiceClient(host.Channel);
+
+        for (int i = 0; i < 10; i++)
+        {
+            Assert.True((await events.RecordFollowAsync(new() { FollowerId = "cy", FolloweeId = "eli" }).Within()).Changed);
+            Assert.True((await events.RecordUnfollowAsync(new() { FollowerId = "cy", FolloweeId = "eli" }).Within()).Changed);
+        }
+
+        var friends = await recs.RecommendFriendsAsync(new() { UserId = "cy", Limit = 10 }).Within();
+        Assert.Contains("eli", friends.Users.Select(u => u.UserId));
+    }
+
+    [Fact]
     public async Task Events_BadInput_InvalidArgumentOrNotFound()
     {
         await using var host = await TestServerHost.StartAsync(TestGraphs.Small());
@@ -63,5 +84,10 @@ public class EventTests
         await Rpc.BadRequest("followee_id", async () => await events.RecordFollowAsync(new() { FollowerId = "ann", FolloweeId = "ann" }));
         await Rpc.BadRequest("follower_id", async () => await events.RecordFollowAsync(new() { FolloweeId = "ann" }));
         await Rpc.FailsWith(StatusCode.NotFound, async () => await events.RecordUnfollowAsync(new() { FollowerId = "ann", FolloweeId = "zz" }));
+    }
+
+    private sealed class FrozenClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }
