@@ -1,4 +1,5 @@
 using GraphAttn.Contracts.V1;
+using GraphAttn.Ranking;
 using GraphAttn.Serving.State;
 
 namespace GraphAttn.Serving.Recommending;
@@ -18,40 +19,24 @@ public static class FriendReasons
         var count = mutualFriends.Count;
         if (count == 0) return [];
         var g = state.Graph;
-        var weights = new float[count];
+        // Only the heaviest few are shown (the friends of fewest ties; ties to the lower index): a top k of them rather
+        // than sorting every mutual friend of every pick.
+        var best = new TopKHeap(Math.Max(Names.Shown, MaxEvidence));
         var total = 0f;
-        for (var i = 0; i < count; i++)
+        foreach (var w in mutualFriends)
         {
-            weights[i] = 1f / MathF.Log(Math.Max(2, state.Friends.Degree(mutualFriends[i])));
-            total += weights[i];
+            var weight = 1f / MathF.Log(Math.Max(2, state.Friends.Degree(w)));
+            total += weight;
+            best.Add(weight, w);
         }
-
-        // Only the heaviest few are shown (the friends of fewest ties; ties to the lower index): picked one by one
-        // rather than sorting every mutual friend of every pick.
-        var shown = Math.Min(count, Math.Max(Names.Shown, MaxEvidence));
-        var order = new int[shown];
-        var taken = new bool[count];
-        for (var s = 0; s < shown; s++)
-        {
-            var best = -1;
-            for (var i = 0; i < count; i++)
-            {
-                if (taken[i]) continue;
-                if (best < 0 || weights[i] > weights[best] || (weights[i] == weights[best] && mutualFriends[i] < mutualFriends[best])) best = i;
-            }
-            taken[best] = true;
-            order[s] = best;
-        }
-
-        var names = new string[Math.Min(count, Names.Shown)];
-        for (var s = 0; s < names.Length; s++) names[s] = Names.User(g, mutualFriends[order[s]]);
+        var shown = best.DrainBestFirst();
+        var names = shown.Take(Names.Shown).Select(m => Names.User(g, m.Index)).ToList();
         var reason = new Reason
         {
             Kind = ReasonKind.MutualFriends,
             Text = $"You share {count} friend{(count == 1 ? "" : "s")}: {Names.Join(names, count)}",
         };
-        for (var s = 0; s < Math.Min(count, MaxEvidence); s++)
-            reason.Evidence.Add(Reasons.User(g, mutualFriends[order[s]], weights[order[s]] / total));
+        foreach (var m in shown.Take(MaxEvidence)) reason.Evidence.Add(Reasons.User(g, m.Index, m.Score / total));
         return [reason];
     }
 }

@@ -22,15 +22,7 @@ public sealed class StructuralRescoringEquivalenceTests
     [InlineData(3, 50)]
     public void TopOfWalk_RandomGraphsWithHubs_SameUsersAndScoresAsReference(int seed, int k)
     {
-        var friends = HubGraphs.Friends(500, seed);
-        var random = new Random(seed);
-        var vectors = RandomVectors(friends.NodeCount, random);
-        // Some users have no snapshot row; rows are shuffled relative to graph indices.
-        int[] userRow = [.. Enumerable.Range(0, friends.NodeCount).OrderBy(_ => random.Next())];
-        for (int v = 0; v < userRow.Length; v += 17)
-        {
-            userRow[v] = -1;
-        }
+        var (friends, random, vectors, userRow) = ShuffledWorld(seed, noRowEvery: 17);
 
         var structure = new FriendStructure(friends, 0.3f);
         for (int user = 0; user < friends.NodeCount; user += 7)
@@ -56,14 +48,7 @@ public sealed class StructuralRescoringEquivalenceTests
     [InlineData(6, 20, 2000)] // the pool holds every scorable user: nothing outside it
     public void TopOfWalk_PoolIsTheExactTopByDot_SkippedDotsChangeNothing(int seed, int k, int poolSize)
     {
-        var friends = HubGraphs.Friends(500, seed);
-        var random = new Random(seed);
-        var vectors = RandomVectors(friends.NodeCount, random);
-        int[] userRow = [.. Enumerable.Range(0, friends.NodeCount).OrderBy(_ => random.Next())];
-        for (int v = 0; v < userRow.Length; v += 13)
-        {
-            userRow[v] = -1;
-        }
+        var (friends, random, vectors, userRow) = ShuffledWorld(seed, noRowEvery: 13);
 
         var structure = new FriendStructure(friends, 0.4f);
         for (int user = 0; user < friends.NodeCount; user += 7)
@@ -160,6 +145,22 @@ public sealed class StructuralRescoringEquivalenceTests
                 Assert.Equal(expected.Order(), marks.Items.Order());
             }
         }
+    }
+
+    // A hub graph of 500 users with random vectors; some users have no snapshot row, and rows are shuffled relative
+    // to graph indices.
+    private static (Csr Friends, Random Random, EmbeddingMatrix Vectors, int[] UserRow) ShuffledWorld(int seed, int noRowEvery)
+    {
+        var friends = HubGraphs.Friends(500, seed);
+        var random = new Random(seed);
+        var vectors = RandomVectors(friends.NodeCount, random);
+        int[] userRow = [.. Enumerable.Range(0, friends.NodeCount).OrderBy(_ => random.Next())];
+        for (int v = 0; v < userRow.Length; v += noRowEvery)
+        {
+            userRow[v] = -1;
+        }
+
+        return (friends, random, vectors, userRow);
     }
 
     // The capped walk as it read before it moved onto per-thread marks.
